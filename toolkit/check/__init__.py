@@ -1,0 +1,21 @@
+"""Check: coverage and attribution findings for works, with exit-code semantics."""
+
+from __future__ import annotations
+
+from toolkit.check.attribution import check_attribution
+from toolkit.check.coverage import check_coverage, check_ids
+from toolkit.check.findings import Coverage, Finding, Report, Severity
+from toolkit.store.work import Work
+
+__all__ = ["Coverage", "Finding", "Report", "Severity", "check_work"]
+
+
+def check_work(work: Work, report: Report | None = None) -> Report:
+    """Run every check on one work; add to ``report`` if given."""
+    report = report or Report()
+    coverage, findings = check_coverage(work)
+    report.coverage.extend(coverage)
+    report.findings.extend(findings)
+    report.findings.extend(check_ids(work))
+    report.findings.extend(check_attribution(work))
+    return report

@@ -1,0 +1,116 @@
+"""Attribution: is everyone credited, and is every moved line still where the import put it?"""
+
+from __future__ import annotations
+
+from toolkit.check.findings import Finding, Severity
+from toolkit.importing.reassemble import metadata_field
+from toolkit.metadata import Original, Translation
+from toolkit.model import BlockKind
+from toolkit.store.importrecord import Part
+from toolkit.store.work import Work, relative
+
+#: (field, severity, what a reader loses without it), for the original and a translation.
+_ORIGINAL = (
+    ("authors", Severity.ERROR, "the author is not credited"),
+    ("publisher", Severity.WARNING, "the original's publisher is not credited"),
+    ("url", Severity.WARNING, "no address of the original publication"),
+    ("date", Severity.WARNING, "no date of the original publication"),
+)
+_TRANSLATION = (
+    ("translators", Severity.ERROR, "the translator is not credited"),
+    ("publisher", Severity.WARNING, "the translation's publisher is not credited"),
+    ("url", Severity.WARNING, "no address of the published translation"),
+    ("date", Severity.WARNING, "no date of the translation"),
+)
+
+
+def check_attribution(work: Work) -> list[Finding]:
+    findings: list[Finding] = []
+    meta_path = relative(work, work.paths.original_meta)
+    findings += _fields(work.id, None, meta_path, work.original, _ORIGINAL)
+    if work.source is not None:
+        uncredited = [b for b in work.source.blocks if b.kind is BlockKind.FIGURE and not b.credit]
+        for block in uncredited:
+            findings.append(
+                Finding(
+                    "image-credit-missing",
+                    Severity.WARNING,
+                    "this figure has no credit",
+                    work.id,
+                    None,
+                    relative(work, work.paths.original_text),
+                    block.line,
+                    'add the credit as the image title: ![caption](path "Photo: ...")',
+                )
+            )
+    for lang in sorted(work.translations):
+        tr = work.translations[lang]
+        path = relative(work, work.paths.translation_meta(lang))
+        findings += _fields(work.id, lang, path, tr.meta, _TRANSLATION)
+        if tr.record is not None:
+            findings += _moved_text(work, lang, tr.meta, tr.record.parts)
+    return findings
+
+
+def _fields(
+    work: str,
+    lang: str | None,
+    path: str,
+    meta: Original | Translation,
+    required: tuple[tuple[str, Severity, str], ...],
+) -> list[Finding]:
+    findings = []
+    for name, severity, loss in required:
+        if not getattr(meta, name, None):
+            findings.append(
+                Finding(
+                    "attribution-missing",
+                    severity,
+                    f"{loss} (no '{name}')",
+                    work,
+                    lang,
+                    path,
+                    0,
+                    f"add '{name}' (docs/metadata.md)",
+                )
+            )
+    if not meta.rights and not meta.licence:
+        findings.append(
+            Finding(
+                "rights-missing",
+                Severity.WARNING,
+                "no rights or licence statement",
+                work,
+                lang,
+                path,
+                0,
+                "add 'rights' (who holds the copyright) or 'licence'",
+            )
+        )
+    return findings
+
+
+def _moved_text(work: Work, lang: str, meta: Translation, parts: list[Part]) -> list[Finding]:
+    findings = []
+    record_path = relative(work, work.paths.import_record(lang))
+    for part in parts:
+        field = part.field
+        if part.to != "metadata" or not field:
+            continue
+        try:
+            metadata_field(meta, field)
+        except (KeyError, IndexError):
+            findings.append(
+                Finding(
+                    "import-text-lost",
+                    Severity.ERROR,
+                    f"the import moved lines {part.lines} to metadata "
+                    f"'{field}', which no longer holds them",
+                    work.id,
+                    lang,
+                    record_path,
+                    0,
+                    f"restore '{field}' in {work.paths.translation_meta(lang)}",
+                )
+            )
+    return findings

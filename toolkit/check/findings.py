@@ -1,0 +1,106 @@
+"""Findings: what a check reports, where, how bad, and how to fix it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import IntEnum
+
+
+class Severity(IntEnum):
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    @property
+    def label(self) -> str:
+        return self.name.lower()
+
+    @classmethod
+    def parse(cls, text: str) -> Severity:
+        return cls[text.upper()]
+
+
+@dataclass(frozen=True)
+class Finding:
+    code: str
+    severity: Severity
+    message: str
+    work: str
+    lang: str | None = None
+    path: str | None = None
+    line: int = 0
+    fix: str = ""
+
+    @property
+    def where(self) -> str:
+        if not self.path:
+            return self.work
+        return f"{self.path}:{self.line}" if self.line else self.path
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "code": self.code,
+            "severity": self.severity.label,
+            "message": self.message,
+            "work": self.work,
+            "lang": self.lang,
+            "path": self.path,
+            "line": self.line or None,
+            "fix": self.fix or None,
+        }
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """How well one translation covers the original, in segments."""
+
+    work: str
+    lang: str
+    source_segments: int
+    translation_segments: int
+    aligned: int
+    missing: int
+    untranslated: int
+    omitted: int
+    empty: int
+    unaligned_translation: int
+    source_present: bool
+
+    @property
+    def ratio(self) -> float:
+        return self.aligned / self.source_segments if self.source_segments else 0.0
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "work": self.work,
+            "lang": self.lang,
+            "source_present": self.source_present,
+            "source_segments": self.source_segments,
+            "translation_segments": self.translation_segments,
+            "aligned": self.aligned,
+            "missing": self.missing,
+            "untranslated": self.untranslated,
+            "omitted": self.omitted,
+            "empty": self.empty,
+            "unaligned_translation": self.unaligned_translation,
+            "coverage": round(self.ratio, 4),
+        }
+
+
+@dataclass
+class Report:
+    findings: list[Finding] = field(default_factory=list)
+    coverage: list[Coverage] = field(default_factory=list)
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for f in self.findings if f.severity is severity)
+
+    def fails(self, threshold: Severity) -> bool:
+        return any(f.severity >= threshold for f in self.findings)
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "coverage": [c.to_json() for c in self.coverage],
+            "findings": [f.to_json() for f in self.findings],
+            "summary": {s.label: self.count(s) for s in reversed(Severity)},
+        }

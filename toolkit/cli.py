@@ -1,0 +1,188 @@
+"""The command line: each command is a few lines over the library.
+
+Exit status: 0 done (or clean), 1 findings at or above --fail-on, 2 bad usage or input.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from pathlib import Path
+
+import click
+
+from toolkit._version import __version__
+from toolkit.check import Report, Severity, check_work
+from toolkit.errors import ToolkitError
+from toolkit.importing import import_text
+from toolkit.importing.apply import apply_translation_import
+from toolkit.metadata import load_original
+from toolkit.render import BuildOptions, Format, build_work
+from toolkit.store.document import read_text
+from toolkit.store.work import Work, WorkPaths, find_root, list_works, load_work
+
+EXIT_FINDINGS = 1
+EXIT_USAGE = 2
+
+
+class _Group(click.Group):
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except ToolkitError as exc:
+            click.echo(f"error: {exc}", err=True)
+            ctx.exit(EXIT_USAGE)
+
+
+@click.group(cls=_Group)
+@click.version_option(__version__, prog_name="toolkit")
+@click.option(
+    "--root",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="The repository (default: the nearest folder with source/ or translations/).",
+)
+@click.option("-v", "--verbose", is_flag=True, help="Log each pipeline stage.")
+@click.pass_context
+def cli(ctx: click.Context, root: Path | None, verbose: bool) -> None:
+    """Keep a Chinese original and its translations as aligned segments; check; build editions."""
+    logging.basicConfig(level=logging.WARNING, format="%(name)s: %(message)s")
+    logging.getLogger("toolkit").setLevel(logging.INFO if verbose else logging.WARNING)
+    for noisy in ("fontTools", "weasyprint"):
+        logging.getLogger(noisy).setLevel(logging.ERROR)
+    ctx.obj = root
+
+
+def _root(ctx: click.Context) -> Path:
+    root = ctx.obj
+    return root.resolve() if isinstance(root, Path) else find_root(Path.cwd())
+
+
+def _works(root: Path, names: tuple[str, ...]) -> list[Work]:
+    return [load_work(root, name) for name in (names or tuple(list_works(root)))]
+
+
+@cli.command()
+@click.argument("works", nargs=-1)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["human", "json"]),
+    default="human",
+    show_default=True,
+    help="human: a summary and one line per finding; json: everything, for tools.",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice([s.label for s in Severity]),
+    default="error",
+    show_default=True,
+    help="Exit 1 when a finding is at least this severe.",
+)
+@click.pass_context
+def check(ctx: click.Context, works: tuple[str, ...], fmt: str, fail_on: str) -> None:
+    """Report coverage and attribution findings for WORKS (default: all)."""
+    report = Report()
+    for work in _works(_root(ctx), works):
+        check_work(work, report)
+    if fmt == "json":
+        click.echo(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
+    else:
+        click.echo(_human(report))
+    if report.fails(Severity.parse(fail_on)):
+        ctx.exit(EXIT_FINDINGS)
+
+
+def _human(report: Report) -> str:
+    lines = []
+    for cov in report.coverage:
+        source = (
+            f"{cov.source_segments} source segments"
+            if cov.source_present
+            else ("original's text not in the repository")
+        )
+        lines.append(
+            f"{cov.work} [{cov.lang}]: coverage {cov.ratio:.0%} ({source}; "
+            f"{cov.aligned} aligned, {cov.missing} missing, {cov.untranslated} untranslated, "
+            f"{cov.omitted} omitted, {cov.empty} empty; "
+            f"{cov.translation_segments} translation segments, "
+            f"{cov.unaligned_translation} unaligned)"
+        )
+    for f in sorted(report.findings, key=lambda f: (-f.severity, f.where)):
+        lines.append(f"{f.where}: {f.severity.label}: {f.message} [{f.code}]")
+        if f.fix:
+            lines.append(f"  fix: {f.fix}")
+    counts = ", ".join(f"{report.count(s)} {s.label}(s)" for s in reversed(Severity))
+    lines.append(f"{len(report.findings)} finding(s): {counts}")
+    return "\n".join(lines)
+
+
+@cli.command()
+@click.argument("works", nargs=-1)
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Output folder (default: build/ in the repository).",
+)
+@click.option(
+    "--to",
+    "formats",
+    multiple=True,
+    type=click.Choice([f.value for f in Format]),
+    help="Formats to build (repeatable; default: html, epub and pdf).",
+)
+@click.pass_context
+def build(
+    ctx: click.Context, works: tuple[str, ...], out: Path | None, formats: tuple[str, ...]
+) -> None:
+    """Build HTML, EPUB and PDF editions of WORKS (default: all) into build/."""
+    root = _root(ctx)
+    chosen = tuple(Format(f) for f in formats) or tuple(Format)
+    options = BuildOptions(out_dir=out or root / "build", formats=chosen)
+    for work in _works(root, works):
+        result = build_work(work, options)
+        for note in result.notes:
+            click.echo(f"note: {note}")
+        for path in result.outputs:
+            click.echo(f"wrote {path}")
+
+
+@cli.command(name="import")
+@click.argument("work")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--lang", required=True, help="The language of FILE, e.g. en.")
+@click.option("--force", is_flag=True, help="Replace an existing segment file.")
+@click.pass_context
+def import_(ctx: click.Context, work: str, file: Path, lang: str, force: bool) -> None:
+    """Import a plain-text translation FILE into WORK as language LANG.
+
+    Translator's notes, photo credits and site furniture are recognised and moved
+    to metadata or set aside (reported here, recorded in <lang>.import.yaml).
+    """
+    paths = WorkPaths(_root(ctx), work)
+    if not paths.original_meta.is_file():
+        raise ToolkitError(
+            f"no work {work!r}: {paths.original_meta} does not exist",
+            fix=f"create {paths.original_meta} with the original's metadata (docs/metadata.md)",
+        )
+    original = load_original(paths.original_meta)
+    if lang == original.language:
+        raise ToolkitError(
+            "importing the original's text is not supported yet",
+            fix=f"write it as {paths.original_text} in the format of docs/format.md",
+        )
+    imported = import_text(read_text(file), file.name)
+    report = apply_translation_import(paths, lang, imported, force=force)
+    click.echo(f"imported {report.segments} segments into {paths.translation_text(lang)}")
+    for name in report.added_to_metadata:
+        click.echo(f"moved to metadata: {name} ({paths.translation_meta(lang)})")
+    for name in report.kept_in_metadata:
+        click.echo(f"kept existing metadata: {name}")
+    for line in report.set_aside:
+        click.echo(f"set aside: {line} ({paths.import_record(lang)})")
+
+
+def main() -> None:
+    cli(prog_name="toolkit")
+    sys.exit(0)

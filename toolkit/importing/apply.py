@@ -1,0 +1,91 @@
+"""Write an import into a work: segments, import record, and the metadata it found."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import yaml
+
+from toolkit.errors import ToolkitError
+from toolkit.importing.plaintext import Imported
+from toolkit.metadata import Translation, load_translation
+from toolkit.store.document import write_document
+from toolkit.store.fileio import write_files
+from toolkit.store.importrecord import dump_record
+from toolkit.store.work import WorkPaths
+
+_CREDIT_TEXT_RE = re.compile(r"\((?:featured )?(?:photo|image) (?:by )?(?:photo by )?(.*)\)", re.I)
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    segments: int
+    added_to_metadata: list[str]
+    kept_in_metadata: list[str]
+    set_aside: list[str]
+
+
+def apply_translation_import(
+    paths: WorkPaths, lang: str, imported: Imported, *, force: bool = False
+) -> ImportReport:
+    """Write ``<lang>.md`` and ``<lang>.import.yaml``; add found fields to ``<lang>.yaml``.
+
+    Fields already in the metadata file are left as they are. Refuses to replace an
+    existing segment file unless ``force``.
+    """
+    text_path = paths.translation_text(lang)
+    meta_path = paths.translation_meta(lang)
+    if text_path.exists() and not force:
+        raise ToolkitError(
+            f"{text_path} exists; importing would replace its segments and IDs",
+            fix="pass --force to replace it",
+        )
+    meta_text = meta_path.read_text("utf-8") if meta_path.exists() else f"language: {lang}\n"
+    existing = load_translation(meta_path) if meta_path.exists() else None
+    additions, kept = _metadata_additions(imported.metadata, existing)
+    if additions:
+        meta_text = meta_text.rstrip("\n") + "\n" + _dump(additions)
+    write_files(
+        {
+            text_path: write_document(imported.document),
+            paths.import_record(lang): dump_record(imported.record),
+            meta_path: meta_text,
+        }
+    )
+    set_aside = [f"lines {p.lines}: {p.reason}" for p in imported.record.set_aside()]
+    count = sum(1 for _ in imported.document.segments())
+    return ImportReport(count, sorted(additions), kept, set_aside)
+
+
+def _metadata_additions(
+    found: dict[str, str], existing: Translation | None
+) -> tuple[dict[str, object], list[str]]:
+    additions: dict[str, object] = {}
+    kept: list[str] = []
+    note = found.get("translator_note")
+    if note is not None:
+        if existing is None or existing.translator_note is None:
+            additions["translator_note"] = note
+        else:
+            kept.append("translator_note")
+    credits = [v for k, v in sorted(found.items()) if k.startswith("photo_credits[")]
+    if credits:
+        if existing is None or not existing.photo_credits:
+            additions["photo_credits"] = [
+                {"text": _credit_text(c), "as_published": c} for c in credits
+            ]
+        else:
+            kept.append("photo_credits")
+    return additions, kept
+
+
+def _credit_text(as_published: str) -> str:
+    m = _CREDIT_TEXT_RE.fullmatch(as_published.strip())
+    return m.group(1).strip() if m else as_published.strip("() ")
+
+
+def _dump(data: dict[str, object]) -> str:
+    return "# Added by toolkit import\n" + yaml.safe_dump(
+        data, allow_unicode=True, sort_keys=False, width=10**9
+    )

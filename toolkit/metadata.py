@@ -1,0 +1,168 @@
+"""Attribution metadata: who wrote, translated and published what, validated.
+
+Two files per work (the schema, field by field, is in ``docs/metadata.md``):
+
+- ``source/<work>/work.yaml``: the original (:class:`Original`);
+- ``translations/<work>/<lang>.yaml``: one translation (:class:`Translation`).
+
+Names are given in each script they are known in, keyed by language tag::
+
+    authors:
+      - name: {zh-Hant: 周奕成, en: Yi-cheng Jou}
+
+Validation errors name the file, the line, the field and what is wrong. Missing
+*recommended* fields are not errors: ``toolkit check`` reports them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationError,
+)
+
+from toolkit.errors import MetadataError
+from toolkit.store.document import read_text
+from toolkit.store.yamlfile import line_of, load_yaml
+
+_LANG_RE = re.compile(r"[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|[0-9]{3}))?")
+
+
+def _lang_tag(value: str) -> str:
+    if not _LANG_RE.fullmatch(value):
+        raise ValueError(
+            f"{value!r} is not a language tag such as en, zh-Hant, zh-Hant-TW or zh-Hans"
+        )
+    return value
+
+
+def _url(value: str) -> str:
+    if not re.fullmatch(r"https?://[^\s]+", value):
+        raise ValueError(f"{value!r} is not an http(s) address")
+    return value
+
+
+Text = Annotated[str, StringConstraints(strip_whitespace=False, min_length=1)]
+LangTag = Annotated[str, AfterValidator(_lang_tag)]
+Url = Annotated[str, AfterValidator(_url)]
+#: A text given in one or more languages: {en: ..., zh-Hant: ...}.
+Localized = dict[LangTag, Text]
+M = TypeVar("M", bound="_Model")
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Person(_Model):
+    """An author or translator. ``name`` in every script it is known in."""
+
+    name: Localized = Field(min_length=1)
+    sort_as: Text | None = None
+    note: Localized = {}
+
+    def display(self, lang: str) -> str:
+        return pick(self.name, lang)
+
+
+class Organisation(_Model):
+    name: Localized = Field(min_length=1)
+    url: Url | None = None
+
+    def display(self, lang: str) -> str:
+        return pick(self.name, lang)
+
+
+class Credit(_Model):
+    """A credit for an image: ``text`` as the edition prints it, ``as_published`` verbatim."""
+
+    text: Text
+    as_published: Text | None = None
+    subject: Text | None = None
+
+
+class VariantTitle(_Model):
+    text: Text
+    note: Text | None = None
+
+
+class _Publication(_Model):
+    language: LangTag
+    title: Text
+    title_note: Text | None = None
+    title_variants: list[VariantTitle] = []
+    publisher: Organisation | None = None
+    url: Url | None = None
+    date: dt.date | None = None
+    date_source: Text | None = None
+    rights: Text | None = None
+    licence: Text | None = None
+
+
+class Original(_Publication):
+    """The original work, as first published."""
+
+    authors: list[Person] = []
+    image_credits: list[Credit] = []
+
+
+class Translation(_Publication):
+    """One translation of the work."""
+
+    translators: list[Person] = []
+    photo_credits: list[Credit] = []
+    translator_note: Text | None = None
+
+
+def pick(texts: dict[str, str], lang: str) -> str:
+    """The text for ``lang``: exact tag, then same language, then the first given."""
+    if lang in texts:
+        return texts[lang]
+    base = lang.split("-")[0]
+    for tag, text in texts.items():
+        if tag.split("-")[0] == base:
+            return text
+    return next(iter(texts.values()))
+
+
+def load_original(path: Path) -> Original:
+    return _load(path, Original)
+
+
+def load_translation(path: Path) -> Translation:
+    return _load(path, Translation)
+
+
+def _load(path: Path, model: type[M]) -> M:
+    data, lines = load_yaml(read_text(path), path)
+    if not isinstance(data, dict):
+        raise MetadataError(path, [("(file)", 1, "expected a mapping of fields")])
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        raise MetadataError(path, _problems(exc, lines)) from None
+
+
+def _problems(exc: ValidationError, lines: Any) -> list[tuple[str, int, str]]:
+    problems = []
+    for err in exc.errors():
+        loc = tuple(err["loc"])
+        field = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in loc).lstrip(".")
+        message = err["msg"]
+        if err["type"] == "extra_forbidden":
+            message = "unknown field (misspelt? see docs/metadata.md)"
+        elif err["type"] == "missing":
+            message = "required field is missing"
+        elif message.startswith("Value error, "):
+            message = message.removeprefix("Value error, ")
+        problems.append((field, line_of(lines, loc), message))
+    return problems

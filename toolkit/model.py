@@ -1,0 +1,191 @@
+"""The document model: what every stage reads and writes.
+
+A *document* is one language's text of a work: a sequence of blocks (headings,
+paragraphs, block quotes, footnotes, figures, rules). Every block holds
+*segments*, the units that alignment links across languages; each segment has
+a stable ID and its text in inline markup (see ``toolkit.store.inline``).
+
+An *alignment* links source segments to translation segments as *beads*
+(1-1, 1-n, n-1, 1-0, 0-1), each with an optional confidence score and a review
+state.
+
+The model is plain, immutable data. The ``layout`` fields (blank lines,
+newline style) exist only so that a file can be written back byte for byte.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+#: A segment ID: a letter, then letters, digits, ``_``, ``.`` or ``-``.
+#: IDs are XML names, so they can be used as-is in XHTML (EPUB) ``id`` attributes.
+ID_PATTERN = r"[A-Za-z][A-Za-z0-9_.-]*"
+ID_RE = re.compile(ID_PATTERN)
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One alignable unit of text.
+
+    ``text`` is inline markup (emphasis, links, footnote references, escapes);
+    ``toolkit.store.inline.plain_text`` gives what a reader sees. ``id`` is
+    ``None`` for a line a translator added without an ID. ``line`` is where it
+    was read from (0 when it was built in memory) and takes no part in equality.
+    """
+
+    id: str | None
+    text: str
+    line: int = field(default=0, compare=False)
+
+
+class BlockKind(StrEnum):
+    HEADING = "heading"
+    PARAGRAPH = "paragraph"
+    QUOTE = "quote"
+    FOOTNOTE = "footnote"
+    FIGURE = "figure"
+    RULE = "rule"
+
+
+@dataclass(frozen=True)
+class Block:
+    """A block of the document.
+
+    - heading: ``level`` 1–6, one segment;
+    - paragraph: one or more segments, one per line;
+    - quote: a block quote; ``segments`` as a paragraph; quote paragraphs are
+      separate ``quote`` blocks joined by ``continues`` (a ``>`` line between them);
+    - footnote: the text of footnote ``label``, one or more segments;
+    - figure: an image ``src`` whose caption is the one segment; ``credit`` is
+      its image credit as published;
+    - rule: a thematic break, no segments.
+
+    ``blank_before`` is the number of blank lines before the block in its file.
+    """
+
+    kind: BlockKind
+    segments: tuple[Segment, ...] = ()
+    level: int = 0
+    label: str = ""
+    src: str = ""
+    credit: str = ""
+    continues: bool = False
+    blank_before: int = field(default=1, compare=False)
+    line: int = field(default=0, compare=False)
+
+
+@dataclass(frozen=True)
+class Layout:
+    """How a file was laid out on disk, kept so that it is written back unchanged."""
+
+    newline: str = "\n"
+    final_newline: bool = True
+    trailing_blank: int = 0
+    bom: bool = False
+
+
+@dataclass(frozen=True)
+class Document:
+    """One language's text of a work."""
+
+    blocks: tuple[Block, ...] = ()
+    layout: Layout = field(default_factory=Layout, compare=False)
+
+    def segments(self) -> Iterator[Segment]:
+        for block in self.blocks:
+            yield from block.segments
+
+    def segment_ids(self) -> list[str]:
+        return [s.id for s in self.segments() if s.id is not None]
+
+    def by_id(self) -> dict[str, Segment]:
+        return {s.id: s for s in self.segments() if s.id is not None}
+
+
+class BeadState(StrEnum):
+    """Review state of a bead.
+
+    ``auto`` was proposed by a machine; ``reviewed`` a person confirmed;
+    ``locked`` a person fixed and re-alignment must leave alone; ``omitted``
+    marks a 1-0 bead whose source the translator left out on purpose.
+    """
+
+    AUTO = "auto"
+    REVIEWED = "reviewed"
+    LOCKED = "locked"
+    OMITTED = "omitted"
+
+
+@dataclass(frozen=True)
+class Bead:
+    """A link between source segments and translation segments.
+
+    ``source`` empty: 0-1, added by the translator. ``target`` empty: 1-0, not
+    translated (or omitted, when ``state`` is ``omitted``).
+    """
+
+    source: tuple[str, ...]
+    target: tuple[str, ...]
+    score: float | None = None
+    state: BeadState = BeadState.AUTO
+    line: int = field(default=0, compare=False)
+    #: The line as read, written back as-is while the bead is unchanged.
+    raw: str = field(default="", compare=False, repr=False)
+
+    @property
+    def shape(self) -> str:
+        return f"{len(self.source)}-{len(self.target)}"
+
+
+@dataclass(frozen=True)
+class Alignment:
+    """All beads between a work's original and one translation, in source order.
+
+    ``comments`` are the file's comment lines as (index of the bead they precede, text).
+    """
+
+    beads: tuple[Bead, ...] = ()
+    comments: tuple[tuple[int, str], ...] = field(default=(), compare=False)
+    layout: Layout = field(default_factory=Layout, compare=False)
+
+
+# Inline content: what a segment's markup parses to.
+
+
+@dataclass(frozen=True)
+class Text:
+    text: str
+
+
+@dataclass(frozen=True)
+class Emph:
+    children: tuple[Inline, ...]
+
+
+@dataclass(frozen=True)
+class Strong:
+    children: tuple[Inline, ...]
+
+
+@dataclass(frozen=True)
+class Code:
+    text: str
+
+
+@dataclass(frozen=True)
+class Link:
+    children: tuple[Inline, ...]
+    url: str
+
+
+@dataclass(frozen=True)
+class NoteRef:
+    """A reference to the footnote block with this label."""
+
+    label: str
+
+
+Inline = Text | Emph | Strong | Code | Link | NoteRef

@@ -1,0 +1,16 @@
+"""Render: build attributed editions (HTML, EPUB, PDF) from a work."""
+
+from __future__ import annotations
+
+from toolkit.render.build import BuildOptions, BuildResult, Format, build_work
+from toolkit.render.edition import Edition, EditionKind, editions_for
+
+__all__ = [
+    "BuildOptions",
+    "BuildResult",
+    "Edition",
+    "EditionKind",
+    "Format",
+    "build_work",
+    "editions_for",
+]

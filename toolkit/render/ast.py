@@ -1,0 +1,231 @@
+"""Turn an edition into a Pandoc document (the JSON AST), exactly, with no Markdown re-parsing.
+
+Every segment becomes a span with an ID (``<lang>-<segment id>``) and every
+block carries its language, so that later editions can put two languages side
+by side and a reader's tools know which is which.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from toolkit.model import (
+    Block,
+    BlockKind,
+    Code,
+    Document,
+    Emph,
+    Inline,
+    Link,
+    NoteRef,
+    Segment,
+    Strong,
+    Text,
+)
+from toolkit.render.credits import Credits, Line, is_cjk
+from toolkit.store.inline import parse_inline
+
+Json = dict[str, Any]
+#: The Pandoc AST version this module writes (Pandoc 3.x).
+API_VERSION = [1, 23, 1]
+
+
+def attr(ident: str = "", classes: Iterable[str] = (), **kv: str) -> list[Any]:
+    return [ident, list(classes), [[k.replace("_", "-"), v] for k, v in kv.items()]]
+
+
+def _lang_attr(ident: str = "", classes: Iterable[str] = (), lang: str | None = None) -> list[Any]:
+    return attr(ident, classes, **({"lang": lang} if lang else {}))
+
+
+def text_inlines(text: str) -> list[Json]:
+    """A string as Str and Space nodes (line breaks never occur in a segment)."""
+    out: list[Json] = []
+    for i, word in enumerate(text.split(" ")):
+        if i:
+            out.append({"t": "Space"})
+        if word:
+            out.append({"t": "Str", "c": word})
+    return out
+
+
+def document_blocks(doc: Document, lang: str, id_prefix: str) -> list[Json]:
+    """The blocks of a document; footnote blocks are placed at their references."""
+    notes = {b.label: b for b in doc.blocks if b.kind is BlockKind.FOOTNOTE}
+    builder = _Builder(lang, id_prefix, notes)
+    out: list[Json] = []
+    quote: list[Json] | None = None
+    for block in doc.blocks:
+        if block.kind is BlockKind.FOOTNOTE:
+            continue
+        if block.kind is BlockKind.QUOTE:
+            para = {"t": "Para", "c": builder.segments(block.segments)}
+            if block.continues and quote is not None:
+                quote.append(para)
+            else:
+                quote = [para]
+                out.append({"t": "BlockQuote", "c": quote})
+            continue
+        quote = None
+        out.append(builder.block(block))
+    return out
+
+
+class _Builder:
+    def __init__(self, lang: str, prefix: str, notes: dict[str, Block]) -> None:
+        self.lang = lang
+        self.prefix = prefix
+        self.notes = notes
+
+    def block(self, block: Block) -> Json:
+        kind = block.kind
+        if kind is BlockKind.HEADING:
+            seg = block.segments[0]
+            ident = self._id(seg)
+            return {
+                "t": "Header",
+                "c": [block.level + 1, attr(ident), self.inlines(parse_inline(seg.text))],
+            }
+        if kind is BlockKind.RULE:
+            return {"t": "HorizontalRule"}
+        if kind is BlockKind.FIGURE:
+            seg = block.segments[0]
+            caption = self.inlines(parse_inline(seg.text))
+            image = {"t": "Image", "c": [attr(), caption, [block.src, ""]]}
+            body = [*caption]
+            if block.credit:
+                body += [{"t": "LineBreak"}, _span("", ["credit"], text_inlines(block.credit))]
+            return {
+                "t": "Figure",
+                "c": [
+                    attr(self._id(seg)),
+                    [None, [{"t": "Plain", "c": body}]],
+                    [{"t": "Plain", "c": [image]}],
+                ],
+            }
+        return {"t": "Para", "c": self.segments(block.segments)}
+
+    def segments(self, segments: tuple[Segment, ...]) -> list[Json]:
+        out: list[Json] = []
+        for i, seg in enumerate(segments):
+            if i and not _cjk_join(segments[i - 1], seg):
+                out.append({"t": "Space"})
+            out.append(_span(self._id(seg), ["seg"], self.inlines(parse_inline(seg.text))))
+        return out
+
+    def inlines(self, nodes: tuple[Inline, ...]) -> list[Json]:
+        out: list[Json] = []
+        for node in nodes:
+            if isinstance(node, Text):
+                out += text_inlines(node.text)
+            elif isinstance(node, Emph):
+                out.append({"t": "Emph", "c": self.inlines(node.children)})
+            elif isinstance(node, Strong):
+                out.append({"t": "Strong", "c": self.inlines(node.children)})
+            elif isinstance(node, Code):
+                out.append({"t": "Code", "c": [attr(), node.text]})
+            elif isinstance(node, Link):
+                out.append(
+                    {"t": "Link", "c": [attr(), self.inlines(node.children), [node.url, ""]]}
+                )
+            elif isinstance(node, NoteRef):
+                out.append(self._note(node.label))
+        return out
+
+    def _note(self, label: str) -> Json:
+        block = self.notes.get(label)
+        if block is None:
+            return {"t": "Str", "c": f"[^{label}]"}
+        return {"t": "Note", "c": [{"t": "Para", "c": self.segments(block.segments)}]}
+
+    def _id(self, seg: Segment) -> str:
+        return f"{self.prefix}-{seg.id}" if seg.id else ""
+
+
+def _span(ident: str, classes: list[str], content: list[Json], lang: str | None = None) -> Json:
+    return {"t": "Span", "c": [_lang_attr(ident, classes, lang), content]}
+
+
+def _cjk_join(previous: Segment, seg: Segment) -> bool:
+    """Chinese sentences follow each other with no space between them."""
+    return bool(previous.text) and bool(seg.text) and is_cjk(previous.text[-1])
+
+
+def line_inlines(line: Line) -> list[Json]:
+    """Credit runs as inlines; a run in another language is a span with its lang."""
+    out: list[Json] = []
+    for run in line:
+        content = text_inlines(run.text)
+        if run.url:
+            content = [{"t": "Link", "c": [attr(), content, [run.url, ""]]}]
+        if run.lang:
+            out.append(_span("", [], content, run.lang))
+        else:
+            out.extend(content)
+    return out
+
+
+def credit_blocks(credits: Credits, lang: str) -> tuple[list[Json], list[Json]]:
+    """The title page and the colophon, as blocks."""
+    title_page = [
+        {"t": "Para", "c": [_span("", ["title"], line_inlines(credits.title))]},
+        *({"t": "Para", "c": line_inlines(line)} for line in credits.title_page),
+    ]
+    colophon: list[Json] = [
+        {
+            "t": "Header",
+            "c": [
+                1,
+                attr("colophon-heading", ["unnumbered"]),
+                text_inlines(credits.colophon_heading),
+            ],
+        }
+    ]
+    for section in credits.colophon:
+        colophon.append(
+            {"t": "Header", "c": [2, attr("", ["unnumbered"]), text_inlines(section.heading)]}
+        )
+        items = [e for e in section.entries if e.label]
+        if items:
+            colophon.append(
+                {
+                    "t": "DefinitionList",
+                    "c": [
+                        [text_inlines(e.label), [[{"t": "Plain", "c": line_inlines(e.value)}]]]
+                        for e in items
+                    ],
+                }
+            )
+        colophon += [
+            {"t": "Para", "c": line_inlines(e.value)} for e in section.entries if not e.label
+        ]
+    return (
+        [{"t": "Div", "c": [attr("title-page", ["title-page"]), title_page]}],
+        [{"t": "Div", "c": [attr("colophon", ["colophon"]), colophon]}],
+    )
+
+
+def meta_string(value: str) -> Json:
+    return {"t": "MetaString", "c": value}
+
+
+def meta_value(value: object) -> Json:
+    """Python data as Pandoc metadata: strings stay literal (never read as Markdown)."""
+    if isinstance(value, bool):
+        return {"t": "MetaBool", "c": value}
+    if isinstance(value, str):
+        return meta_string(value)
+    if isinstance(value, list):
+        return {"t": "MetaList", "c": [meta_value(v) for v in value]}
+    if isinstance(value, dict):
+        return {"t": "MetaMap", "c": {k: meta_value(v) for k, v in value.items()}}
+    raise TypeError(f"no Pandoc metadata for {type(value).__name__}")
+
+
+def pandoc_document(meta: dict[str, object], blocks: list[Json]) -> Json:
+    return {
+        "pandoc-api-version": API_VERSION,
+        "meta": {k: meta_value(v) for k, v in meta.items()},
+        "blocks": blocks,
+    }

@@ -1,0 +1,243 @@
+"""What an edition says about who made it: title page and colophon, in the reader's language.
+
+Text here is a list of *runs*, so that every Chinese name or title carries its
+own language tag into HTML, EPUB and PDF (for fonts, hyphenation and screen readers).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from toolkit._version import __version__
+from toolkit.metadata import Credit, Organisation, Person, pick
+from toolkit.render.edition import Edition, EditionKind
+
+
+@dataclass(frozen=True)
+class Run:
+    text: str
+    lang: str | None = None
+    url: str | None = None
+
+
+Line = tuple[Run, ...]
+
+
+@dataclass(frozen=True)
+class Entry:
+    label: str
+    value: Line
+
+
+@dataclass(frozen=True)
+class Section:
+    heading: str
+    entries: tuple[Entry, ...]
+
+
+@dataclass(frozen=True)
+class Credits:
+    title: Line
+    title_page: tuple[Line, ...]
+    colophon_heading: str
+    colophon: tuple[Section, ...]
+
+
+_LABELS = {
+    "en": {
+        "by": "by",
+        "translated": "Translated from the {language} by",
+        "colophon": "About this edition",
+        "original": "The original",
+        "translation": "The translation",
+        "edition": "This edition",
+        "title": "Title",
+        "author": "Author",
+        "authors": "Authors",
+        "translator": "Translator",
+        "translators": "Translators",
+        "publisher": "Publisher",
+        "published": "Published",
+        "address": "Address",
+        "image": "Image credit",
+        "photo": "Photo credit",
+        "rights": "Rights",
+        "licence": "Licence",
+        "note": "Translator’s note",
+        "also": "Also cited as",
+        "missing": "The original’s text is not yet in this repository; "
+        "this edition carries the translation only.",
+        "built": "Built with bilingual-toolkit {version} from the work “{work}”.",
+    },
+}
+_LANGUAGE_NAMES = {"zh": "Chinese", "en": "English"}
+
+
+def labels(lang: str) -> dict[str, str]:
+    return _LABELS.get(lang.split("-")[0], _LABELS["en"])
+
+
+def credits_for(edition: Edition) -> Credits:
+    lang = edition.lang
+    text = labels(lang)
+    original = edition.work.original
+    title = (Run(edition.title, lang),)
+    page: list[Line] = []
+    if original.authors:
+        page.append((Run(text["by"] + " "), *_names(original.authors, lang)))
+    tr = edition.translation
+    if tr is not None and tr.meta.translators:
+        source_name = _LANGUAGE_NAMES.get(original.language.split("-")[0], original.language)
+        page.append(
+            (
+                Run(text["translated"].format(language=source_name) + " "),
+                *_names(tr.meta.translators, lang),
+            )
+        )
+    sections = [_original_section(edition, text)]
+    if tr is not None:
+        sections.append(_translation_section(edition, text))
+    notes: list[Entry] = []
+    if edition.kind is EditionKind.TRANSLATION and not edition.source_present:
+        notes.append(Entry("", (Run(text["missing"]),)))
+    built = text["built"].format(version=__version__, work=edition.work.id)
+    notes.append(Entry("", (Run(built),)))
+    sections.append(Section(text["edition"], tuple(notes)))
+    return Credits(title, tuple(page), text["colophon"], tuple(sections))
+
+
+def _original_section(edition: Edition, text: dict[str, str]) -> Section:
+    meta = edition.work.original
+    lang = edition.lang
+    entries = [Entry(text["title"], (Run(meta.title, meta.language),))]
+    entries += [Entry(text["also"], (Run(v.text, meta.language),)) for v in meta.title_variants]
+    for person in meta.authors:
+        line = _name(person, lang)
+        if person.note:
+            line = (*line, Run(", " + pick(person.note, lang), _tag(person.note, lang)))
+        entries.append(Entry(text["author"], line))
+    entries += _publication(meta.publisher, meta.date, meta.url, lang, text)
+    entries += [_credit(text["image"], c, meta.language) for c in meta.image_credits]
+    entries += _rights(meta.rights, meta.licence, text)
+    return Section(text["original"], tuple(entries))
+
+
+def _translation_section(edition: Edition, text: dict[str, str]) -> Section:
+    assert edition.translation is not None
+    meta = edition.translation.meta
+    lang = edition.lang
+    entries = [Entry(text["title"], (Run(meta.title, meta.language),))]
+    label = text["translators"] if len(meta.translators) > 1 else text["translator"]
+    if meta.translators:
+        entries.append(Entry(label, _names(meta.translators, lang)))
+    entries += _publication(meta.publisher, meta.date, meta.url, lang, text)
+    entries += [_credit(text["photo"], c, meta.language) for c in meta.photo_credits]
+    entries += _rights(meta.rights, meta.licence, text)
+    if meta.translator_note:
+        entries.append(Entry(text["note"], _mixed(meta.translator_note, meta.language)))
+    return Section(text["translation"], tuple(entries))
+
+
+def _publication(
+    publisher: Organisation | None,
+    date: dt.date | None,
+    url: str | None,
+    lang: str,
+    text: dict[str, str],
+) -> list[Entry]:
+    entries = []
+    if publisher is not None:
+        entries.append(Entry(text["publisher"], _org(publisher, lang)))
+    if date is not None:
+        entries.append(Entry(text["published"], (Run(date.isoformat()),)))
+    if url:
+        entries.append(Entry(text["address"], (Run(url, url=url),)))
+    return entries
+
+
+def _credit(label: str, credit: Credit, lang: str) -> Entry:
+    value = _mixed(credit.text, lang)
+    if credit.subject:
+        value = (Run(credit.subject[:1].upper() + credit.subject[1:] + ": "), *value)
+    return Entry(label, value)
+
+
+def _rights(rights: str | None, licence: str | None, text: dict[str, str]) -> list[Entry]:
+    out = []
+    if rights:
+        out.append(Entry(text["rights"], (Run(rights),)))
+    if licence:
+        out.append(Entry(text["licence"], (Run(licence),)))
+    return out
+
+
+def _names(people: list[Person], lang: str) -> Line:
+    runs: list[Run] = []
+    for i, person in enumerate(people):
+        if i:
+            runs.append(Run(", " if i < len(people) - 1 else " and "))
+        runs.extend(_name(person, lang))
+    return tuple(runs)
+
+
+def _name(person: Person, lang: str) -> Line:
+    return _localized(person.name, lang)
+
+
+def _org(org: Organisation, lang: str) -> Line:
+    line = _localized(org.name, lang)
+    return line
+
+
+def _localized(names: dict[str, str], lang: str) -> Line:
+    """``Yi-cheng Jou (周奕成)``: the reader's form first, then the others, each tagged."""
+    first_tag = _tag(names, lang)
+    runs = [Run(names[first_tag], first_tag)]
+    others = [(tag, name) for tag, name in names.items() if tag != first_tag]
+    if others:
+        runs.append(Run(" ("))
+        for i, (tag, name) in enumerate(others):
+            if i:
+                runs.append(Run(", "))
+            runs.append(Run(name, tag))
+        runs.append(Run(")"))
+    return tuple(runs)
+
+
+def _tag(texts: dict[str, str], lang: str) -> str:
+    chosen = pick(texts, lang)
+    return next(tag for tag, text in texts.items() if text == chosen)
+
+
+def _mixed(text: str, lang: str) -> Line:
+    """Split a text into runs of Han and non-Han characters, tagging Han runs as Chinese."""
+    runs: list[Run] = []
+    for chunk, han in _script_chunks(text):
+        runs.append(Run(chunk, "zh-Hant" if han else lang))
+    return tuple(runs)
+
+
+def _script_chunks(text: str) -> list[tuple[str, bool]]:
+    chunks: list[tuple[str, bool]] = []
+    for ch in text:
+        han = is_cjk(ch)
+        if chunks and (chunks[-1][1] == han or (not ch.strip() and chunks[-1][1])):
+            chunks[-1] = (chunks[-1][0] + ch, chunks[-1][1])
+        else:
+            chunks.append((ch, han))
+    return chunks
+
+
+def is_cjk(ch: str) -> bool:
+    """Han ideographs, CJK punctuation, full-width forms, bopomofo."""
+    code = ord(ch)
+    return (
+        0x3000 <= code <= 0x303F
+        or 0x3100 <= code <= 0x312F
+        or 0x3400 <= code <= 0x4DBF
+        or 0x4E00 <= code <= 0x9FFF
+        or 0xF900 <= code <= 0xFAFF
+        or 0xFF00 <= code <= 0xFFEF
+        or 0x20000 <= code <= 0x3134F
+    )

@@ -1,0 +1,76 @@
+"""Editions: which books a work's available text allows, and what each one credits."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from enum import StrEnum
+
+from toolkit.metadata import Person, pick
+from toolkit.model import Document
+from toolkit.store.work import TranslationData, Work
+
+#: Namespace for edition identifiers: the same work and edition always get the same UUID.
+_NAMESPACE = uuid.UUID("6f1c1f3e-2b4c-5d7e-8f90-a1b2c3d4e5f6")
+
+
+class EditionKind(StrEnum):
+    ORIGINAL = "original"
+    TRANSLATION = "translation"
+
+
+@dataclass(frozen=True)
+class Edition:
+    """One book to build: a work's text in one language, with full attribution."""
+
+    work: Work
+    kind: EditionKind
+    document: Document
+    translation: TranslationData | None = None
+
+    @property
+    def lang(self) -> str:
+        return self.translation.lang if self.translation else self.work.original.language
+
+    @property
+    def slug(self) -> str:
+        """The part of the file name after the work ID: ``en``, ``zh-Hant-TW``."""
+        return self.lang
+
+    @property
+    def file_stem(self) -> str:
+        return f"{self.work.id}.{self.slug}"
+
+    @property
+    def title(self) -> str:
+        return self.translation.meta.title if self.translation else self.work.original.title
+
+    @property
+    def identifier(self) -> str:
+        return f"urn:uuid:{uuid.uuid5(_NAMESPACE, self.file_stem)}"
+
+    @property
+    def source_present(self) -> bool:
+        return self.work.source is not None
+
+
+def editions_for(work: Work) -> list[Edition]:
+    """Every edition the text in the repository allows: the original, and each translation."""
+    editions: list[Edition] = []
+    if work.source is not None:
+        editions.append(Edition(work, EditionKind.ORIGINAL, work.source))
+    for lang in sorted(work.translations):
+        tr = work.translations[lang]
+        if tr.document is not None:
+            editions.append(Edition(work, EditionKind.TRANSLATION, tr.document, tr))
+    return editions
+
+
+def full_name(person: Person, lang: str) -> str:
+    """A name for a reader of ``lang``, with the name in its other scripts after it.
+
+    ``Yi-cheng Jou (周奕成)`` for English; ``周奕成 (Yi-cheng Jou)`` for Chinese.
+    """
+    first = pick(person.name, lang)
+    others = [n for n in dict.fromkeys(person.name.values()) if n != first]
+    return f"{first} ({', '.join(others)})" if others else first

@@ -1,0 +1,68 @@
+"""Finish Pandoc's EPUB package metadata with what Pandoc's options cannot say.
+
+- each author's and translator's name in its other scripts
+  (``<meta property="alternate-script" xml:lang="zh-Hant">周奕成</meta>``);
+- the original's title and language as the source (``dc:source`` refined).
+
+The EPUB is re-zipped with ``mimetype`` first and stored, as the OCF spec requires.
+"""
+
+from __future__ import annotations
+
+import io
+import xml.etree.ElementTree as ET
+import zipfile
+
+from toolkit.metadata import Person, pick
+from toolkit.render.edition import Edition
+
+OPF = "http://www.idpf.org/2007/opf"
+DC = "http://purl.org/dc/elements/1.1/"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+ET.register_namespace("", OPF)
+ET.register_namespace("dc", DC)
+ET.register_namespace("opf", OPF)
+
+
+def finish_epub(data: bytes, edition: Edition) -> bytes:
+    with zipfile.ZipFile(io.BytesIO(data)) as src:
+        names = src.namelist()
+        opf_name = next(n for n in names if n.endswith(".opf"))
+        contents = {n: src.read(n) for n in names}
+        infos = {n: src.getinfo(n) for n in names}
+    contents[opf_name] = _fix_opf(contents[opf_name], edition)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as dst:
+        order = ["mimetype", *(n for n in names if n != "mimetype")]
+        for name in order:
+            info = zipfile.ZipInfo(name, date_time=infos[name].date_time)
+            info.compress_type = zipfile.ZIP_STORED if name == "mimetype" else zipfile.ZIP_DEFLATED
+            info.external_attr = infos[name].external_attr
+            dst.writestr(info, contents[name])
+    return out.getvalue()
+
+
+def _fix_opf(opf: bytes, edition: Edition) -> bytes:
+    root = ET.fromstring(opf)
+    metadata = root.find(f"{{{OPF}}}metadata")
+    assert metadata is not None
+    people: list[Person] = list(edition.work.original.authors)
+    if edition.translation is not None:
+        people += edition.translation.meta.translators
+    by_name = {pick(p.name, edition.lang): p for p in people}
+    for tag in ("creator", "contributor"):
+        for element in metadata.findall(f"{{{DC}}}{tag}"):
+            person = by_name.get(element.text or "")
+            ident = element.get("id")
+            if person is None or ident is None:
+                continue
+            for lang, name in person.name.items():
+                if name != element.text:
+                    meta = ET.SubElement(
+                        metadata,
+                        f"{{{OPF}}}meta",
+                        {"refines": f"#{ident}", "property": "alternate-script", XML_LANG: lang},
+                    )
+                    meta.text = name
+    data: bytes = ET.tostring(root, encoding="utf-8", xml_declaration=True)
+    return data

@@ -1,0 +1,265 @@
+"""The three output formats, each from the same parts: title page, body, colophon."""
+
+from __future__ import annotations
+
+import html as html_escape
+import json
+import logging
+import re
+from dataclasses import dataclass
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+from toolkit._version import __version__
+from toolkit.metadata import pick
+from toolkit.render.ast import Json, pandoc_document
+from toolkit.render.credits import Credits
+from toolkit.render.edition import Edition, full_name
+from toolkit.render.epubmeta import finish_epub
+from toolkit.render.pandoc import run_pandoc
+
+log = logging.getLogger("toolkit.render")
+
+
+@dataclass(frozen=True)
+class Parts:
+    edition: Edition
+    credits: Credits
+    title_page: list[Json]
+    body: list[Json]
+    colophon: list[Json]
+    css: str
+
+    def blocks(self) -> list[Json]:
+        article = {"t": "Div", "c": [["text", ["text"], [["lang", self.edition.lang]]], self.body]}
+        title = {
+            "t": "Header",
+            "c": [1, ["article-title", ["unnumbered"], []], _str(self.edition.title)],
+        }
+        return [*self.title_page, title, article, *self.colophon]
+
+
+def all_text(parts: Parts) -> str:
+    """Every character an edition can show, for the font subset."""
+    strings: list[str] = []
+
+    def walk(node: Any) -> None:
+        if isinstance(node, str):
+            strings.append(node)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item)
+        elif isinstance(node, dict):
+            for value in node.values():
+                walk(value)
+
+    walk(parts.blocks())
+    strings.append(_description(parts.edition))
+    return "".join(strings) + "0123456789"
+
+
+# HTML -------------------------------------------------------------------------
+
+
+#: Where the page's @font-face rule goes: a data URI of WOFF2 for the web, OpenType for PDF.
+FONT_FACE_SLOT = "/* toolkit: font-face */"
+
+
+def html(parts: Parts, scratch: Path) -> str:
+    edition = parts.edition
+    meta: dict[str, object] = {
+        "pagetitle": edition.title,
+        "lang": edition.lang,
+        "author-meta": [full_name(p, edition.lang) for p in edition.work.original.authors],
+        "description-meta": _description(edition),
+    }
+    date = _date(edition)
+    if date:
+        meta["date-meta"] = date
+    document = pandoc_document(meta, parts.blocks())
+    document["meta"]["header-includes"] = {
+        "t": "MetaBlocks",
+        "c": [{"t": "RawBlock", "c": ["html", _head(parts)]}],
+    }
+    out = scratch / f"{edition.file_stem}.html"
+    run_pandoc(document, "html5", out, ["--standalone", "--wrap=none", "--section-divs"])
+    generator = f'<meta name="generator" content="bilingual-toolkit {__version__} (Pandoc)" />'
+    return re.sub(r'<meta name="generator" content="pandoc" ?/>', generator, out.read_text("utf-8"))
+
+
+def _head(parts: Parts) -> str:
+    edition = parts.edition
+    tags: list[str] = []
+    for name, value in _meta_tags(edition):
+        tags.append(f'<meta name="{name}" content="{html_escape.escape(value)}" />')
+    ld = json.dumps(_json_ld(edition), ensure_ascii=False, indent=1).replace("</", "<\\/")
+    tags.append(f'<script type="application/ld+json">\n{ld}\n</script>')
+    tags.append(f"<style>\n{FONT_FACE_SLOT}\n{parts.css}\n</style>")
+    return "\n".join(tags)
+
+
+def _meta_tags(edition: Edition) -> list[tuple[str, str]]:
+    original = edition.work.original
+    tags: list[tuple[str, str]] = []
+    tr = edition.translation
+    if tr is not None:
+        tags += [("translator", full_name(p, edition.lang)) for p in tr.meta.translators]
+        if tr.meta.publisher:
+            tags.append(("publisher", pick(tr.meta.publisher.name, edition.lang)))
+        if tr.meta.rights or tr.meta.licence:
+            tags.append(("dcterms.rights", tr.meta.rights or tr.meta.licence or ""))
+        tags.append(("dcterms.source", original.url or original.title))
+    elif original.publisher:
+        tags.append(("publisher", pick(original.publisher.name, edition.lang)))
+    tags.append(("original-title", original.title))
+    return tags
+
+
+def _json_ld(edition: Edition) -> dict[str, object]:
+    original = edition.work.original
+
+    def person(p: Any) -> dict[str, object]:
+        return {"@type": "Person", "name": full_name(p, edition.lang)}
+
+    def org(o: Any) -> dict[str, object] | None:
+        if o is None:
+            return None
+        return {"@type": "Organization", "name": pick(o.name, edition.lang), "url": o.url}
+
+    source: dict[str, object] = {
+        "@type": "Article",
+        "name": original.title,
+        "inLanguage": original.language,
+        "author": [person(p) for p in original.authors],
+        "publisher": org(original.publisher),
+        "url": original.url,
+        "datePublished": original.date.isoformat() if original.date else None,
+    }
+    tr = edition.translation
+    if tr is None:
+        data = {"@context": "https://schema.org", **source}
+    else:
+        data = {
+            "@context": "https://schema.org",
+            "@type": "Article",
+            "name": tr.meta.title,
+            "inLanguage": tr.meta.language,
+            "author": source["author"],
+            "translator": [person(p) for p in tr.meta.translators],
+            "publisher": org(tr.meta.publisher),
+            "url": tr.meta.url,
+            "datePublished": tr.meta.date.isoformat() if tr.meta.date else None,
+            "translationOfWork": source,
+        }
+    cleaned: dict[str, object] = _drop_empty(data)
+    return cleaned
+
+
+def _drop_empty(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _drop_empty(v) for k, v in value.items() if v not in (None, [], "")}
+    if isinstance(value, list):
+        return [_drop_empty(v) for v in value]
+    return value
+
+
+def _description(edition: Edition) -> str:
+    original = edition.work.original
+    authors = ", ".join(full_name(p, edition.lang) for p in original.authors)
+    tr = edition.translation
+    if tr is None:
+        return f"{original.title}, by {authors}"
+    translators = ", ".join(full_name(p, edition.lang) for p in tr.meta.translators)
+    return (
+        f"{tr.meta.title}: a translation of {original.title} by {authors}, "
+        f"translated by {translators}"
+    )
+
+
+def _date(edition: Edition) -> str | None:
+    tr = edition.translation
+    date = tr.meta.date if tr is not None else edition.work.original.date
+    return date.isoformat() if date else None
+
+
+def _str(text: str) -> list[Json]:
+    from toolkit.render.ast import text_inlines
+
+    return text_inlines(text)
+
+
+# EPUB -------------------------------------------------------------------------
+
+
+def epub(parts: Parts, scratch: Path, font: Path) -> bytes:
+    edition = parts.edition
+    original = edition.work.original
+    tr = edition.translation
+    meta: dict[str, object] = {
+        "title": edition.title,
+        "lang": edition.lang,
+        "identifier": edition.identifier,
+        "creator": [
+            {"role": "aut", "text": pick(p.name, edition.lang), **_file_as(p)}
+            for p in original.authors
+        ],
+        "description": _description(edition),
+    }
+    if tr is not None:
+        meta["contributor"] = [
+            {"role": "trl", "text": pick(p.name, edition.lang), **_file_as(p)}
+            for p in tr.meta.translators
+        ]
+        if original.url:
+            meta["source"] = original.url
+    publication = tr.meta if tr is not None else original
+    if publication.publisher:
+        meta["publisher"] = pick(publication.publisher.name, edition.lang)
+    if publication.rights or publication.licence:
+        meta["rights"] = publication.rights or publication.licence or ""
+    date = _date(edition)
+    if date:
+        meta["date"] = date
+    css = scratch / "edition.css"
+    css.write_text(_epub_css(parts, font), "utf-8")
+    out = scratch / f"{edition.file_stem}.epub"
+    run_pandoc(
+        pandoc_document(meta, parts.blocks()),
+        "epub3",
+        out,
+        [
+            "--epub-title-page=false",
+            "--split-level=1",
+            "--toc-depth=2",
+            f"--css={css}",
+            f"--epub-embed-font={font}",
+        ],
+    )
+    return finish_epub(out.read_bytes(), edition)
+
+
+def _file_as(person: Any) -> dict[str, str]:
+    return {"file-as": person.sort_as} if person.sort_as else {}
+
+
+def _epub_css(parts: Parts, font: Path) -> str:
+    face = (
+        '@font-face { font-family: "Edition CJK"; '
+        f'src: url("../fonts/{font.name}") format("opentype"); }}'
+    )
+    epub_css = files("toolkit.render").joinpath("assets/epub.css").read_text("utf-8")
+    return "\n".join((face, parts.css, epub_css))
+
+
+# PDF --------------------------------------------------------------------------
+
+
+def pdf(html_text: str, parts: Parts, scratch: Path) -> bytes:
+    import weasyprint
+
+    log.info("pdf: %s (WeasyPrint %s)", parts.edition.file_stem, weasyprint.__version__)
+    document = weasyprint.HTML(string=html_text, base_url=str(scratch))
+    data = document.write_pdf(custom_metadata=True, pdf_tags=True)
+    assert isinstance(data, bytes)
+    return data

@@ -1,0 +1,134 @@
+"""Alignment files: ``translations/<work>/<lang>.align``.
+
+One bead a line, four columns separated by tabs (any run of spaces or tabs is
+read too)::
+
+    # source   translation   score   state
+    s1         t1            0.93    auto
+    s2,s3      t2            0.71    reviewed
+    s4         -             -       omitted
+    -          t3            -       locked
+
+``-`` is an empty side or no score. Lines starting with ``#`` are comments.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from pathlib import Path
+
+from toolkit.errors import FormatError, Location
+from toolkit.model import ID_RE, Alignment, Bead, BeadState, Layout
+from toolkit.store.document import read_text
+
+HEADER = "# source\ttranslation\tscore\tstate"
+_STATES = ", ".join(s.value for s in BeadState)
+
+
+def read_alignment(path: Path) -> Alignment:
+    return parse_alignment(read_text(path), path)
+
+
+def parse_alignment(text: str, path: Path | str = "<text>") -> Alignment:
+    newline = "\r\n" if "\r\n" in text else "\n"
+    lines = text.split(newline)
+    final_newline = lines[-1] == ""
+    if final_newline:
+        lines.pop()
+    beads: list[Bead] = []
+    comments: list[tuple[int, str]] = []
+    for number, line in enumerate(lines, 1):
+        if line.startswith("#") or not line.strip():
+            comments.append((len(beads), line))
+            continue
+        beads.append(_parse_bead(line, number, path))
+    _check_unique(beads, path)
+    return Alignment(tuple(beads), tuple(comments), Layout(newline, final_newline))
+
+
+def write_alignment(alignment: Alignment) -> str:
+    out: list[str] = []
+    pending = list(alignment.comments)
+    for index, bead in enumerate(alignment.beads):
+        while pending and pending[0][0] <= index:
+            out.append(pending.pop(0)[1])
+        out.append(_bead_line(bead))
+    out.extend(text for _, text in pending)
+    text = alignment.layout.newline.join(out)
+    if alignment.layout.final_newline and out:
+        text += alignment.layout.newline
+    return text
+
+
+def new_alignment(beads: list[Bead]) -> Alignment:
+    """A fresh alignment file with the column header."""
+    return Alignment(tuple(beads), ((0, HEADER),))
+
+
+def _bead_line(bead: Bead) -> str:
+    if bead.raw and _parse_bead(bead.raw, 0, "<bead>") == bead:
+        return bead.raw
+    score = "-" if bead.score is None else f"{bead.score:.3f}".rstrip("0").rstrip(".")
+    source = ",".join(bead.source) or "-"
+    target = ",".join(bead.target) or "-"
+    return "\t".join((source, target, score or "0", bead.state.value))
+
+
+def _parse_bead(line: str, number: int, path: Path | str) -> Bead:
+    def fail(message: str, fix: str) -> FormatError:
+        return FormatError(message, where=Location(path, number), fix=fix)
+
+    fields = line.split()
+    if not 2 <= len(fields) <= 4:
+        raise fail(
+            f"a bead has 2 to 4 columns, this line has {len(fields)}",
+            "write: source IDs, translation IDs, score, state ('s1,s2  t1  0.9  auto')",
+        )
+    source, target = (_ids(f, fail) for f in fields[:2])
+    if not source and not target:
+        raise fail("a bead needs IDs on at least one side", "delete the line")
+    score: float | None = None
+    if len(fields) > 2 and fields[2] != "-":
+        try:
+            score = float(fields[2])
+        except ValueError:
+            score = math.nan
+        if not 0.0 <= score <= 1.0:
+            raise fail(f"score {fields[2]!r} is not a number from 0 to 1", "write 0.85, or '-'")
+    state = BeadState.AUTO
+    if len(fields) > 3:
+        try:
+            state = BeadState(fields[3])
+        except ValueError:
+            raise fail(f"unknown state {fields[3]!r}", f"use one of: {_STATES}") from None
+    if state is BeadState.OMITTED and target:
+        raise fail("only a bead with no translation can be 'omitted'", "write '-' as translation")
+    return Bead(source, target, score, state, line=number, raw=line)
+
+
+def _ids(field: str, fail: Callable[[str, str], FormatError]) -> tuple[str, ...]:
+    if field == "-":
+        return ()
+    ids = tuple(field.split(","))
+    for ident in ids:
+        if not ID_RE.fullmatch(ident):
+            raise fail(
+                f"{ident!r} is not a segment ID",
+                "IDs are a letter then letters, digits, '.', '_' or '-'; join several with ','",
+            )
+    return ids
+
+
+def _check_unique(beads: list[Bead], path: Path | str) -> None:
+    seen: dict[tuple[str, str], int] = {}
+    for bead in beads:
+        for side, ids in (("source", bead.source), ("translation", bead.target)):
+            for ident in ids:
+                first = seen.setdefault((side, ident), bead.line)
+                if first != bead.line:
+                    raise FormatError(
+                        f"{side} segment {ident} is in two beads (also line {first})",
+                        where=Location(path, bead.line),
+                        fix="each segment belongs to one bead: merge the two lines",
+                    )

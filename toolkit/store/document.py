@@ -1,0 +1,302 @@
+"""Segment files: read and write one language's text of a work.
+
+The format (``docs/format.md``) is line based: one segment per line, blocks
+separated by blank lines, each segment's stable ID at the end of its line::
+
+    ## Stuck in Ukraine {#s4}
+
+    Since Russia began its invasion of Ukraine in 2022, ... {#s5}
+    A second sentence of the same paragraph. {#s6}
+
+    > A quoted line. {#s7}
+
+    [^1]: The text of footnote 1. {#s8}
+
+    ![A caption](images/photo.jpg "Photo: credit as published") {#s9}
+
+    ***
+
+``write_document(parse_document(text)) == text`` for every file that parses.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from pathlib import Path
+
+from toolkit.errors import FormatError, Location
+from toolkit.model import ID_PATTERN, Block, BlockKind, Document, Layout, Segment
+
+_ID_ONLY = re.compile(rf"\{{#({ID_PATTERN})\}}")
+_ID_AT_END = re.compile(rf"(.*) \{{#({ID_PATTERN})\}}")
+_HEADING = re.compile(r"(#{1,6}) (.*)")
+_FOOTNOTE = re.compile(r"\[\^([A-Za-z0-9_-]+)\]: (.*)")
+_FIGURE = re.compile(
+    rf'!\[(.*)\]\(([^\s()"]+)(?: "((?:[^"\\]|\\["\\])*)")?\)(?: \{{#({ID_PATTERN})\}})?'
+)
+_UNESCAPED_ID = re.compile(r"(?<!\\)\{#")
+RULE = "***"
+
+
+def read_document(path: Path) -> Document:
+    """Read a segment file. Raises FormatError naming the file and line."""
+    return parse_document(read_text(path), path)
+
+
+def read_text(path: Path) -> str:
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise FormatError(
+            f"not UTF-8 (byte {exc.start})",
+            where=Location(path, line),
+            fix="save the file as UTF-8 (toolkit import converts Big5, GB18030 and UTF-16)",
+        ) from None
+
+
+def parse_document(text: str, path: Path | str = "<text>") -> Document:
+    bom = text.startswith("\ufeff")
+    if bom:
+        text = text[1:]
+    newline = "\r\n" if "\r\n" in text else "\n"
+    lines = text.split(newline)
+    final_newline = lines[-1] == ""
+    if final_newline:
+        lines.pop()
+    for number, line in enumerate(lines, 1):
+        if "\r" in line or "\n" in line:
+            raise FormatError(
+                "mixed line endings (CRLF and LF)",
+                where=Location(path, number),
+                fix="save the file with one kind of line ending (LF is usual)",
+            )
+    parser = _Parser(path)
+    for number, line in enumerate(lines, 1):
+        parser.feed(line, number)
+    blocks, trailing = parser.finish()
+    layout = Layout(newline, final_newline, trailing, bom)
+    return Document(tuple(blocks), layout)
+
+
+class _Parser:
+    def __init__(self, path: Path | str) -> None:
+        self.path = path
+        self.blocks: list[Block] = []
+        self.gap = 0  # blank lines seen since the last block line
+        self.open: Block | None = None  # a block that further lines may continue
+        self.pending_continue = False  # a lone '>' was read: the next quote continues
+
+    def feed(self, line: str, number: int) -> None:
+        if line.strip() == "":
+            if line:
+                raise self.error(
+                    number, "a blank line holds spaces", "delete the spaces on the blank line"
+                )
+            self._close()
+            self.gap += 1
+            return
+        if line == RULE:
+            self._start(Block(BlockKind.RULE, line=number), number, can_continue=False)
+            return
+        if line.startswith("#"):
+            m = _HEADING.fullmatch(line)
+            if not m:
+                raise self.error(
+                    number,
+                    "a heading needs 1 to 6 '#' and a space",
+                    r"write '## Title', or '\#' for a literal '#' at the start of a line",
+                )
+            seg = self._segment(m.group(2), number, len(m.group(1)) + 1)
+            block = Block(BlockKind.HEADING, (seg,), level=len(m.group(1)), line=number)
+            self._start(block, number, can_continue=False)
+            return
+        if line.startswith(">"):
+            self._quote_line(line, number)
+            return
+        if line.startswith("[^"):
+            m = _FOOTNOTE.fullmatch(line)
+            if not m:
+                raise self.error(
+                    number,
+                    "a footnote starts '[^label]: ' (label: letters, digits, '-' or '_')",
+                    r"write '[^1]: text', or '\[' for a literal '['",
+                )
+            seg = self._segment(m.group(2), number, len(m.group(1)) + 5)
+            block = Block(BlockKind.FOOTNOTE, (seg,), label=m.group(1), line=number)
+            self._start(block, number, can_continue=True)
+            return
+        if line.startswith("!["):
+            m = _FIGURE.fullmatch(line)
+            if not m:
+                raise self.error(
+                    number,
+                    'a figure is ![caption](path "credit") {#id}',
+                    r"fix the figure line, or write '!\[' for literal text",
+                )
+            seg = Segment(m.group(4), m.group(1), number)
+            credit = re.sub(r'\\(["\\])', r"\1", m.group(3) or "")
+            block = Block(BlockKind.FIGURE, (seg,), src=m.group(2), credit=credit, line=number)
+            self._start(block, number, can_continue=False)
+            return
+        seg = self._segment(line, number, 0)
+        if self.open is not None and self.open.kind in (BlockKind.PARAGRAPH, BlockKind.FOOTNOTE):
+            self._extend(seg)
+        else:
+            self._start(Block(BlockKind.PARAGRAPH, (seg,), line=number), number, True)
+
+    def _quote_line(self, line: str, number: int) -> None:
+        if line == ">":
+            if self.open is None or self.open.kind is not BlockKind.QUOTE:
+                raise self.error(
+                    number,
+                    "a lone '>' must separate two paragraphs of a block quote",
+                    "delete the line, or put quoted lines ('> text') on both sides",
+                )
+            self._close()
+            self.pending_continue = True
+            return
+        if not line.startswith("> "):
+            raise self.error(
+                number, "a quoted line starts with '> '", r"add a space after '>', or write '\>'"
+            )
+        seg = self._segment(line[2:], number, 2)
+        if self.open is not None and self.open.kind is BlockKind.QUOTE:
+            self._extend(seg)
+            return
+        continues = self.pending_continue
+        self.pending_continue = False
+        block = Block(BlockKind.QUOTE, (seg,), continues=continues, line=number)
+        self._start(block, number, can_continue=True)
+
+    def _segment(self, rest: str, number: int, column: int) -> Segment:
+        m = _ID_ONLY.fullmatch(rest)
+        if m:
+            return Segment(m.group(1), "", number)
+        m = _ID_AT_END.fullmatch(rest)
+        if m:
+            return Segment(m.group(2), m.group(1), number)
+        if _looks_like_id(rest):
+            raise self.error(
+                number,
+                "this looks like a segment ID but is not one",
+                "IDs are ' {#s12}' at the end of the line: a letter, then letters, digits, "
+                r"'.', '_' or '-'; write '\{' for a literal brace",
+                column + rest.rfind("{#") + 1,
+            )
+        if not rest.strip():
+            raise self.error(
+                number, "this line has no text and no ID", "delete it, or give it an ID: {#s12}"
+            )
+        return Segment(None, rest, number)
+
+    def _start(self, block: Block, number: int, can_continue: bool) -> None:
+        if self.pending_continue and block.kind is not BlockKind.QUOTE:
+            raise self.error(
+                number - 1,
+                "a lone '>' must be followed by another quoted line",
+                "delete the '>' line",
+            )
+        self._close()
+        block = _replace_gap(block, self.gap)
+        self.gap = 0
+        self.blocks.append(block)
+        self.open = block if can_continue else None
+
+    def _extend(self, seg: Segment) -> None:
+        assert self.open is not None
+        block = self.blocks[-1]
+        grown = replace(block, segments=(*block.segments, seg))
+        self.blocks[-1] = grown
+        self.open = grown
+
+    def _close(self) -> None:
+        self.open = None
+
+    def finish(self) -> tuple[list[Block], int]:
+        if self.pending_continue:
+            raise self.error(0, "the file ends with a lone '>'", "delete the last '>' line")
+        return self.blocks, self.gap
+
+    def error(self, number: int, message: str, fix: str, column: int = 0) -> FormatError:
+        return FormatError(message, where=Location(self.path, number, column), fix=fix)
+
+
+def _replace_gap(block: Block, gap: int) -> Block:
+    return replace(block, blank_before=gap)
+
+
+def _looks_like_id(text: str) -> bool:
+    """An unescaped '{#' in a line that ends with '}': a mistyped or misplaced ID."""
+    return bool(_UNESCAPED_ID.search(text)) and text.rstrip().endswith("}")
+
+
+def write_document(doc: Document) -> str:
+    """The file text of a document. Raises ValueError for a segment that cannot be written."""
+    lines: list[str] = []
+    for index, block in enumerate(doc.blocks):
+        if block.kind is BlockKind.QUOTE and block.continues:
+            if index == 0 or doc.blocks[index - 1].kind is not BlockKind.QUOTE:
+                raise ValueError("a continued quote must follow a quote")
+            if block.blank_before:
+                raise ValueError("a continued quote cannot have blank lines before it")
+            lines.append(">")
+        else:
+            if index and block.blank_before == 0 and _merges(doc.blocks[index - 1], block):
+                raise ValueError(f"block {index} needs a blank line before it")
+            lines.extend([""] * block.blank_before)
+        lines.extend(_block_lines(block))
+    lines.extend([""] * doc.layout.trailing_blank)
+    text = doc.layout.newline.join(lines)
+    if doc.layout.final_newline and lines:
+        text += doc.layout.newline
+    return ("\ufeff" if doc.layout.bom else "") + text
+
+
+def write_segment(seg: Segment) -> str:
+    """One segment's line content (without a block prefix)."""
+    if "\n" in seg.text or "\r" in seg.text:
+        raise ValueError(f"segment {seg.id}: text has a line break")
+    if seg.id is None:
+        if not seg.text.strip():
+            raise ValueError("a segment without an ID cannot be blank")
+        if _looks_like_id(seg.text):
+            raise ValueError(f"segment text ends like an ID; escape the brace: {seg.text!r}")
+        return seg.text
+    return f"{seg.text} {{#{seg.id}}}" if seg.text else f"{{#{seg.id}}}"
+
+
+def _merges(previous: Block, block: Block) -> bool:
+    """Would ``block`` written right under ``previous`` be read as part of it?"""
+    if previous.kind in (BlockKind.PARAGRAPH, BlockKind.FOOTNOTE):
+        return block.kind is BlockKind.PARAGRAPH
+    return previous.kind is BlockKind.QUOTE and block.kind is BlockKind.QUOTE
+
+
+def _block_lines(block: Block) -> list[str]:
+    kind = block.kind
+    if kind is BlockKind.RULE:
+        return [RULE]
+    if kind is BlockKind.FIGURE:
+        seg = block.segments[0]
+        credit = block.credit.replace("\\", "\\\\").replace('"', '\\"')
+        title = f' "{credit}"' if block.credit else ""
+        ident = f" {{#{seg.id}}}" if seg.id else ""
+        return [f"![{seg.text}]({block.src}{title}){ident}"]
+    texts = [write_segment(s) for s in block.segments]
+    if kind is BlockKind.HEADING:
+        return [f"{'#' * block.level} {texts[0]}"]
+    if kind is BlockKind.QUOTE:
+        return [f"> {t}" for t in texts]
+    if kind is BlockKind.FOOTNOTE:
+        return [f"[^{block.label}]: {texts[0]}", *texts[1:]]
+    for t in texts:
+        if _starts_block(t):
+            raise ValueError(f"paragraph line would read as another block: {t!r}")
+    return texts
+
+
+def _starts_block(text: str) -> bool:
+    return text == RULE or text.startswith(("#", ">", "[^", "!["))

@@ -1,0 +1,103 @@
+"""The import record: where every line of an imported file went.
+
+``translations/<work>/<lang>.import.yaml`` (or ``source/<work>/import.yaml``)
+lists the imported file's lines in order, each range with its destination:
+
+- ``body``: one segment per line, in order, in the segment file;
+- ``metadata``: a field of the metadata file, e.g. ``translator_note``;
+- ``set_aside``: kept here verbatim, with the reason (site furniture, separators).
+
+With it, body + metadata + set-aside parts give back the imported file byte for
+byte (:func:`toolkit.importing.reassemble`): nothing is silently dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from toolkit.errors import MetadataError
+from toolkit.store.document import read_text
+from toolkit.store.yamlfile import line_of, load_yaml
+
+
+class Part(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    lines: str = Field(pattern=r"^\d+(-\d+)?$")
+    to: Literal["body", "metadata", "set_aside"]
+    field: str | None = None
+    reason: str | None = None
+    #: Set-aside text, one string per line of the imported file.
+    text: list[str] | None = None
+
+    @property
+    def span(self) -> tuple[int, int]:
+        first, _, last = self.lines.partition("-")
+        return int(first), int(last or first)
+
+    @property
+    def count(self) -> int:
+        first, last = self.span
+        return last - first + 1
+
+
+class ImportRecord(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    file: str
+    sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
+    encoding: str = "utf-8"
+    newline: Literal["lf", "crlf"] = "lf"
+    final_newline: bool
+    parts: list[Part]
+
+    @property
+    def newline_chars(self) -> str:
+        return "\r\n" if self.newline == "crlf" else "\n"
+
+    def set_aside(self) -> list[Part]:
+        return [p for p in self.parts if p.to == "set_aside"]
+
+
+def load_record(path: Path) -> ImportRecord:
+    data, lines = load_yaml(read_text(path), path)
+    try:
+        return ImportRecord.model_validate(data)
+    except ValidationError as exc:
+        problems = [
+            (".".join(map(str, e["loc"])), line_of(lines, tuple(e["loc"])), e["msg"])
+            for e in exc.errors()
+        ]
+        raise MetadataError(path, problems) from None
+
+
+def dump_record(record: ImportRecord) -> str:
+    """The record as YAML: block scalars keep set-aside text readable and exact."""
+    head = {
+        "file": record.file,
+        "sha256": record.sha256,
+        "encoding": record.encoding,
+        "newline": record.newline,
+        "final_newline": record.final_newline,
+    }
+    out = [
+        "# Where each line of the imported file went (toolkit import). Do not edit by hand.",
+        _dump(head).rstrip("\n"),
+        "parts:",
+    ]
+    for part in record.parts:
+        item = part.model_dump(exclude_none=True)
+        body = _dump([item]).rstrip("\n")
+        out.append(re.sub(r"^", "  ", body, flags=re.M))
+    return "\n".join(out) + "\n"
+
+
+def _dump(data: object) -> str:
+    return yaml.safe_dump(
+        data, allow_unicode=True, sort_keys=False, width=10**9, default_flow_style=False
+    )
