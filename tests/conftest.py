@@ -1,0 +1,88 @@
+"""Shared fixtures: small repositories the tests write themselves (never the corpora)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+
+ORIGINAL_YAML = """\
+language: zh-Hant-TW
+title: 測試之作
+authors:
+  - name:
+      zh-Hant: 王小明
+      en: Hsiao-ming Wang
+    sort_as: Wang, Hsiao-ming
+publisher:
+  name: {zh-Hant: 試刊社, en: Trial Press}
+url: https://example.org/zh/1
+date: 2024-01-02
+rights: © 2024 王小明
+"""
+
+TRANSLATION_YAML = """\
+language: en
+title: A Work for Testing
+translators:
+  - name: {en: Jane Doe}
+publisher:
+  name: {en: Example Review}
+url: https://example.org/en/1
+date: 2024-02-03
+rights: © 2024 Jane Doe
+"""
+
+SOURCE_MD = """\
+# 第一章 {#s1}
+
+今天天氣很好。 {#s2}
+我們去公園散步，看見「三隻」小鳥。 {#s3}
+"""
+
+TRANSLATION_MD = """\
+# Chapter One {#t1}
+
+The weather is fine today. {#t2}
+We walked in the park and saw “three” little birds. {#t3}
+"""
+
+ALIGN = """\
+# source\ttranslation\tscore\tstate
+s1\tt1\t0.95\treviewed
+s2\tt2\t0.9\tauto
+s3\tt3\t0.88\tauto
+"""
+
+
+@pytest.fixture
+def make_repo(tmp_path: Path) -> Callable[..., Path]:
+    """Write a one-work repository; pass None to leave a file out, a string to replace it."""
+
+    def make(
+        work: str = "trial",
+        original: str | None = ORIGINAL_YAML,
+        source: str | None = SOURCE_MD,
+        meta: str | None = TRANSLATION_YAML,
+        text: str | None = TRANSLATION_MD,
+        align: str | None = ALIGN,
+        lang: str = "en",
+    ) -> Path:
+        files = {
+            f"source/{work}/work.yaml": original,
+            f"source/{work}/text.md": source,
+            f"translations/{work}/{lang}.yaml": meta,
+            f"translations/{work}/{lang}.md": text,
+            f"translations/{work}/{lang}.align": align,
+        }
+        for name, content in files.items():
+            if content is not None:
+                path = tmp_path / name
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_text(content, encoding="utf-8")
+        return tmp_path
+
+    return make
