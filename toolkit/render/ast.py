@@ -81,12 +81,11 @@ class _Builder:
     def block(self, block: Block) -> Json:
         kind = block.kind
         if kind is BlockKind.HEADING:
+            # The section takes the heading's own ID; the segment keeps its ID on a span.
             seg = block.segments[0]
             ident = self._id(seg)
-            return {
-                "t": "Header",
-                "c": [block.level + 1, attr(ident), self.inlines(parse_inline(seg.text))],
-            }
+            section = f"sec-{ident}" if ident else ""
+            return {"t": "Header", "c": [block.level + 1, attr(section), self.segments((seg,))]}
         if kind is BlockKind.RULE:
             return {"t": "HorizontalRule"}
         if kind is BlockKind.FIGURE:

@@ -92,8 +92,7 @@ def _build_edition(edition: Edition, wanted: tuple[Format, ...]) -> dict[str, by
 
 
 def _css() -> str:
-    assets = files("toolkit.render").joinpath("assets")
-    return "\n".join(assets.joinpath(n).read_text("utf-8") for n in ("edition.css", "print.css"))
+    return files("toolkit.render").joinpath("assets/edition.css").read_text("utf-8")
 
 
 def _font_face(path: Path, kind: str) -> str:

@@ -95,7 +95,8 @@ def _head(parts: Parts) -> str:
         tags.append(f'<meta name="{name}" content="{html_escape.escape(value)}" />')
     ld = json.dumps(_json_ld(edition), ensure_ascii=False, indent=1).replace("</", "<\\/")
     tags.append(f'<script type="application/ld+json">\n{ld}\n</script>')
-    tags.append(f"<style>\n{FONT_FACE_SLOT}\n{parts.css}\n</style>")
+    print_css = files("toolkit.render").joinpath("assets/print.css").read_text("utf-8")
+    tags.append(f"<style>\n{FONT_FACE_SLOT}\n{parts.css}\n{print_css}</style>")
     return "\n".join(tags)
 
 

