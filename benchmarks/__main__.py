@@ -1,0 +1,41 @@
+"""make bench: measure the store and the build, print the figures, write build/bench/*.json.
+
+Reads the real parallel text in ../shared/corpora/mac-dev when it is there
+(for measuring only; nothing from it is kept) and says so when it is absent,
+falling back to generated text.
+"""
+
+from __future__ import annotations
+
+import json
+import platform
+import sys
+from pathlib import Path
+
+from benchmarks import build_bench, store_bench
+
+OUT = Path("build/bench")
+
+
+def main() -> int:
+    OUT.mkdir(parents=True, exist_ok=True)
+    results = {
+        "store": store_bench.run(),
+        "build": build_bench.run(),
+    }
+    for name, result in results.items():
+        result["machine"] = {"python": platform.python_version(), "cpus": _cpus()}
+        path = OUT / f"{name}.json"
+        path.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", "utf-8")
+        print(f"wrote {path}")
+    return 0
+
+
+def _cpus() -> int:
+    import os
+
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
