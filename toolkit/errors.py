@@ -15,12 +15,20 @@ class Location:
     column: int = 0
 
     def __str__(self) -> str:
-        where = str(self.path)
+        where = _shown(self.path)
         if self.line:
             where += f":{self.line}"
             if self.column:
                 where += f":{self.column}"
         return where
+
+
+def _shown(path: Path | str) -> str:
+    """A path as the user typed it: relative to the working folder when inside it."""
+    try:
+        return str(Path(path).resolve().relative_to(Path.cwd()))
+    except (ValueError, OSError):
+        return str(path)
 
 
 class ToolkitError(Exception):
@@ -49,9 +57,10 @@ class MetadataError(ToolkitError):
     def __init__(self, path: Path | str, problems: list[tuple[str, int, str]]) -> None:
         self.path = path
         self.problems = problems
-        lines = [f"{path}:{line or '?'}: {field}: {what}" for field, line, what in problems]
+        shown = _shown(path)
+        lines = [f"{shown}:{line or '?'}: {field}: {what}" for field, line, what in problems]
         super().__init__(
-            f"invalid metadata in {path}\n" + "\n".join(lines),
+            f"invalid metadata in {shown}\n" + "\n".join(lines),
             fix="correct the fields named above (the schema is in docs/metadata.md)",
         )
 
