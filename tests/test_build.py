@@ -131,9 +131,8 @@ def test_html_body_is_every_segment_with_its_id(seed_build: Path) -> None:
     segments = list(load_work(REPO, "china-russia").translations["en"].document.segments())
     for seg in segments:
         [node] = page.xpath(f"//*[@id='en-{seg.id}']")
+        assert node.tag in ("span", "h2")
         assert node.text_content() == plain_text(seg.text)
-    article = page.xpath("//div[@id='text']")[0]
-    assert article.get("lang") == "en"
 
 
 def test_html_title_page_and_colophon_credit_everyone(seed_build: Path) -> None:
@@ -141,6 +140,7 @@ def test_html_title_page_and_colophon_credit_everyone(seed_build: Path) -> None:
     title_page = page.xpath("//div[@id='title-page']")[0].text_content()
     assert "by Yi-cheng Jou (周奕成)" in title_page
     assert "Translated from the Chinese by Chieh-Ting Yeh" in title_page
+    assert page.xpath("//h1[@id='colophon-heading']")[0].text_content() == "About this edition"
     colophon = page.xpath("//div[@id='colophon']")[0]
     text = colophon.text_content()
     for expected in (
@@ -178,6 +178,28 @@ def _opf(epub: Path) -> ET.Element:
     with zipfile.ZipFile(epub) as z:
         name = next(n for n in z.namelist() if n.endswith(".opf"))
         return ET.fromstring(z.read(name))
+
+
+def test_epub_has_title_page_text_and_colophon_and_a_useful_toc(seed_build: Path) -> None:
+    with zipfile.ZipFile(seed_build / "china-russia.en.epub") as z:
+        chapters = sorted(n for n in z.namelist() if n.startswith("EPUB/text/"))
+        nav = ET.fromstring(z.read("EPUB/nav.xhtml"))
+        first = z.read(chapters[0]).decode("utf-8")
+    assert len(chapters) == 3
+    assert 'epub:type="titlepage"' in first
+    toc = [
+        "".join(a.itertext())
+        for a in nav.iter(f"{XHTML}a")
+        if "toc" in (a.get("href") or "") or "text/" in (a.get("href") or "")
+    ]
+    assert toc[:5] == [
+        "The Roots of China-Russia Geopolitical and Ideological Partnership",
+        "Stuck in Ukraine",
+        "China-Russia economic, military and financial cooperation",
+        "The strategic thinking",
+        "The ideological basis of the China-Russia partnership",
+    ]
+    assert "About this edition" in toc
 
 
 def test_epub_container_is_well_formed(seed_build: Path) -> None:

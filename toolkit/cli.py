@@ -55,7 +55,15 @@ def cli(ctx: click.Context, root: Path | None, verbose: bool) -> None:
 
 def _root(ctx: click.Context) -> Path:
     root = ctx.obj
-    return root.resolve() if isinstance(root, Path) else find_root(Path.cwd())
+    if not isinstance(root, Path):
+        return find_root(Path.cwd())
+    root = root.resolve()
+    if not (root / "source").is_dir() and not (root / "translations").is_dir():
+        raise ToolkitError(
+            f"--root {root}: no source/ or translations/ folder there",
+            fix="pass the repository's folder (the one holding source/ and translations/)",
+        )
+    return root
 
 
 def _works(root: Path, names: tuple[str, ...]) -> list[Work]:

@@ -24,6 +24,7 @@ from typing import Annotated, Any, TypeVar
 from pydantic import (
     AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     StringConstraints,
@@ -51,9 +52,19 @@ def _url(value: str) -> str:
     return value
 
 
+def _iso_date(value: object) -> object:
+    # Only YYYY-MM-DD: pydantic alone would read '86400' as seconds since 1970.
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return value
+    raise ValueError(f"{value!r} is not a date in the form YYYY-MM-DD")
+
+
 Text = Annotated[str, StringConstraints(strip_whitespace=False, min_length=1)]
 LangTag = Annotated[str, AfterValidator(_lang_tag)]
 Url = Annotated[str, AfterValidator(_url)]
+IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
 #: A text given in one or more languages: {en: ..., zh-Hant: ...}.
 Localized = dict[LangTag, Text]
 M = TypeVar("M", bound="_Model")
@@ -102,7 +113,7 @@ class _Publication(_Model):
     title_variants: list[VariantTitle] = []
     publisher: Organisation | None = None
     url: Url | None = None
-    date: dt.date | None = None
+    date: IsoDate | None = None
     date_source: Text | None = None
     rights: Text | None = None
     licence: Text | None = None
@@ -124,14 +135,31 @@ class Translation(_Publication):
 
 
 def pick(texts: dict[str, str], lang: str) -> str:
-    """The text for ``lang``: exact tag, then same language, then the first given."""
+    """The text for ``lang``: exact tag, then same language and script, then same
+    language, then the first given."""
     if lang in texts:
         return texts[lang]
-    base = lang.split("-")[0]
-    for tag, text in texts.items():
-        if tag.split("-")[0] == base:
-            return text
+    want = _language_script(lang)
+    same_language = [tag for tag in texts if tag.split("-")[0] == want[0]]
+    for tag in same_language:
+        if _language_script(tag) == want:
+            return texts[tag]
+    if same_language:
+        return texts[same_language[0]]
     return next(iter(texts.values()))
+
+
+#: The script of Chinese written in a region, for tags that name a region but no script.
+_ZH_REGION_SCRIPT = {"TW": "Hant", "HK": "Hant", "MO": "Hant", "CN": "Hans", "SG": "Hans"}
+
+
+def _language_script(tag: str) -> tuple[str, str | None]:
+    """A tag's language and script: ``zh-Hant-TW`` and ``zh-TW`` are both ("zh", "Hant")."""
+    language, *rest = tag.split("-")
+    script = next((part for part in rest if len(part) == 4), None)
+    if script is None and language == "zh":
+        script = next((_ZH_REGION_SCRIPT[p] for p in rest if p in _ZH_REGION_SCRIPT), None)
+    return language, script
 
 
 def load_original(path: Path) -> Original:

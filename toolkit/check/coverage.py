@@ -32,7 +32,7 @@ def check_ids(work: Work) -> list[Finding]:
                         "this segment has no ID, so nothing can align to it",
                         work.id,
                         lang,
-                        str(path),
+                        relative(work, path),
                         seg.line,
                         "end the line with a new ID such as {#t99} (unused in this file)",
                     )
@@ -46,7 +46,7 @@ def check_ids(work: Work) -> list[Finding]:
                         f"ID {seg.id} is used {counts[seg.id]} times in this file",
                         work.id,
                         lang,
-                        str(path),
+                        relative(work, path),
                         seg.line,
                         "give each segment its own ID",
                     )
@@ -108,7 +108,8 @@ def _coverage(work: Work, tr: TranslationData) -> tuple[Coverage, list[Finding]]
     aligned = untranslated = omitted = 0
     for bead in alignment.beads:
         for side, ids, known in (
-            ("source", bead.source, src_ids),
+            # No source text is one 'source-missing' warning, not an error per bead.
+            ("source", bead.source if work.source is not None else (), src_ids),
             ("translation", bead.target, tgt_ids),
         ):
             for ident in ids:

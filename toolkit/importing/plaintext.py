@@ -19,6 +19,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 
+from toolkit.errors import FormatError, Location
 from toolkit.model import Block, BlockKind, Document, Layout, Segment
 from toolkit.store.importrecord import ImportRecord, Part
 from toolkit.store.inline import escape
@@ -45,6 +46,13 @@ def import_text(text: str, file_name: str, id_prefix: str = "t") -> Imported:
     final_newline = lines[-1] == "" and len(lines) > 1
     if final_newline:
         lines.pop()
+    for number, line in enumerate(lines, 1):
+        if "\r" in line or "\n" in line:
+            raise FormatError(
+                "mixed line endings (CRLF and LF, or a lone CR)",
+                where=Location(file_name, number),
+                fix="save the file with one kind of line ending (LF is usual)",
+            )
     kinds = _classify(lines)
     parts: list[Part] = []
     metadata: dict[str, str] = {}

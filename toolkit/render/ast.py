@@ -81,11 +81,10 @@ class _Builder:
     def block(self, block: Block) -> Json:
         kind = block.kind
         if kind is BlockKind.HEADING:
-            # The section takes the heading's own ID; the segment keeps its ID on a span.
+            # The heading carries its segment's ID (in EPUB, Pandoc moves it to the section).
             seg = block.segments[0]
-            ident = self._id(seg)
-            section = f"sec-{ident}" if ident else ""
-            return {"t": "Header", "c": [block.level + 1, attr(section), self.segments((seg,))]}
+            content = self.inlines(parse_inline(seg.text))
+            return {"t": "Header", "c": [block.level + 1, attr(self._id(seg)), content]}
         if kind is BlockKind.RULE:
             return {"t": "HorizontalRule"}
         if kind is BlockKind.FIGURE:
@@ -166,21 +165,20 @@ def line_inlines(line: Line) -> list[Json]:
 
 
 def credit_blocks(credits: Credits, lang: str) -> tuple[list[Json], list[Json]]:
-    """The title page and the colophon, as blocks."""
+    """The title page and the colophon, as blocks.
+
+    Each starts with a top-level heading followed by a div, so that Pandoc's EPUB
+    writer makes each its own file; the title page is front matter (``epub:type``)
+    and stays out of the table of contents.
+    """
+    heading_attr = attr("title-page-heading", ["title", "unnumbered", "unlisted"])
+    heading_attr[2].append(["epub:type", "titlepage"])
+    byline = [{"t": "Para", "c": line_inlines(line)} for line in credits.title_page]
     title_page = [
-        {"t": "Para", "c": [_span("", ["title"], line_inlines(credits.title))]},
-        *({"t": "Para", "c": line_inlines(line)} for line in credits.title_page),
+        {"t": "Header", "c": [1, heading_attr, line_inlines(credits.title)]},
+        {"t": "Div", "c": [attr("title-page", ["title-page"]), byline]},
     ]
-    colophon: list[Json] = [
-        {
-            "t": "Header",
-            "c": [
-                1,
-                attr("colophon-heading", ["unnumbered"]),
-                text_inlines(credits.colophon_heading),
-            ],
-        }
-    ]
+    colophon: list[Json] = []
     for section in credits.colophon:
         colophon.append(
             {"t": "Header", "c": [2, attr("", ["unnumbered"]), text_inlines(section.heading)]}
@@ -199,10 +197,11 @@ def credit_blocks(credits: Credits, lang: str) -> tuple[list[Json], list[Json]]:
         colophon += [
             {"t": "Para", "c": line_inlines(e.value)} for e in section.entries if not e.label
         ]
-    return (
-        [{"t": "Div", "c": [attr("title-page", ["title-page"]), title_page]}],
-        [{"t": "Div", "c": [attr("colophon", ["colophon"]), colophon]}],
-    )
+    heading = text_inlines(credits.colophon_heading)
+    return title_page, [
+        {"t": "Header", "c": [1, attr("colophon-heading", ["unnumbered"]), heading]},
+        {"t": "Div", "c": [attr("colophon", ["colophon"]), colophon]},
+    ]
 
 
 def meta_string(value: str) -> Json:

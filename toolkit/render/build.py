@@ -77,15 +77,15 @@ def _build_edition(edition: Edition, wanted: tuple[Format, ...]) -> dict[str, by
     with tempfile.TemporaryDirectory(prefix="toolkit-build-") as tmp:
         scratch = Path(tmp)
         font = subset_font(find_cjk_font(), formats.all_text(parts), scratch / "edition-cjk.otf")
-        if Format.HTML in wanted or Format.PDF in wanted:
-            page = formats.html(parts, scratch)
-            if Format.HTML in wanted:
-                woff2 = to_woff2(font, scratch / "edition-cjk.woff2")
-                html = page.replace(formats.FONT_FACE_SLOT, _font_face(woff2, "woff2"))
-                out[f"{edition.file_stem}.html"] = html.encode("utf-8")
-            if Format.PDF in wanted:
-                pdf_html = page.replace(formats.FONT_FACE_SLOT, _font_face(font, "opentype"))
-                out[f"{edition.file_stem}.pdf"] = formats.pdf(pdf_html, parts, scratch)
+        if Format.HTML in wanted:
+            page = formats.html(parts, scratch, article_title=False)
+            woff2 = to_woff2(font, scratch / "edition-cjk.woff2")
+            html = page.replace(formats.FONT_FACE_SLOT, _font_face(woff2, "woff2"))
+            out[f"{edition.file_stem}.html"] = html.encode("utf-8")
+        if Format.PDF in wanted:
+            page = formats.html(parts, scratch, article_title=True)
+            pdf_html = page.replace(formats.FONT_FACE_SLOT, _font_face(font, "opentype"))
+            out[f"{edition.file_stem}.pdf"] = formats.pdf(pdf_html, parts, scratch)
         if Format.EPUB in wanted:
             out[f"{edition.file_stem}.epub"] = formats.epub(parts, scratch, font)
     return out

@@ -31,13 +31,15 @@ class Parts:
     colophon: list[Json]
     css: str
 
-    def blocks(self) -> list[Json]:
-        article = {"t": "Div", "c": [["text", ["text"], [["lang", self.edition.lang]]], self.body]}
+    def blocks(self, *, article_title: bool = True) -> list[Json]:
+        """Title page, text, colophon. ``article_title``: repeat the title where the text
+        begins, as a book does after its title page (EPUB, PDF; not a single web page)."""
         title = {
             "t": "Header",
             "c": [1, ["article-title", ["unnumbered"], []], _str(self.edition.title)],
         }
-        return [*self.title_page, title, article, *self.colophon]
+        opening = [title] if article_title else []
+        return [*self.title_page, *opening, *self.body, *self.colophon]
 
 
 def all_text(parts: Parts) -> str:
@@ -66,24 +68,25 @@ def all_text(parts: Parts) -> str:
 FONT_FACE_SLOT = "/* toolkit: font-face */"
 
 
-def html(parts: Parts, scratch: Path) -> str:
+def html(parts: Parts, scratch: Path, *, article_title: bool) -> str:
     edition = parts.edition
     meta: dict[str, object] = {
         "pagetitle": edition.title,
         "lang": edition.lang,
         "author-meta": [full_name(p, edition.lang) for p in edition.work.original.authors],
         "description-meta": _description(edition),
+        "document-css": False,  # the edition's own stylesheet is complete
     }
     date = _date(edition)
     if date:
         meta["date-meta"] = date
-    document = pandoc_document(meta, parts.blocks())
+    document = pandoc_document(meta, parts.blocks(article_title=article_title))
     document["meta"]["header-includes"] = {
         "t": "MetaBlocks",
         "c": [{"t": "RawBlock", "c": ["html", _head(parts)]}],
     }
     out = scratch / f"{edition.file_stem}.html"
-    run_pandoc(document, "html5", out, ["--standalone", "--wrap=none", "--section-divs"])
+    run_pandoc(document, "html5", out, ["--standalone", "--wrap=none"])
     generator = f'<meta name="generator" content="bilingual-toolkit {__version__} (Pandoc)" />'
     return re.sub(r'<meta name="generator" content="pandoc" ?/>', generator, out.read_text("utf-8"))
 

@@ -31,6 +31,9 @@ def read_alignment(path: Path) -> Alignment:
 
 
 def parse_alignment(text: str, path: Path | str = "<text>") -> Alignment:
+    bom = text.startswith("\ufeff")
+    if bom:
+        text = text[1:]
     newline = "\r\n" if "\r\n" in text else "\n"
     lines = text.split(newline)
     final_newline = lines[-1] == ""
@@ -39,12 +42,18 @@ def parse_alignment(text: str, path: Path | str = "<text>") -> Alignment:
     beads: list[Bead] = []
     comments: list[tuple[int, str]] = []
     for number, line in enumerate(lines, 1):
+        if "\r" in line or "\n" in line:
+            raise FormatError(
+                "mixed line endings (CRLF and LF)",
+                where=Location(path, number),
+                fix="save the file with one kind of line ending (LF is usual)",
+            )
         if line.startswith("#") or not line.strip():
             comments.append((len(beads), line))
             continue
         beads.append(_parse_bead(line, number, path))
     _check_unique(beads, path)
-    return Alignment(tuple(beads), tuple(comments), Layout(newline, final_newline))
+    return Alignment(tuple(beads), tuple(comments), Layout(newline, final_newline, bom=bom))
 
 
 def write_alignment(alignment: Alignment) -> str:
@@ -58,7 +67,7 @@ def write_alignment(alignment: Alignment) -> str:
     text = alignment.layout.newline.join(out)
     if alignment.layout.final_newline and out:
         text += alignment.layout.newline
-    return text
+    return ("\ufeff" if alignment.layout.bom else "") + text
 
 
 def new_alignment(beads: list[Bead]) -> Alignment:
@@ -117,6 +126,8 @@ def _ids(field: str, fail: Callable[[str, str], FormatError]) -> tuple[str, ...]
                 f"{ident!r} is not a segment ID",
                 "IDs are a letter then letters, digits, '.', '_' or '-'; join several with ','",
             )
+        if ids.count(ident) > 1:
+            raise fail(f"{ident} is listed twice in one bead", f"write {ident} once")
     return ids
 
 

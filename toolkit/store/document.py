@@ -26,16 +26,18 @@ from dataclasses import replace
 from pathlib import Path
 
 from toolkit.errors import FormatError, Location
-from toolkit.model import ID_PATTERN, Block, BlockKind, Document, Layout, Segment
+from toolkit.model import ID_PATTERN, ID_RE, Block, BlockKind, Document, Layout, Segment
 
 _ID_ONLY = re.compile(rf"\{{#({ID_PATTERN})\}}")
 _ID_AT_END = re.compile(rf"(.*) \{{#({ID_PATTERN})\}}")
 _HEADING = re.compile(r"(#{1,6}) (.*)")
 _FOOTNOTE = re.compile(r"\[\^([A-Za-z0-9_-]+)\]: (.*)")
 _FIGURE = re.compile(
-    rf'!\[(.*)\]\(([^\s()"]+)(?: "((?:[^"\\]|\\["\\])*)")?\)(?: \{{#({ID_PATTERN})\}})?'
+    rf'!\[(.*)\]\(([^\s()"]+)(?: "((?:[^"\\]|\\["\\])+)")?\)(?: \{{#({ID_PATTERN})\}})?'
 )
 _UNESCAPED_ID = re.compile(r"(?<!\\)\{#")
+_LABEL = re.compile(r"[A-Za-z0-9_-]+")
+_SRC = re.compile(r'[^\s()"]+')
 RULE = "***"
 
 
@@ -87,7 +89,7 @@ class _Parser:
         self.blocks: list[Block] = []
         self.gap = 0  # blank lines seen since the last block line
         self.open: Block | None = None  # a block that further lines may continue
-        self.pending_continue = False  # a lone '>' was read: the next quote continues
+        self.pending_continue = 0  # line of a lone '>' just read: the next quote continues
 
     def feed(self, line: str, number: int) -> None:
         if line.strip() == "":
@@ -95,6 +97,8 @@ class _Parser:
                 raise self.error(
                     number, "a blank line holds spaces", "delete the spaces on the blank line"
                 )
+            if self.pending_continue:
+                raise self._lone_quote_error()
             self._close()
             self.gap += 1
             return
@@ -134,7 +138,8 @@ class _Parser:
                 raise self.error(
                     number,
                     'a figure is ![caption](path "credit") {#id}',
-                    r"fix the figure line, or write '!\[' for literal text",
+                    'fix the figure line (drop an empty credit ""), '
+                    r"or write '!\[' for literal text",
                 )
             seg = Segment(m.group(4), m.group(1), number)
             credit = re.sub(r'\\(["\\])', r"\1", m.group(3) or "")
@@ -156,7 +161,7 @@ class _Parser:
                     "delete the line, or put quoted lines ('> text') on both sides",
                 )
             self._close()
-            self.pending_continue = True
+            self.pending_continue = number
             return
         if not line.startswith("> "):
             raise self.error(
@@ -166,8 +171,8 @@ class _Parser:
         if self.open is not None and self.open.kind is BlockKind.QUOTE:
             self._extend(seg)
             return
-        continues = self.pending_continue
-        self.pending_continue = False
+        continues = bool(self.pending_continue)
+        self.pending_continue = 0
         block = Block(BlockKind.QUOTE, (seg,), continues=continues, line=number)
         self._start(block, number, can_continue=True)
 
@@ -176,6 +181,13 @@ class _Parser:
         if m:
             return Segment(m.group(1), "", number)
         m = _ID_AT_END.fullmatch(rest)
+        if m and not m.group(1):
+            raise self.error(
+                number,
+                "a space before the ID of an empty segment",
+                "write the ID alone: {#s12}",
+                column + 1,
+            )
         if m:
             return Segment(m.group(2), m.group(1), number)
         if _looks_like_id(rest):
@@ -194,11 +206,7 @@ class _Parser:
 
     def _start(self, block: Block, number: int, can_continue: bool) -> None:
         if self.pending_continue and block.kind is not BlockKind.QUOTE:
-            raise self.error(
-                number - 1,
-                "a lone '>' must be followed by another quoted line",
-                "delete the '>' line",
-            )
+            raise self._lone_quote_error()
         self._close()
         block = _replace_gap(block, self.gap)
         self.gap = 0
@@ -217,8 +225,15 @@ class _Parser:
 
     def finish(self) -> tuple[list[Block], int]:
         if self.pending_continue:
-            raise self.error(0, "the file ends with a lone '>'", "delete the last '>' line")
+            raise self._lone_quote_error()
         return self.blocks, self.gap
+
+    def _lone_quote_error(self) -> FormatError:
+        return self.error(
+            self.pending_continue,
+            "a lone '>' must be followed at once by another quoted line",
+            "delete the '>' line, or put the next '> text' line right under it",
+        )
 
     def error(self, number: int, message: str, fix: str, column: int = 0) -> FormatError:
         return FormatError(message, where=Location(self.path, number, column), fix=fix)
@@ -252,6 +267,8 @@ def write_document(doc: Document) -> str:
     text = doc.layout.newline.join(lines)
     if doc.layout.final_newline and lines:
         text += doc.layout.newline
+    if text.startswith("\ufeff") and not doc.layout.bom:
+        raise ValueError("the first line starts with U+FEFF, which would read as a byte order mark")
     return ("\ufeff" if doc.layout.bom else "") + text
 
 
@@ -265,6 +282,8 @@ def write_segment(seg: Segment) -> str:
         if _looks_like_id(seg.text):
             raise ValueError(f"segment text ends like an ID; escape the brace: {seg.text!r}")
         return seg.text
+    if not ID_RE.fullmatch(seg.id):
+        raise ValueError(f"{seg.id!r} is not a segment ID")
     return f"{seg.text} {{#{seg.id}}}" if seg.text else f"{{#{seg.id}}}"
 
 
@@ -281,20 +300,28 @@ def _block_lines(block: Block) -> list[str]:
         return [RULE]
     if kind is BlockKind.FIGURE:
         seg = block.segments[0]
+        if not _SRC.fullmatch(block.src) or (seg.id is not None and not ID_RE.fullmatch(seg.id)):
+            raise ValueError(f"figure {block.src!r}: bad path or ID {seg.id!r}")
+        if any(c in "\r\n" for c in seg.text + block.credit):
+            raise ValueError(f"figure {block.src!r}: caption or credit has a line break")
         credit = block.credit.replace("\\", "\\\\").replace('"', '\\"')
         title = f' "{credit}"' if block.credit else ""
         ident = f" {{#{seg.id}}}" if seg.id else ""
         return [f"![{seg.text}]({block.src}{title}){ident}"]
     texts = [write_segment(s) for s in block.segments]
     if kind is BlockKind.HEADING:
+        if not 1 <= block.level <= 6:
+            raise ValueError(f"heading level {block.level} is not 1 to 6")
         return [f"{'#' * block.level} {texts[0]}"]
     if kind is BlockKind.QUOTE:
         return [f"> {t}" for t in texts]
-    if kind is BlockKind.FOOTNOTE:
-        return [f"[^{block.label}]: {texts[0]}", *texts[1:]]
-    for t in texts:
+    if kind is BlockKind.FOOTNOTE and not _LABEL.fullmatch(block.label):
+        raise ValueError(f"footnote label {block.label!r} is not letters, digits, '-' or '_'")
+    for t in texts[1:] if kind is BlockKind.FOOTNOTE else texts:
         if _starts_block(t):
             raise ValueError(f"paragraph line would read as another block: {t!r}")
+    if kind is BlockKind.FOOTNOTE:
+        return [f"[^{block.label}]: {texts[0]}", *texts[1:]]
     return texts
 
 

@@ -28,11 +28,14 @@ _NOTE_RE = re.compile(r"\[\^([A-Za-z0-9_-]+)\]")
 _URL_RE = re.compile(r"\(([^\s()]+)\)")
 #: Characters that always need a backslash in running text.
 _ALWAYS = frozenset("\\*[]`")
+#: Deeper nesting of emphasis and links is read as text (it keeps the parser's stack small).
+_MAX_DEPTH = 32
+_Result = tuple[tuple[Inline, ...], int, bool]
 
 
 def parse_inline(markup: str) -> tuple[Inline, ...]:
     """Parse segment markup into inline nodes. Never fails: what is not markup is text."""
-    nodes, _, _ = _parse(markup, 0, "")
+    nodes, _, _ = _parse(markup, 0, "", {}, 0)
     return nodes
 
 
@@ -73,7 +76,10 @@ def to_markup(nodes: tuple[Inline, ...]) -> str:
         elif isinstance(node, Strong):
             out.append(f"**{to_markup(node.children)}**")
         elif isinstance(node, Link):
-            out.append(f"[{to_markup(node.children)}]({node.url})")
+            inner = to_markup(node.children)
+            if inner.startswith("^"):  # '[^1](url)' would read as a footnote reference
+                inner = "\\" + inner
+            out.append(f"[{inner}]({node.url})")
         else:
             out.append(f"[^{node.label}]")
     return "".join(out)
@@ -87,8 +93,23 @@ def _escape_inner(text: str) -> str:
     )
 
 
-def _parse(s: str, i: int, closer: str) -> tuple[tuple[Inline, ...], int, bool]:
-    """Parse from ``i`` until ``closer`` (or the end). Returns nodes, next index, closed?"""
+def _parse(
+    s: str, i: int, closer: str, memo: dict[tuple[int, str], _Result], depth: int
+) -> _Result:
+    """Parse from ``i`` until ``closer`` (or the end). Returns nodes, next index, closed?
+
+    Each (start, closer) is parsed once per line: without ``memo``, unclosed openers
+    ('[[[[...') would be re-parsed an exponential number of times.
+    """
+    key = (i, closer)
+    if key not in memo:
+        memo[key] = _parse_from(s, i, closer, memo, depth)
+    return memo[key]
+
+
+def _parse_from(
+    s: str, i: int, closer: str, memo: dict[tuple[int, str], _Result], depth: int
+) -> _Result:
     nodes: list[Inline] = []
     buf: list[str] = []
 
@@ -114,9 +135,9 @@ def _parse(s: str, i: int, closer: str) -> tuple[tuple[Inline, ...], int, bool]:
                 nodes.append(Code(s[i + 1 : end]))
                 i = end + 1
                 continue
-        elif ch == "*":
+        elif ch == "*" and depth < _MAX_DEPTH:
             mark = "**" if s.startswith("**", i) else "*"
-            inner, j, closed = _parse(s, i + len(mark), mark)
+            inner, j, closed = _parse(s, i + len(mark), mark, memo, depth + 1)
             if closed and inner:
                 flush()
                 nodes.append(Strong(inner) if mark == "**" else Emph(inner))
@@ -132,13 +153,14 @@ def _parse(s: str, i: int, closer: str) -> tuple[tuple[Inline, ...], int, bool]:
                 nodes.append(NoteRef(note.group(1)))
                 i = note.end()
                 continue
-            inner, j, closed = _parse(s, i + 1, "]")
-            url = _URL_RE.match(s, j) if closed else None
-            if url and inner:
-                flush()
-                nodes.append(Link(inner, url.group(1)))
-                i = url.end()
-                continue
+            if depth < _MAX_DEPTH:
+                inner, j, closed = _parse(s, i + 1, "]", memo, depth + 1)
+                url = _URL_RE.match(s, j) if closed else None
+                if url and inner:
+                    flush()
+                    nodes.append(Link(inner, url.group(1)))
+                    i = url.end()
+                    continue
         buf.append(ch)
         i += 1
     flush()

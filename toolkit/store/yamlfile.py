@@ -29,7 +29,7 @@ def load_yaml(text: str, path: Path | str) -> tuple[Any, Lines]:
         ) from None
     lines: Lines = {}
     if node is None:
-        return {}, lines
+        return {}, {(): 1}  # an empty file: what is missing is missing from line 1
     return _convert(node, (), lines, path), lines
 
 
