@@ -170,8 +170,17 @@ def load_translation(path: Path) -> Translation:
     return _load(path, Translation)
 
 
+def parse_translation(text: str, path: Path | str) -> Translation:
+    """Validate a translation's metadata given as text (``path`` names it in errors)."""
+    return _parse(text, path, Translation)
+
+
 def _load(path: Path, model: type[M]) -> M:
-    data, lines = load_yaml(read_text(path), path)
+    return _parse(read_text(path), path, model)
+
+
+def _parse(text: str, path: Path | str, model: type[M]) -> M:
+    data, lines = load_yaml(text, path)
     if not isinstance(data, dict):
         raise MetadataError(path, [("(file)", 1, "expected a mapping of fields")])
     try:

@@ -105,7 +105,9 @@ def _coverage(work: Work, tr: TranslationData) -> tuple[Coverage, list[Finding]]
     alignment = tr.alignment or Alignment()
     in_bead_src: set[str] = set()
     in_bead_tgt: set[str] = set()
-    aligned = untranslated = omitted = 0
+    # Every source segment is counted once: aligned, empty, untranslated, omitted or missing.
+    aligned = untranslated = omitted = empty_source = 0
+    dangling: list[str] = []  # source segments whose beads name no existing translation
     for bead in alignment.beads:
         for side, ids, known in (
             # No source text is one 'source-missing' warning, not an error per bead.
@@ -125,8 +127,13 @@ def _coverage(work: Work, tr: TranslationData) -> tuple[Coverage, list[Finding]]
         in_bead_src.update(bead.source)
         in_bead_tgt.update(bead.target)
         present = [i for i in bead.source if i in src_ids]
-        if bead.target:
+        targets = [tgt_ids[t] for t in bead.target if t in tgt_ids]
+        if any(plain_text(t.text).strip() for t in targets):
             aligned += len(present)
+        elif targets:
+            empty_source += len(present)
+        elif bead.target:
+            dangling += present
         elif bead.state is BeadState.OMITTED:
             omitted += len(present)
         else:
@@ -141,6 +148,7 @@ def _coverage(work: Work, tr: TranslationData) -> tuple[Coverage, list[Finding]]
                     "translate it, or mark the bead 'omitted' if it is left out on purpose",
                 )
     missing = [s for s in src_ids.values() if s.id not in in_bead_src]
+    missing_count = len(missing) + len(dangling)
     for seg in missing:
         finding(
             "not-aligned",
@@ -177,10 +185,10 @@ def _coverage(work: Work, tr: TranslationData) -> tuple[Coverage, list[Finding]]
         source_segments=len(src_ids),
         translation_segments=len(tgt_ids),
         aligned=aligned,
-        missing=len(missing),
+        missing=missing_count,
         untranslated=untranslated,
         omitted=omitted,
-        empty=len(empty),
+        empty=empty_source,
         unaligned_translation=len(unaligned),
         source_present=work.source is not None,
     )

@@ -52,7 +52,13 @@ class Finding:
 
 @dataclass(frozen=True)
 class Coverage:
-    """How well one translation covers the original, in segments."""
+    """How well one translation covers the original, in segments.
+
+    Each source segment is in exactly one of: ``aligned`` (its translation has
+    text), ``empty`` (its translation segments are empty), ``untranslated``
+    (a 1-0 bead), ``omitted`` (a 1-0 bead marked omitted) or ``missing`` (in
+    no bead, or in a bead whose translation segments do not exist).
+    """
 
     work: str
     lang: str

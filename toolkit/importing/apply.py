@@ -9,10 +9,11 @@ import yaml
 
 from toolkit.errors import ToolkitError
 from toolkit.importing.plaintext import Imported
-from toolkit.metadata import Translation, load_translation
-from toolkit.store.document import write_document
+from toolkit.importing.reassemble import metadata_field
+from toolkit.metadata import Translation, load_translation, parse_translation
+from toolkit.store.document import read_text, write_document
 from toolkit.store.fileio import write_files
-from toolkit.store.importrecord import dump_record
+from toolkit.store.importrecord import ImportRecord, Part, dump_record
 from toolkit.store.work import WorkPaths
 
 _CREDIT_TEXT_RE = re.compile(r"\((?:featured )?(?:photo|image) (?:by )?(?:photo by )?(.*)\)", re.I)
@@ -41,21 +42,53 @@ def apply_translation_import(
             f"{text_path} exists; importing would replace its segments and IDs",
             fix="pass --force to replace it",
         )
-    meta_text = meta_path.read_text("utf-8") if meta_path.exists() else f"language: {lang}\n"
+    meta_text = read_text(meta_path) if meta_path.exists() else f"language: {lang}\n"
     existing = load_translation(meta_path) if meta_path.exists() else None
     additions, kept = _metadata_additions(imported.metadata, existing)
     if additions:
-        meta_text = meta_text.rstrip("\n") + "\n" + _dump(additions)
+        newline = "\r\n" if "\r\n" in meta_text else "\n"
+        added = _dump(additions).replace("\n", newline)
+        meta_text = meta_text.rstrip("\r\n") + newline + added
+    record = _keep_what_metadata_lacks(
+        imported.record, imported.metadata, parse_translation(meta_text, meta_path)
+    )
     write_files(
         {
             text_path: write_document(imported.document),
-            paths.import_record(lang): dump_record(imported.record),
+            paths.import_record(lang): dump_record(record),
             meta_path: meta_text,
         }
     )
-    set_aside = [f"lines {p.lines}: {p.reason}" for p in imported.record.set_aside()]
+    set_aside = [f"lines {p.lines}: {p.reason}" for p in record.set_aside()]
     count = sum(1 for _ in imported.document.segments())
     return ImportReport(count, sorted(additions), kept, set_aside)
+
+
+def _keep_what_metadata_lacks(
+    record: ImportRecord, found: dict[str, str], meta: Translation
+) -> ImportRecord:
+    """Set aside, verbatim, any moved line the metadata file does not hold as it was imported.
+
+    The metadata file wins (a person may have corrected it), and the imported
+    text stays in the record, so the file can still be reassembled.
+    """
+    parts = []
+    for part in record.parts:
+        field = part.field or ""
+        if part.to == "metadata":
+            try:
+                held = metadata_field(meta, field)
+            except KeyError:
+                held = None
+            if held != found[field]:
+                part = Part(
+                    lines=part.lines,
+                    to="set_aside",
+                    reason=f"{field} as imported; the metadata file holds another value",
+                    text=found[field].splitlines() or [""],
+                )
+        parts.append(part)
+    return record.model_copy(update={"parts": parts})
 
 
 def _metadata_additions(

@@ -174,7 +174,7 @@ def credit_blocks(credits: Credits, lang: str) -> tuple[list[Json], list[Json]]:
     heading_attr = attr("title-page-heading", ["title", "unnumbered", "unlisted"])
     heading_attr[2].append(["epub:type", "titlepage"])
     byline = [{"t": "Para", "c": line_inlines(line)} for line in credits.title_page]
-    title_page = [
+    title_page: list[Json] = [
         {"t": "Header", "c": [1, heading_attr, line_inlines(credits.title)]},
         {"t": "Div", "c": [attr("title-page", ["title-page"]), byline]},
     ]

@@ -1,0 +1,446 @@
+"""The real command line: exit codes, messages and outputs of `toolkit check` and `import`."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from toolkit.cli import cli
+from toolkit.importing import reassemble
+from toolkit.metadata import Credit, load_translation
+from toolkit.model import BlockKind
+from toolkit.store.document import read_document
+from toolkit.store.importrecord import load_record
+from toolkit.store.inline import plain_text
+
+MakeRepo = Callable[..., Path]
+REPO = Path(__file__).resolve().parent.parent
+
+HEADER = "# source\ttranslation\tscore\tstate\n"
+#: The fixture's alignment without the bead of s2: one error (not-aligned), one warning.
+ALIGN_WITHOUT_S2 = HEADER + "s1\tt1\t0.95\treviewed\ns3\tt3\t0.88\tauto\n"
+
+#: The fixture's translation metadata without 'rights': one warning.
+META_WITHOUT_RIGHTS = """\
+language: en
+title: A Work for Testing
+translators:
+  - name: {en: Jane Doe}
+publisher:
+  name: {en: Example Review}
+url: https://example.org/en/1
+date: 2024-02-03
+"""
+
+
+def run(root: Path, *args: str) -> Result:
+    return CliRunner().invoke(cli, ["--root", str(root), *args])
+
+
+# --- toolkit check: exit status --------------------------------------------------------------
+
+
+def test_check_clean_repository_exits_0(make_repo: MakeRepo) -> None:
+    result = run(make_repo(), "check")
+    assert result.exit_code == 0, result.output
+    assert "trial [en]: coverage 100% (3 source segments; 3 aligned" in result.stdout
+    assert "0 finding(s): 0 error(s), 0 warning(s), 0 info(s)" in result.stdout
+
+
+def test_check_error_exits_1(make_repo: MakeRepo) -> None:
+    result = run(make_repo(align=ALIGN_WITHOUT_S2), "check")
+    assert result.exit_code == 1, result.output
+    assert "source/trial/text.md:3: error: source segment s2 is in no bead [not-aligned]" in (
+        result.stdout
+    )
+    assert "translations/trial/en.md:3: warning:" in result.stdout
+    assert "coverage 67%" in result.stdout
+    assert "2 finding(s): 1 error(s), 1 warning(s), 0 info(s)" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("fail_on", "status"),
+    [(None, 0), ("error", 0), ("warning", 1), ("info", 1)],
+)
+def test_check_warning_exits_by_fail_on(
+    make_repo: MakeRepo, fail_on: str | None, status: int
+) -> None:
+    args = ["check"] if fail_on is None else ["check", "--fail-on", fail_on]
+    result = run(make_repo(meta=META_WITHOUT_RIGHTS), *args)
+    assert result.exit_code == status, result.output
+    assert "translations/trial/en.yaml: warning: no rights or licence statement" in result.stdout
+
+
+def test_check_error_exits_1_whatever_fail_on(make_repo: MakeRepo) -> None:
+    root = make_repo(align=ALIGN_WITHOUT_S2)
+    for fail_on in ("error", "warning", "info"):
+        assert run(root, "check", "--fail-on", fail_on).exit_code == 1
+
+
+# --- toolkit check: usage errors exit 2 ------------------------------------------------------
+
+
+def test_unknown_option_exits_2(make_repo: MakeRepo) -> None:
+    result = run(make_repo(), "check", "--no-such-option")
+    assert result.exit_code == 2
+    assert "No such option" in result.stderr
+    assert "--no-such-option" in result.stderr
+
+
+def test_bad_fail_on_value_exits_2(make_repo: MakeRepo) -> None:
+    result = run(make_repo(), "check", "--fail-on", "fatal")
+    assert result.exit_code == 2
+    assert "--fail-on" in result.stderr
+
+
+def test_unknown_work_exits_2(make_repo: MakeRepo) -> None:
+    result = run(make_repo(), "check", "nothing-here")
+    assert result.exit_code == 2
+    assert "no work 'nothing-here'" in result.stderr
+    assert str(Path("source", "nothing-here", "work.yaml")) in result.stderr
+    assert "(works: trial)" in result.stderr
+    assert result.stdout == ""
+
+
+@pytest.mark.parametrize("where", ["absent", "empty"])
+def test_root_that_is_not_a_repository_exits_2(tmp_path: Path, where: str) -> None:
+    # A mistyped --root must not pass as a clean check of no works.
+    root = tmp_path / where
+    if where == "empty":
+        root.mkdir()
+    result = run(root, "check")
+    assert result.exit_code == 2
+    assert "no source/ or translations/ folder" in result.stderr
+    assert result.stdout == ""
+
+
+def test_invalid_work_id_exits_2(make_repo: MakeRepo) -> None:
+    result = run(make_repo(), "check", "Not_A_Work")
+    assert result.exit_code == 2
+    assert "'Not_A_Work' is not a work ID" in result.stderr
+
+
+def test_invalid_metadata_exits_2_naming_file_and_line(make_repo: MakeRepo) -> None:
+    meta = META_WITHOUT_RIGHTS.replace("url: https://example.org/en/1", "url: example.org/en/1")
+    result = run(make_repo(meta=meta), "check")
+    assert result.exit_code == 2
+    assert "invalid metadata in" in result.stderr
+    assert "en.yaml:7: url: 'example.org/en/1' is not an http(s) address" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_misspelt_field_exits_2_naming_file_and_line(make_repo: MakeRepo) -> None:
+    meta = META_WITHOUT_RIGHTS.replace("date: ", "dat: ")
+    result = run(make_repo(meta=meta), "check")
+    assert result.exit_code == 2
+    assert "en.yaml:8: dat: unknown field" in result.stderr
+
+
+def test_duplicate_yaml_key_exits_2_naming_file_and_line(make_repo: MakeRepo) -> None:
+    result = run(make_repo(meta=META_WITHOUT_RIGHTS + "title: Again\n"), "check")
+    assert result.exit_code == 2
+    assert "en.yaml:9: key 'title' appears twice" in result.stderr
+
+
+def test_bad_segment_file_exits_2_naming_file_and_line(make_repo: MakeRepo) -> None:
+    source = "# 第一章 {#s1}\n\n今天天氣很好。 {#s2}\n>我們去公園散步。 {#s3}\n"
+    result = run(make_repo(source=source), "check")
+    assert result.exit_code == 2
+    assert "text.md:4: a quoted line starts with '> '" in result.stderr
+
+
+def test_language_that_does_not_match_the_file_name_exits_2(make_repo: MakeRepo) -> None:
+    meta = META_WITHOUT_RIGHTS.replace("language: en", "language: fr")
+    result = run(make_repo(meta=meta), "check")
+    assert result.exit_code == 2
+    assert "language is 'fr' but the file is named for 'en'" in result.stderr
+
+
+# --- toolkit check: output -------------------------------------------------------------------
+
+
+def test_check_json_output(make_repo: MakeRepo) -> None:
+    result = run(
+        make_repo(align=ALIGN_WITHOUT_S2, meta=META_WITHOUT_RIGHTS), "check", "--format", "json"
+    )
+    assert result.exit_code == 1
+    data = json.loads(result.stdout)
+    assert sorted(data) == ["coverage", "findings", "summary"]
+    assert data["summary"] == {"error": 1, "warning": 2, "info": 0}
+    (cov,) = data["coverage"]
+    assert (cov["work"], cov["lang"], cov["aligned"], cov["missing"]) == ("trial", "en", 2, 1)
+    assert cov["coverage"] == 0.6667
+    assert sorted((f["code"], f["path"], f["line"]) for f in data["findings"]) == [
+        ("not-aligned", "source/trial/text.md", 3),
+        ("rights-missing", "translations/trial/en.yaml", None),
+        ("translation-not-aligned", "translations/trial/en.md", 3),
+    ]
+
+
+def test_check_all_works_or_the_ones_named(make_repo: MakeRepo) -> None:
+    make_repo(work="alpha")
+    root = make_repo(work="beta", align=ALIGN_WITHOUT_S2)
+    every = json.loads(run(root, "check", "--format", "json").stdout)
+    assert [c["work"] for c in every["coverage"]] == ["alpha", "beta"]
+    result = run(root, "check", "alpha", "--format", "json")
+    assert result.exit_code == 0
+    assert [c["work"] for c in json.loads(result.stdout)["coverage"]] == ["alpha"]
+    assert run(root, "check", "beta").exit_code == 1
+
+
+def _python_m_toolkit(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    return subprocess.run(
+        [sys.executable, "-m", "toolkit", *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
+        check=False,
+    )
+
+
+def test_python_m_toolkit_check(make_repo: MakeRepo) -> None:
+    root = make_repo(align=ALIGN_WITHOUT_S2)
+    done = _python_m_toolkit("--root", str(root), "check", "--format", "json", cwd=root)
+    assert done.returncode == 1, done.stderr
+    data = json.loads(done.stdout)
+    assert data["summary"] == {"error": 1, "warning": 1, "info": 0}
+    assert data["coverage"][0]["source_segments"] == 3
+
+
+def test_python_m_toolkit_finds_the_root_and_reports_usage_errors(make_repo: MakeRepo) -> None:
+    root = make_repo()
+    inside = root / "translations" / "trial"
+    clean = _python_m_toolkit("check", cwd=inside)  # no --root: found from the working folder
+    assert clean.returncode == 0, clean.stderr
+    assert "trial [en]: coverage 100%" in clean.stdout
+    unknown = _python_m_toolkit("--root", str(root), "check", "nothing-here", cwd=root)
+    assert unknown.returncode == 2
+    assert "no work 'nothing-here'" in unknown.stderr
+    assert "Traceback" not in unknown.stderr
+
+
+# --- toolkit import --------------------------------------------------------------------------
+
+NOTE = "Translator's note: this story first appeared in Example Review."
+CREDIT = "(Featured photo by Li Wei on Example Images)"
+ARTICLE = [
+    NOTE,  # 1: translator's note -> metadata
+    "***",  # 2: separator -> set aside
+    "The Birds of the Park",  # 3: bare-line heading -> t1
+    "",  # 4
+    CREDIT,  # 5: photo credit -> metadata
+    "",  # 6
+    "The weather was fine today.",  # 7 -> t2
+    "We walked in the park and saw *three* little birds [sic] {#not-an-id}.",  # 8 -> t3
+    "",  # 9
+    "# is not a heading here, and 50% is not markup.",  # 10 -> t4
+    "",  # 11
+    "- Another Story - November 2, 2024",  # 12: related posts -> set aside
+    "- A Third Story - October 30, 2024",  # 13
+]
+SEGMENTS = [
+    ("t1", "The Birds of the Park"),
+    ("t2", "The weather was fine today."),
+    ("t3", "We walked in the park and saw *three* little birds [sic] {#not-an-id}."),
+    ("t4", "# is not a heading here, and 50% is not markup."),
+]
+PARTS = [
+    ("1", "metadata", "translator_note"),
+    ("2", "set_aside", None),
+    ("3", "body", None),
+    ("4", "set_aside", None),
+    ("5", "metadata", "photo_credits[0].as_published"),
+    ("6", "set_aside", None),
+    ("7-8", "body", None),
+    ("9", "set_aside", None),
+    ("10", "body", None),
+    ("11", "set_aside", None),
+    ("12-13", "set_aside", None),
+]
+
+
+def _article(newline: str, final: bool) -> bytes:
+    text = newline.join(ARTICLE) + (newline if final else "")
+    return text.encode("utf-8")
+
+
+@pytest.mark.parametrize(
+    ("newline", "final"),
+    [("\n", True), ("\n", False), ("\r\n", True), ("\r\n", False)],
+    ids=["lf", "lf-no-final-newline", "crlf", "crlf-no-final-newline"],
+)
+def test_import_writes_segments_record_and_metadata(
+    make_repo: MakeRepo, tmp_path: Path, newline: str, final: bool
+) -> None:
+    root = make_repo(text=None, align=None, meta=META_WITHOUT_RIGHTS)
+    data = _article(newline, final)
+    article = tmp_path / "birds.txt"
+    article.write_bytes(data)
+
+    result = run(root, "import", "trial", str(article), "--lang", "en")
+    assert result.exit_code == 0, result.output
+    folder = root / "translations" / "trial"
+    assert "imported 4 segments into " in result.stdout
+    assert str(Path("translations", "trial", "en.md")) in result.stdout
+    assert "moved to metadata: photo_credits" in result.stdout
+    assert "moved to metadata: translator_note" in result.stdout
+    assert "set aside: lines 2: separator" in result.stdout
+    assert "set aside: lines 12-13: the site's list of related posts" in result.stdout
+
+    document = read_document(folder / "en.md")
+    assert [(s.id, plain_text(s.text)) for s in document.segments()] == SEGMENTS
+    kinds = [b.kind for b in document.blocks]
+    assert kinds == [
+        BlockKind.HEADING,
+        BlockKind.PARAGRAPH,
+        BlockKind.PARAGRAPH,
+        BlockKind.PARAGRAPH,
+    ]
+
+    meta = load_translation(folder / "en.yaml")
+    assert meta.title == "A Work for Testing"  # what was there is kept
+    assert meta.translators[0].name == {"en": "Jane Doe"}
+    assert meta.translator_note == NOTE
+    assert meta.photo_credits == [Credit(text="Li Wei on Example Images", as_published=CREDIT)]
+
+    record = load_record(folder / "en.import.yaml")
+    assert record.file == "birds.txt"
+    assert record.sha256 == hashlib.sha256(data).hexdigest()
+    assert record.newline == ("crlf" if newline == "\r\n" else "lf")
+    assert record.final_newline is final
+    assert [(p.lines, p.to, p.field) for p in record.parts] == PARTS
+    assert record.parts[-1].text == ARTICLE[11:13]
+
+    rebuilt = reassemble(record, document, meta)
+    assert rebuilt.encode("utf-8") == data
+
+
+def test_imported_work_checks_without_lost_text(make_repo: MakeRepo, tmp_path: Path) -> None:
+    root = make_repo(text=None, align=None, meta=META_WITHOUT_RIGHTS)
+    article = tmp_path / "birds.txt"
+    article.write_bytes(_article("\n", True))
+    assert run(root, "import", "trial", str(article), "--lang", "en").exit_code == 0
+    result = run(root, "check", "--format", "json")
+    data = json.loads(result.stdout)
+    assert data["coverage"][0]["translation_segments"] == 4
+    found = {f["code"] for f in data["findings"]}
+    assert "import-text-lost" not in found
+    assert "not-aligned" in found  # nothing is aligned yet
+    assert result.exit_code == 1
+
+    # Deleting the moved note from the metadata is caught.
+    meta_path = root / "translations" / "trial" / "en.yaml"
+    text = meta_path.read_text(encoding="utf-8")
+    note_line = next(line for line in text.splitlines() if line.startswith("translator_note:"))
+    meta_path.write_text(text.replace(note_line + "\n", ""), encoding="utf-8")
+    data = json.loads(run(root, "check", "--format", "json").stdout)
+    lost = [f for f in data["findings"] if f["code"] == "import-text-lost"]
+    assert [(f["path"], f["severity"]) for f in lost] == [
+        ("translations/trial/en.import.yaml", "error")
+    ]
+
+
+def test_import_keeps_a_different_existing_note_and_sets_the_imported_one_aside(
+    make_repo: MakeRepo, tmp_path: Path
+) -> None:
+    meta = META_WITHOUT_RIGHTS + "translator_note: A note the editor corrected.\n"
+    root = make_repo(text=None, align=None, meta=meta.replace("\n", "\r\n"))
+    data = _article("\n", True)
+    article = tmp_path / "birds.txt"
+    article.write_bytes(data)
+    result = run(root, "import", "trial", str(article), "--lang", "en")
+    assert result.exit_code == 0, result.output
+    assert "kept existing metadata: translator_note" in result.stdout
+    assert "set aside: lines 1: translator_note as imported" in result.stdout
+    folder = root / "translations" / "trial"
+    meta_bytes = (folder / "en.yaml").read_bytes()
+    assert b"\r\n" in meta_bytes and b"\n" not in meta_bytes.replace(b"\r\n", b"")
+    loaded = load_translation(folder / "en.yaml")
+    assert loaded.translator_note == "A note the editor corrected."
+    record = load_record(folder / "en.import.yaml")
+    assert (record.parts[0].to, record.parts[0].text) == ("set_aside", [NOTE])
+    # Nothing is lost: the imported file still reassembles exactly.
+    rebuilt = reassemble(record, read_document(folder / "en.md"), loaded)
+    assert rebuilt.encode("utf-8") == data
+
+
+def test_import_refuses_to_overwrite_without_force(make_repo: MakeRepo, tmp_path: Path) -> None:
+    root = make_repo()  # en.md is already there
+    text_path = root / "translations" / "trial" / "en.md"
+    meta_path = root / "translations" / "trial" / "en.yaml"
+    before = (text_path.read_bytes(), meta_path.read_bytes())
+    article = tmp_path / "birds.txt"
+    article.write_bytes(_article("\n", True))
+
+    refused = run(root, "import", "trial", str(article), "--lang", "en")
+    assert refused.exit_code == 2
+    assert "en.md exists" in refused.stderr
+    assert "--force" in refused.stderr
+    assert (text_path.read_bytes(), meta_path.read_bytes()) == before
+    assert not (root / "translations" / "trial" / "en.import.yaml").exists()
+
+    forced = run(root, "import", "trial", str(article), "--lang", "en", "--force")
+    assert forced.exit_code == 0, forced.output
+    document = read_document(text_path)
+    assert [(s.id, plain_text(s.text)) for s in document.segments()] == SEGMENTS
+
+
+def test_import_into_unknown_work_exits_2(make_repo: MakeRepo, tmp_path: Path) -> None:
+    root = make_repo()
+    article = tmp_path / "birds.txt"
+    article.write_bytes(_article("\n", True))
+    result = run(root, "import", "nothing-here", str(article), "--lang", "en")
+    assert result.exit_code == 2
+    assert "no work 'nothing-here'" in result.stderr
+
+
+def test_import_of_a_missing_file_exits_2(make_repo: MakeRepo, tmp_path: Path) -> None:
+    result = run(make_repo(), "import", "trial", str(tmp_path / "absent.txt"), "--lang", "en")
+    assert result.exit_code == 2
+    assert "absent.txt" in result.stderr
+
+
+def test_import_needs_lang(make_repo: MakeRepo, tmp_path: Path) -> None:
+    article = tmp_path / "birds.txt"
+    article.write_bytes(_article("\n", True))
+    result = run(make_repo(text=None, align=None), "import", "trial", str(article))
+    assert result.exit_code == 2
+    assert "--lang" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("data", "line"),
+    [(b"Title\r\nBody one.\nBody two.\r\n", 2), (b"Title\nBody one.\rBody two.\n", 2)],
+    ids=["crlf-and-lf", "lone-cr"],
+)
+def test_import_of_mixed_line_endings_exits_2(
+    make_repo: MakeRepo, tmp_path: Path, data: bytes, line: int
+) -> None:
+    root = make_repo(text=None, align=None)
+    article = tmp_path / "mixed.txt"
+    article.write_bytes(data)
+    result = run(root, "import", "trial", str(article), "--lang", "en")
+    assert result.exit_code == 2, result.output
+    assert f"mixed.txt:{line}: mixed line endings" in result.stderr
+    assert not (root / "translations" / "trial" / "en.md").exists()
+
+
+def test_import_of_a_file_that_is_not_utf8_exits_2(make_repo: MakeRepo, tmp_path: Path) -> None:
+    root = make_repo(text=None, align=None)
+    article = tmp_path / "big5.txt"
+    article.write_bytes("Title\n公園裡的小鳥。\n".encode("big5"))
+    result = run(root, "import", "trial", str(article), "--lang", "en")
+    assert result.exit_code == 2
+    assert "big5.txt:2: not UTF-8" in result.stderr
