@@ -151,6 +151,7 @@ def test_html_title_page_and_colophon_credit_everyone(seed_build: Path) -> None:
         "Ketagalan Media",
         "Featured photo: Markus Winkler on Pexels",
         "Wild Lily Movement",
+        "2024-07-01 (read from the address, not stated on the page)",
         "This is a translation of the original 中俄背靠背的地緣戰略與意識形態 by Yi-cheng Jou",
         "The original’s text is not yet in this repository",
     ):

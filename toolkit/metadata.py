@@ -106,7 +106,7 @@ class VariantTitle(_Model):
     note: Text | None = None
 
 
-class _Publication(_Model):
+class Publication(_Model):
     language: LangTag
     title: Text
     title_note: Text | None = None
@@ -119,14 +119,14 @@ class _Publication(_Model):
     licence: Text | None = None
 
 
-class Original(_Publication):
+class Original(Publication):
     """The original work, as first published."""
 
     authors: list[Person] = []
     image_credits: list[Credit] = []
 
 
-class Translation(_Publication):
+class Translation(Publication):
     """One translation of the work."""
 
     translators: list[Person] = []

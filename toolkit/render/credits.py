@@ -6,11 +6,10 @@ own language tag into HTML, EPUB and PDF (for fonts, hyphenation and screen read
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 
 from toolkit._version import __version__
-from toolkit.metadata import Credit, Organisation, Person, pick
+from toolkit.metadata import Credit, Organisation, Person, Publication, pick
 from toolkit.render.edition import Edition, EditionKind
 
 
@@ -117,7 +116,7 @@ def _original_section(edition: Edition, text: dict[str, str]) -> Section:
         if person.note:
             line = (*line, Run(", " + pick(person.note, lang), _tag(person.note, lang)))
         entries.append(Entry(text["author"], line))
-    entries += _publication(meta.publisher, meta.date, meta.url, lang, text)
+    entries += _publication(meta, lang, text)
     entries += [_credit(text["image"], c, meta.language) for c in meta.image_credits]
     entries += _rights(meta.rights, meta.licence, text)
     return Section(text["original"], tuple(entries))
@@ -131,7 +130,7 @@ def _translation_section(edition: Edition, text: dict[str, str]) -> Section:
     label = text["translators"] if len(meta.translators) > 1 else text["translator"]
     if meta.translators:
         entries.append(Entry(label, _names(meta.translators, lang)))
-    entries += _publication(meta.publisher, meta.date, meta.url, lang, text)
+    entries += _publication(meta, lang, text)
     entries += [_credit(text["photo"], c, meta.language) for c in meta.photo_credits]
     entries += _rights(meta.rights, meta.licence, text)
     if meta.translator_note:
@@ -139,20 +138,17 @@ def _translation_section(edition: Edition, text: dict[str, str]) -> Section:
     return Section(text["translation"], tuple(entries))
 
 
-def _publication(
-    publisher: Organisation | None,
-    date: dt.date | None,
-    url: str | None,
-    lang: str,
-    text: dict[str, str],
-) -> list[Entry]:
+def _publication(meta: Publication, lang: str, text: dict[str, str]) -> list[Entry]:
     entries = []
-    if publisher is not None:
-        entries.append(Entry(text["publisher"], _org(publisher, lang)))
-    if date is not None:
-        entries.append(Entry(text["published"], (Run(date.isoformat()),)))
-    if url:
-        entries.append(Entry(text["address"], (Run(url, url=url),)))
+    if meta.publisher is not None:
+        entries.append(Entry(text["publisher"], _org(meta.publisher, lang)))
+    if meta.date is not None:
+        date = meta.date.isoformat()
+        if meta.date_source:
+            date += f" ({meta.date_source})"
+        entries.append(Entry(text["published"], (Run(date),)))
+    if meta.url:
+        entries.append(Entry(text["address"], (Run(meta.url, url=meta.url),)))
     return entries
 
 
