@@ -168,11 +168,10 @@ def credit_blocks(credits: Credits, lang: str) -> tuple[list[Json], list[Json]]:
     """The title page and the colophon, as blocks.
 
     Each starts with a top-level heading followed by a div, so that Pandoc's EPUB
-    writer makes each its own file; the title page is front matter (``epub:type``)
-    and stays out of the table of contents.
+    writer makes each its own file; the title page stays out of the table of
+    contents (``unlisted``).
     """
     heading_attr = attr("title-page-heading", ["title", "unnumbered", "unlisted"])
-    heading_attr[2].append(["epub:type", "titlepage"])
     byline = [{"t": "Para", "c": line_inlines(line)} for line in credits.title_page]
     title_page: list[Json] = [
         {"t": "Header", "c": [1, heading_attr, line_inlines(credits.title)]},
@@ -202,6 +201,23 @@ def credit_blocks(credits: Credits, lang: str) -> tuple[list[Json], list[Json]]:
         {"t": "Header", "c": [1, attr("colophon-heading", ["unnumbered"]), heading]},
         {"t": "Div", "c": [attr("colophon", ["colophon"]), colophon]},
     ]
+
+
+def mark_title_page(blocks: list[Json]) -> list[Json]:
+    """For EPUB: the title page's heading marks its section as front matter (``epub:type``).
+
+    Only EPUB's XHTML allows the attribute; the HTML edition must not carry it.
+    """
+    out = []
+    for block in blocks:
+        if block["t"] == "Header" and block["c"][1][0] == "title-page-heading":
+            level, (ident, classes, kv), content = block["c"]
+            block = {
+                "t": "Header",
+                "c": [level, [ident, classes, [*kv, ["epub:type", "titlepage"]]], content],
+            }
+        out.append(block)
+    return out
 
 
 def meta_string(value: str) -> Json:

@@ -13,7 +13,7 @@ from typing import Any
 
 from toolkit._version import __version__
 from toolkit.metadata import pick
-from toolkit.render.ast import Json, pandoc_document
+from toolkit.render.ast import Json, mark_title_page, pandoc_document
 from toolkit.render.credits import Credits
 from toolkit.render.edition import Edition, full_name
 from toolkit.render.epubmeta import finish_epub
@@ -229,7 +229,7 @@ def epub(parts: Parts, scratch: Path, font: Path) -> bytes:
     css.write_text(_epub_css(parts, font), "utf-8")
     out = scratch / f"{edition.file_stem}.epub"
     run_pandoc(
-        pandoc_document(meta, parts.blocks()),
+        pandoc_document(meta, mark_title_page(parts.blocks())),
         "epub3",
         out,
         [
