@@ -273,3 +273,30 @@ def test_not_utf8_is_refused_with_its_line(tmp_path: Path) -> None:
     assert (caught.value.where.path, caught.value.where.line) == (path, 3)
     assert caught.value.fix.strip()
     assert str(caught.value).startswith(f"{path}:3: ")
+
+
+@pytest.mark.parametrize(
+    "bead",
+    [
+        Bead((), ()),
+        Bead(("s1",), ("t1",), state=BeadState.OMITTED),
+        Bead(("1s",), ("t1",)),
+        Bead(("s1",), ("t 1",)),
+        Bead(("s1",), ("t1",), score=1.5),
+        Bead(("s1", "s1"), ("t1",)),
+    ],
+)
+def test_writer_refuses_beads_that_would_not_read_back(bead: Bead) -> None:
+    with pytest.raises(ValueError):
+        write_alignment(Alignment((bead,)))
+
+
+def test_scores_are_written_to_three_decimals() -> None:
+    text = write_alignment(Alignment((Bead(("s1",), ("t1",), score=0.98765),)))
+    assert text == "s1\tt1\t0.988\tauto\n"
+
+
+def test_only_spaces_and_tabs_separate_columns() -> None:
+    # An ideographic space (U+3000) is not a column separator: the line is one column.
+    with pytest.raises(FormatError, match="2 to 4 columns, this line has 1"):
+        parse_alignment("s1\u3000t1\n", PATH)

@@ -15,13 +15,16 @@ read too)::
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from toolkit.errors import FormatError, Location
 from toolkit.model import ID_RE, Alignment, Bead, BeadState, Layout
 from toolkit.store.document import read_text
 
+_COLUMNS = re.compile(r"[ \t]+")
 HEADER = "# source\ttranslation\tscore\tstate"
 _STATES = ", ".join(s.value for s in BeadState)
 
@@ -76,19 +79,33 @@ def new_alignment(beads: list[Bead]) -> Alignment:
 
 
 def _bead_line(bead: Bead) -> str:
+    """The bead's line: as read while unchanged, else canonical (scores to 3 decimals).
+
+    Raises ValueError for a bead that would not read back as itself.
+    """
     if bead.raw and _parse_bead(bead.raw, 0, "<bead>") == bead:
         return bead.raw
     score = "-" if bead.score is None else f"{bead.score:.3f}".rstrip("0").rstrip(".")
     source = ",".join(bead.source) or "-"
     target = ",".join(bead.target) or "-"
-    return "\t".join((source, target, score or "0", bead.state.value))
+    line = "\t".join((source, target, score or "0", bead.state.value))
+    expected = replace(bead, score=None if bead.score is None else round(bead.score, 3))
+    try:
+        ok = _parse_bead(line, 0, "<bead>") == expected
+    except FormatError as exc:
+        raise ValueError(
+            f"bead {bead.source}-{bead.target} cannot be written: {exc.message}"
+        ) from None
+    if not ok:
+        raise ValueError(f"bead {bead.source}-{bead.target} would not read back as itself")
+    return line
 
 
 def _parse_bead(line: str, number: int, path: Path | str) -> Bead:
     def fail(message: str, fix: str) -> FormatError:
         return FormatError(message, where=Location(path, number), fix=fix)
 
-    fields = line.split()
+    fields = _COLUMNS.split(line.strip(" \t"))
     if not 2 <= len(fields) <= 4:
         raise fail(
             f"a bead has 2 to 4 columns, this line has {len(fields)}",
