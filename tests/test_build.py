@@ -6,11 +6,14 @@ metadata and fonts, and parse the HTML. Nothing stands in for a tool.
 
 from __future__ import annotations
 
+import base64
 import json
+import re
 import shutil
 import subprocess
 import xml.etree.ElementTree as ET
 import zipfile
+from collections.abc import Callable
 from io import BytesIO
 from pathlib import Path
 
@@ -21,14 +24,16 @@ from fontTools.ttLib import TTFont
 from lxml import html as lxml_html
 from pdfminer.high_level import extract_pages
 from pdfminer.layout import LTChar, LTContainer
+from PIL import Image
 from pypdf import PdfReader
 
 from tests.conftest import ALIGN, ORIGINAL_YAML, REPO, TRANSLATION_YAML
-from toolkit import BuildOptions, build_work, load_work
+from toolkit import BuildOptions, StageError, build_work, load_work
 from toolkit.render.credits import is_cjk
 from toolkit.store.inline import plain_text
 
 pytestmark = pytest.mark.slow
+MakeRepo = Callable[..., Path]
 
 OPF = "{http://www.idpf.org/2007/opf}"
 DC = "{http://purl.org/dc/elements/1.1/}"
@@ -44,6 +49,8 @@ SOURCE = """\
 
 > 引文第一句。 {#s4}
 
+![公園裡的三隻小鳥](images/birds.png "攝影：王小明") {#s6}
+
 [^a]: 見[原文](https://example.org/zh/1)。 {#s5}
 """
 TRANSLATION = """\
@@ -53,6 +60,8 @@ He said: “We *must* remember.”[^a] {#t2}
 History does not **repeat** itself, but it rhymes. {#t3}
 
 > The first quoted sentence. {#t4}
+
+![Three little birds in the park](images/birds.png "Photo: Hsiao-ming Wang") {#t6}
 
 [^a]: See [the original](https://example.org/zh/1). {#t5}
 """
@@ -73,11 +82,15 @@ def bilingual_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
         "source/trial/text.md": SOURCE,
         "translations/trial/en.yaml": TRANSLATION_YAML,
         "translations/trial/en.md": TRANSLATION,
-        "translations/trial/en.align": ALIGN + "s4\tt4\t0.9\tauto\ns5\tt5\t0.9\tauto\n",
+        "translations/trial/en.align": ALIGN
+        + "s4\tt4\t0.9\tauto\ns5\tt5\t0.9\tauto\ns6\tt6\t0.9\tauto\n",
     }
     for name, text in files.items():
         (root / name).parent.mkdir(parents=True, exist_ok=True)
         (root / name).write_text(text, "utf-8")
+    # One image, beside the original; the translation finds it there too.
+    (root / "source/trial/images").mkdir()
+    Image.new("RGB", (40, 20), (200, 60, 40)).save(root / "source/trial/images/birds.png")
     build_work(load_work(root, "trial"), BuildOptions(out_dir=root / "build"))
     return root / "build" / "trial"
 
@@ -195,6 +208,52 @@ def test_html_passes_the_nu_html_checker(
         if not (m["type"] == "info" and 'id="footnotes"' in m.get("extract", ""))
     ]
     assert problems == []
+
+
+def test_html_embeds_its_cjk_font_and_it_covers_every_character(seed_build: Path) -> None:
+    page = (seed_build / "china-russia.en.html").read_text("utf-8")
+    match = re.search(
+        r'font-family: "Edition CJK"; src: url\("data:font/woff2;base64,([^"]+)"\)', page
+    )
+    assert match, "no embedded CJK font"
+    font = TTFont(BytesIO(base64.b64decode(match.group(1))))
+    cmap = font.getBestCmap()
+    han = {ch for ch in _html(seed_build / "china-russia.en.html").text_content() if is_cjk(ch)}
+    assert len(han) > 30
+    assert {ch for ch in han if ord(ch) not in cmap} == set()
+
+
+def test_figures_carry_image_caption_and_credit_in_every_format(bilingual_build: Path) -> None:
+    page = _html(bilingual_build / "trial.en.html")
+    [figure] = page.xpath("//figure")
+    assert figure.xpath(".//img/@src")[0].startswith("data:image/png;base64,")
+    caption = figure.xpath(".//figcaption")[0].text_content()
+    assert "Three little birds in the park" in caption and "Photo: Hsiao-ming Wang" in caption
+    with zipfile.ZipFile(bilingual_build / "trial.zh-Hant-TW.epub") as z:
+        assert any(n.endswith(".png") for n in z.namelist())
+        text = "".join(z.read(n).decode("utf-8") for n in z.namelist() if n.endswith(".xhtml"))
+    assert "攝影：王小明" in text
+    reader = PdfReader(bilingual_build / "trial.en.pdf")
+    images = {img.data for pdf_page in reader.pages for img in pdf_page.images}
+    assert len(images) == 1
+    assert "Photo: Hsiao-ming Wang" in "".join(p.extract_text() for p in reader.pages)
+
+
+def test_a_missing_image_is_an_error_naming_the_figure_line(make_repo: MakeRepo) -> None:
+    text = "# Chapter One {#t1}\n\n![A bird](images/none.png) {#t2}\n"
+    root = make_repo(text=text, align=None)
+    with pytest.raises(StageError) as caught:
+        build_work(load_work(root, "trial"), BuildOptions(out_dir=root / "build"))
+    assert "translations/trial/en.md:3" in str(caught.value)
+    assert "images/none.png" in str(caught.value)
+    assert not (root / "build").exists()  # nothing half-written
+
+
+def test_an_image_outside_the_work_is_refused(make_repo: MakeRepo) -> None:
+    text = "# Chapter One {#t1}\n\n![A bird](../../secret.png) {#t2}\n"
+    root = make_repo(text=text, align=None)
+    with pytest.raises(StageError, match="not a path inside the work"):
+        build_work(load_work(root, "trial"), BuildOptions(out_dir=root / "build"))
 
 
 # EPUB -------------------------------------------------------------------------

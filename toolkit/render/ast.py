@@ -7,7 +7,7 @@ by side and a reader's tools know which is which.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from toolkit.model import (
@@ -50,10 +50,15 @@ def text_inlines(text: str) -> list[Json]:
     return out
 
 
-def document_blocks(doc: Document, lang: str, id_prefix: str) -> list[Json]:
-    """The blocks of a document; footnote blocks are placed at their references."""
+def document_blocks(
+    doc: Document, lang: str, id_prefix: str, images: Mapping[str, str] | None = None
+) -> list[Json]:
+    """The blocks of a document; footnote blocks are placed at their references.
+
+    ``images`` maps a figure's path as written to the file the output should use.
+    """
     notes = {b.label: b for b in doc.blocks if b.kind is BlockKind.FOOTNOTE}
-    builder = _Builder(lang, id_prefix, notes)
+    builder = _Builder(lang, id_prefix, notes, images or {})
     out: list[Json] = []
     quote: list[Json] | None = None
     for block in doc.blocks:
@@ -73,10 +78,13 @@ def document_blocks(doc: Document, lang: str, id_prefix: str) -> list[Json]:
 
 
 class _Builder:
-    def __init__(self, lang: str, prefix: str, notes: dict[str, Block]) -> None:
+    def __init__(
+        self, lang: str, prefix: str, notes: dict[str, Block], images: Mapping[str, str]
+    ) -> None:
         self.lang = lang
         self.prefix = prefix
         self.notes = notes
+        self.images = images
 
     def block(self, block: Block) -> Json:
         kind = block.kind
@@ -90,7 +98,8 @@ class _Builder:
         if kind is BlockKind.FIGURE:
             seg = block.segments[0]
             caption = self.inlines(parse_inline(seg.text))
-            image = {"t": "Image", "c": [attr(), caption, [block.src, ""]]}
+            src = self.images.get(block.src, block.src)
+            image = {"t": "Image", "c": [attr(), caption, [src, ""]]}
             body = [*caption]
             if block.credit:
                 body += [{"t": "LineBreak"}, _span("", ["credit"], text_inlines(block.credit))]

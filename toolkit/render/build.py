@@ -14,8 +14,10 @@ import tempfile
 from dataclasses import dataclass, field
 from enum import StrEnum
 from importlib.resources import files
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
+from toolkit.errors import Location, StageError
+from toolkit.model import BlockKind
 from toolkit.render import formats
 from toolkit.render.ast import credit_blocks, document_blocks
 from toolkit.render.credits import credits_for
@@ -59,18 +61,21 @@ def build_work(work: Work, options: BuildOptions) -> BuildResult:
         )
     if not editions:
         result.notes.append(f"{work.id}: no text to build yet")
+    # Every edition is built before anything is written: a failure leaves build/ as it was.
     target = options.out_dir / work.id
+    files: dict[Path, str | bytes] = {}
     for edition in editions:
-        outputs = _build_edition(edition, options.formats)
-        write_files({target / name: data for name, data in outputs.items()})
-        result.outputs += [target / name for name in outputs]
+        for name, data in _build_edition(edition, options.formats).items():
+            files[target / name] = data
+    write_files(files)
+    result.outputs += list(files)
     return result
 
 
 def _build_edition(edition: Edition, wanted: tuple[Format, ...]) -> dict[str, bytes]:
     credits = credits_for(edition)
     title_page, colophon = credit_blocks(credits, edition.lang)
-    body = document_blocks(edition.document, edition.lang, edition.lang)
+    body = document_blocks(edition.document, edition.lang, edition.lang, _images(edition))
     log.info("ast: %s: %d blocks", edition.file_stem, len(body))
     parts = formats.Parts(edition, credits, title_page, body, colophon, _css())
     out: dict[str, bytes] = {}
@@ -78,17 +83,47 @@ def _build_edition(edition: Edition, wanted: tuple[Format, ...]) -> dict[str, by
         scratch = Path(tmp)
         font = subset_font(find_cjk_font(), formats.all_text(parts), scratch / "edition-cjk.otf")
         if Format.HTML in wanted:
-            page = formats.html(parts, scratch, article_title=False)
             woff2 = to_woff2(font, scratch / "edition-cjk.woff2")
-            html = page.replace(formats.FONT_FACE_SLOT, _font_face(woff2, "woff2"))
-            out[f"{edition.file_stem}.html"] = html.encode("utf-8")
+            face = _font_face(woff2, "woff2")
+            page = formats.html(parts, scratch, font_face=face, article_title=False)
+            out[f"{edition.file_stem}.html"] = page.encode("utf-8")
         if Format.PDF in wanted:
-            page = formats.html(parts, scratch, article_title=True)
-            pdf_html = page.replace(formats.FONT_FACE_SLOT, _font_face(font, "opentype"))
-            out[f"{edition.file_stem}.pdf"] = formats.pdf(pdf_html, parts, scratch)
+            face = _font_face(font, "opentype")
+            page = formats.html(parts, scratch, font_face=face, article_title=True)
+            out[f"{edition.file_stem}.pdf"] = formats.pdf(page, parts, scratch)
         if Format.EPUB in wanted:
             out[f"{edition.file_stem}.epub"] = formats.epub(parts, scratch, font)
     return out
+
+
+def _images(edition: Edition) -> dict[str, str]:
+    """Each figure's image as an absolute path: beside the text, or beside the original's.
+
+    Raises StageError naming the figure's line when the image is missing or outside the work.
+    """
+    work_dirs = [edition.text_path.parent, edition.work.paths.source_dir]
+    found: dict[str, str] = {}
+    for block in edition.document.blocks:
+        if block.kind is not BlockKind.FIGURE or block.src in found:
+            continue
+        where = Location(edition.text_path, block.line)
+        relative = PurePosixPath(block.src)
+        if relative.is_absolute() or ".." in relative.parts or "://" in block.src:
+            raise StageError(
+                f"figure image {block.src!r} is not a path inside the work",
+                where=where,
+                fix=f"put the image in {edition.text_path.parent} and give its relative path",
+            )
+        candidates = [folder / relative for folder in work_dirs]
+        image = next((c for c in candidates if c.is_file()), None)
+        if image is None:
+            raise StageError(
+                f"figure image {block.src!r} not found",
+                where=where,
+                fix=f"add the image as {candidates[0]}",
+            )
+        found[block.src] = str(image.resolve())
+    return found
 
 
 def _css() -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from enum import StrEnum
+from pathlib import Path
 
 from toolkit.metadata import Person, pick
 from toolkit.model import Document
@@ -44,6 +45,13 @@ class Edition:
     @property
     def title(self) -> str:
         return self.translation.meta.title if self.translation else self.work.original.title
+
+    @property
+    def text_path(self) -> Path:
+        """The segment file this edition's text comes from."""
+        if self.translation is not None:
+            return self.work.paths.translation_text(self.translation.lang)
+        return self.work.paths.original_text
 
     @property
     def identifier(self) -> str:

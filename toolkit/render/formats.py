@@ -64,11 +64,8 @@ def all_text(parts: Parts) -> str:
 # HTML -------------------------------------------------------------------------
 
 
-#: Where the page's @font-face rule goes: a data URI of WOFF2 for the web, OpenType for PDF.
-FONT_FACE_SLOT = "/* toolkit: font-face */"
-
-
-def html(parts: Parts, scratch: Path, *, article_title: bool) -> str:
+def html(parts: Parts, scratch: Path, *, font_face: str, article_title: bool) -> str:
+    """The edition as one self-contained page; ``font_face`` is its CJK @font-face rule."""
     edition = parts.edition
     meta: dict[str, object] = {
         "pagetitle": edition.title,
@@ -83,15 +80,17 @@ def html(parts: Parts, scratch: Path, *, article_title: bool) -> str:
     document = pandoc_document(meta, parts.blocks(article_title=article_title))
     document["meta"]["header-includes"] = {
         "t": "MetaBlocks",
-        "c": [{"t": "RawBlock", "c": ["html", _head(parts)]}],
+        "c": [{"t": "RawBlock", "c": ["html", _head(parts, font_face)]}],
     }
     out = scratch / f"{edition.file_stem}.html"
-    run_pandoc(document, "html5", out, ["--standalone", "--wrap=none"])
+    run_pandoc(document, "html5", out, ["--standalone", "--wrap=none", "--embed-resources"])
     generator = f'<meta name="generator" content="bilingual-toolkit {__version__} (Pandoc)" />'
-    return re.sub(r'<meta name="generator" content="pandoc" ?/>', generator, out.read_text("utf-8"))
+    page = re.sub(r'<meta name="generator" content="pandoc" ?/>', generator, out.read_text("utf-8"))
+    # Embedding gives <img> a redundant role="img" (and an aria-label repeating its alt).
+    return re.sub(r'<img role="img" aria-label="[^"]*" ', "<img ", page)
 
 
-def _head(parts: Parts) -> str:
+def _head(parts: Parts, font_face: str) -> str:
     edition = parts.edition
     tags: list[str] = []
     for name, value in _meta_tags(edition):
@@ -99,7 +98,7 @@ def _head(parts: Parts) -> str:
     ld = json.dumps(_json_ld(edition), ensure_ascii=False, indent=1).replace("</", "<\\/")
     tags.append(f'<script type="application/ld+json">\n{ld}\n</script>')
     print_css = files("toolkit.render").joinpath("assets/print.css").read_text("utf-8")
-    tags.append(f"<style>\n{FONT_FACE_SLOT}\n{parts.css}\n{print_css}</style>")
+    tags.append(f"<style>\n{font_face}\n{parts.css}\n{print_css}</style>")
     return "\n".join(tags)
 
 
