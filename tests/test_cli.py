@@ -327,6 +327,23 @@ def test_import_writes_segments_record_and_metadata(
     assert rebuilt.encode("utf-8") == data
 
 
+def test_import_of_a_file_with_a_byte_order_mark_reassembles_exactly(
+    make_repo: MakeRepo, tmp_path: Path
+) -> None:
+    root = make_repo(text=None, align=None, meta=META_WITHOUT_RIGHTS)
+    data = "\ufeff".encode() + _article("\r\n", True)
+    article = tmp_path / "birds.txt"
+    article.write_bytes(data)
+    assert run(root, "import", "trial", str(article), "--lang", "en").exit_code == 0
+    folder = root / "translations" / "trial"
+    record = load_record(folder / "en.import.yaml")
+    assert record.bom is True
+    meta = load_translation(folder / "en.yaml")
+    assert meta.translator_note == NOTE  # the mark is not part of the note
+    rebuilt = reassemble(record, read_document(folder / "en.md"), meta)
+    assert rebuilt.encode("utf-8") == data
+
+
 def test_imported_work_checks_without_lost_text(make_repo: MakeRepo, tmp_path: Path) -> None:
     root = make_repo(text=None, align=None, meta=META_WITHOUT_RIGHTS)
     article = tmp_path / "birds.txt"

@@ -19,10 +19,10 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 
-from toolkit.errors import FormatError, Location
 from toolkit.model import Block, BlockKind, Document, Layout, Segment
 from toolkit.store.importrecord import ImportRecord, Part
 from toolkit.store.inline import escape
+from toolkit.store.lines import split_lines
 
 _CREDIT_RE = re.compile(r"\((?:featured )?(?:photo|image|picture)\b.*\)", re.IGNORECASE)
 _RELATED_RE = re.compile(r"- .+ - [A-Z][a-z]+ \d{1,2}, \d{4}")
@@ -41,18 +41,8 @@ class Imported:
 
 def import_text(text: str, file_name: str, id_prefix: str = "t") -> Imported:
     data = text.encode("utf-8")
-    newline = "\r\n" if "\r\n" in text else "\n"
-    lines = text.split(newline)
-    final_newline = lines[-1] == "" and len(lines) > 1
-    if final_newline:
-        lines.pop()
-    for number, line in enumerate(lines, 1):
-        if "\r" in line or "\n" in line:
-            raise FormatError(
-                "mixed line endings (CRLF and LF, or a lone CR)",
-                where=Location(file_name, number),
-                fix="save the file with one kind of line ending (LF is usual)",
-            )
+    lines, layout = split_lines(text, file_name)
+    newline = layout.newline
     kinds = _classify(lines)
     parts: list[Part] = []
     metadata: dict[str, str] = {}
@@ -89,7 +79,8 @@ def import_text(text: str, file_name: str, id_prefix: str = "t") -> Imported:
         file=file_name,
         sha256=hashlib.sha256(data).hexdigest(),
         newline="crlf" if newline == "\r\n" else "lf",
-        final_newline=final_newline,
+        final_newline=layout.final_newline,
+        bom=layout.bom,
         parts=parts,
     )
     return Imported(Document(tuple(blocks), Layout()), record, metadata)

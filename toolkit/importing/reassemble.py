@@ -8,6 +8,7 @@ from toolkit.metadata import Translation
 from toolkit.model import Document
 from toolkit.store.importrecord import ImportRecord
 from toolkit.store.inline import plain_text
+from toolkit.store.lines import join_lines
 
 _FIELD_RE = re.compile(r"([a-z_]+)(?:\[(\d+)\]\.([a-z_]+))?")
 
@@ -26,9 +27,7 @@ def reassemble(record: ImportRecord, document: Document, meta: Translation) -> s
             lines.append(metadata_field(meta, part.field or ""))
         else:
             lines.extend(part.text or [])
-    newline = record.newline_chars
-    text = newline.join(lines)
-    return text + newline if record.final_newline else text
+    return join_lines(lines, record.layout)
 
 
 def metadata_field(meta: Translation, name: str) -> str:

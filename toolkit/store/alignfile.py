@@ -21,8 +21,9 @@ from dataclasses import replace
 from pathlib import Path
 
 from toolkit.errors import FormatError, Location
-from toolkit.model import ID_RE, Alignment, Bead, BeadState, Layout
+from toolkit.model import ID_RE, Alignment, Bead, BeadState
 from toolkit.store.document import read_text
+from toolkit.store.lines import join_lines, split_lines
 
 _COLUMNS = re.compile(r"[ \t]+")
 HEADER = "# source\ttranslation\tscore\tstate"
@@ -34,29 +35,16 @@ def read_alignment(path: Path) -> Alignment:
 
 
 def parse_alignment(text: str, path: Path | str = "<text>") -> Alignment:
-    bom = text.startswith("\ufeff")
-    if bom:
-        text = text[1:]
-    newline = "\r\n" if "\r\n" in text else "\n"
-    lines = text.split(newline)
-    final_newline = lines[-1] == ""
-    if final_newline:
-        lines.pop()
+    lines, layout = split_lines(text, path)
     beads: list[Bead] = []
     comments: list[tuple[int, str]] = []
     for number, line in enumerate(lines, 1):
-        if "\r" in line or "\n" in line:
-            raise FormatError(
-                "mixed line endings (CRLF and LF)",
-                where=Location(path, number),
-                fix="save the file with one kind of line ending (LF is usual)",
-            )
         if line.startswith("#") or not line.strip():
             comments.append((len(beads), line))
             continue
         beads.append(_parse_bead(line, number, path))
     _check_unique(beads, path)
-    return Alignment(tuple(beads), tuple(comments), Layout(newline, final_newline, bom=bom))
+    return Alignment(tuple(beads), tuple(comments), layout)
 
 
 def write_alignment(alignment: Alignment) -> str:
@@ -67,10 +55,7 @@ def write_alignment(alignment: Alignment) -> str:
             out.append(pending.pop(0)[1])
         out.append(_bead_line(bead))
     out.extend(text for _, text in pending)
-    text = alignment.layout.newline.join(out)
-    if alignment.layout.final_newline and out:
-        text += alignment.layout.newline
-    return ("\ufeff" if alignment.layout.bom else "") + text
+    return join_lines(out, alignment.layout)
 
 
 def new_alignment(beads: list[Bead]) -> Alignment:

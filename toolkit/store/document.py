@@ -26,7 +26,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from toolkit.errors import FormatError, Location
-from toolkit.model import ID_PATTERN, ID_RE, Block, BlockKind, Document, Layout, Segment
+from toolkit.model import ID_PATTERN, ID_RE, Block, BlockKind, Document, Segment
+from toolkit.store.lines import join_lines, split_lines
 
 _ID_ONLY = re.compile(rf"\{{#({ID_PATTERN})\}}")
 _ID_AT_END = re.compile(rf"(.*) \{{#({ID_PATTERN})\}}")
@@ -60,27 +61,12 @@ def read_text(path: Path) -> str:
 
 
 def parse_document(text: str, path: Path | str = "<text>") -> Document:
-    bom = text.startswith("\ufeff")
-    if bom:
-        text = text[1:]
-    newline = "\r\n" if "\r\n" in text else "\n"
-    lines = text.split(newline)
-    final_newline = lines[-1] == ""
-    if final_newline:
-        lines.pop()
-    for number, line in enumerate(lines, 1):
-        if "\r" in line or "\n" in line:
-            raise FormatError(
-                "mixed line endings (CRLF and LF)",
-                where=Location(path, number),
-                fix="save the file with one kind of line ending (LF is usual)",
-            )
+    lines, layout = split_lines(text, path)
     parser = _Parser(path)
     for number, line in enumerate(lines, 1):
         parser.feed(line, number)
     blocks, trailing = parser.finish()
-    layout = Layout(newline, final_newline, trailing, bom)
-    return Document(tuple(blocks), layout)
+    return Document(tuple(blocks), replace(layout, trailing_blank=trailing))
 
 
 class _Parser:
@@ -264,12 +250,9 @@ def write_document(doc: Document) -> str:
             lines.extend([""] * block.blank_before)
         lines.extend(_block_lines(block))
     lines.extend([""] * doc.layout.trailing_blank)
-    text = doc.layout.newline.join(lines)
-    if doc.layout.final_newline and lines:
-        text += doc.layout.newline
-    if text.startswith("\ufeff") and not doc.layout.bom:
+    if lines and lines[0].startswith("\ufeff") and not doc.layout.bom:
         raise ValueError("the first line starts with U+FEFF, which would read as a byte order mark")
-    return ("\ufeff" if doc.layout.bom else "") + text
+    return join_lines(lines, doc.layout)
 
 
 def write_segment(seg: Segment) -> str:

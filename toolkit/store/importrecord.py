@@ -21,6 +21,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from toolkit.errors import MetadataError
+from toolkit.model import Layout
 from toolkit.store.document import read_text
 from toolkit.store.yamlfile import line_of, load_yaml
 
@@ -54,11 +55,14 @@ class ImportRecord(BaseModel):
     encoding: str = "utf-8"
     newline: Literal["lf", "crlf"] = "lf"
     final_newline: bool
+    bom: bool = False
     parts: list[Part]
 
     @property
-    def newline_chars(self) -> str:
-        return "\r\n" if self.newline == "crlf" else "\n"
+    def layout(self) -> Layout:
+        """How the imported file was laid out: line breaks, final newline, byte-order mark."""
+        newline = "\r\n" if self.newline == "crlf" else "\n"
+        return Layout(newline=newline, final_newline=self.final_newline, bom=self.bom)
 
     def set_aside(self) -> list[Part]:
         return [p for p in self.parts if p.to == "set_aside"]
@@ -84,6 +88,7 @@ def dump_record(record: ImportRecord) -> str:
         "encoding": record.encoding,
         "newline": record.newline,
         "final_newline": record.final_newline,
+        "bom": record.bom,
     }
     out = [
         "# Where each line of the imported file went (toolkit import). Do not edit by hand.",
