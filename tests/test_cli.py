@@ -15,11 +15,12 @@ from click.testing import CliRunner, Result
 
 from toolkit.cli import cli
 from toolkit.importing import reassemble
-from toolkit.metadata import Credit, load_translation
+from toolkit.metadata import Credit
 from toolkit.model import BlockKind
 from toolkit.store.document import read_document
 from toolkit.store.importrecord import load_record
 from toolkit.store.inline import plain_text
+from toolkit.store.metafile import load_translation
 
 MakeRepo = Callable[..., Path]
 REPO = Path(__file__).resolve().parent.parent

@@ -9,15 +9,8 @@ from pathlib import Path
 import pytest
 
 from toolkit.errors import FormatError, MetadataError
-from toolkit.metadata import (
-    Credit,
-    Organisation,
-    Person,
-    VariantTitle,
-    load_original,
-    load_translation,
-    pick,
-)
+from toolkit.metadata import Credit, Organisation, Person, VariantTitle, pick
+from toolkit.store.metafile import load_original, load_translation
 
 GOOD_ORIGINAL = """\
 # The original, as first published.

@@ -3,26 +3,63 @@
 The package reads as its pipeline: ``model`` → ``store`` (files on disk) →
 ``importing`` → ``check`` → ``render`` (HTML, EPUB, PDF); ``cli`` is a thin
 command line over the names exported here, which are the public API.
+
+Names are imported on first use, so ``import toolkit.model`` stays light and
+does not load Pandoc, WeasyPrint or font tools.
 """
 
 from __future__ import annotations
 
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from toolkit._version import __version__
-from toolkit.check import Coverage, Finding, Report, Severity, check_work
-from toolkit.errors import FormatError, MetadataError, StageError, ToolkitError
-from toolkit.metadata import Original, Translation
-from toolkit.model import Alignment, Bead, BeadState, Block, BlockKind, Document, Segment
-from toolkit.render import BuildOptions, BuildResult, Format, build_work
-from toolkit.store import (
-    Work,
-    find_root,
-    list_works,
-    load_work,
-    parse_alignment,
-    parse_document,
-    write_alignment,
-    write_document,
-)
+
+if TYPE_CHECKING:
+    from toolkit.check import Coverage, Finding, Report, Severity, check_work
+    from toolkit.errors import FormatError, MetadataError, StageError, ToolkitError
+    from toolkit.importing import ImportReport, import_translation
+    from toolkit.metadata import Original, Translation
+    from toolkit.model import Alignment, Bead, BeadState, Block, BlockKind, Document, Segment
+    from toolkit.render import BuildOptions, BuildResult, Format, build_work
+    from toolkit.store import (
+        Work,
+        find_root,
+        list_works,
+        load_work,
+        parse_alignment,
+        parse_document,
+        write_alignment,
+        write_document,
+    )
+
+_EXPORTS = {
+    "toolkit.check": ("Coverage", "Finding", "Report", "Severity", "check_work"),
+    "toolkit.errors": ("FormatError", "MetadataError", "StageError", "ToolkitError"),
+    "toolkit.importing": ("ImportReport", "import_translation"),
+    "toolkit.metadata": ("Original", "Translation"),
+    "toolkit.model": (
+        "Alignment",
+        "Bead",
+        "BeadState",
+        "Block",
+        "BlockKind",
+        "Document",
+        "Segment",
+    ),
+    "toolkit.render": ("BuildOptions", "BuildResult", "Format", "build_work"),
+    "toolkit.store": (
+        "Work",
+        "find_root",
+        "list_works",
+        "load_work",
+        "parse_alignment",
+        "parse_document",
+        "write_alignment",
+        "write_document",
+    ),
+}
+_MODULE_OF = {name: module for module, names in _EXPORTS.items() for name in names}
 
 __all__ = [
     "Alignment",
@@ -37,6 +74,7 @@ __all__ = [
     "Finding",
     "Format",
     "FormatError",
+    "ImportReport",
     "MetadataError",
     "Original",
     "Report",
@@ -50,6 +88,7 @@ __all__ = [
     "build_work",
     "check_work",
     "find_root",
+    "import_translation",
     "list_works",
     "load_work",
     "parse_alignment",
@@ -57,3 +96,12 @@ __all__ = [
     "write_alignment",
     "write_document",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _MODULE_OF.get(name)
+    if module is None:
+        raise AttributeError(f"module 'toolkit' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value

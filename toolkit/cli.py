@@ -1,6 +1,7 @@
 """The command line: each command is a few lines over the library.
 
-Exit status: 0 done (or clean), 1 findings at or above --fail-on, 2 bad usage or input.
+Exit status: 0 done (or clean), 1 findings at or above --fail-on, 2 bad usage or
+input, 3 an internal error (a bug).
 """
 
 from __future__ import annotations
@@ -8,6 +9,7 @@ from __future__ import annotations
 import json
 import logging
 import sys
+import traceback
 from pathlib import Path
 
 import click
@@ -15,15 +17,13 @@ import click
 from toolkit._version import __version__
 from toolkit.check import Report, Severity, check_work
 from toolkit.errors import ToolkitError
-from toolkit.importing import import_text
-from toolkit.importing.apply import apply_translation_import
-from toolkit.metadata import load_original
+from toolkit.importing.apply import import_translation
 from toolkit.render import BuildOptions, Format, build_work
-from toolkit.store.document import read_text
 from toolkit.store.work import Work, WorkPaths, find_root, list_works, load_work
 
 EXIT_FINDINGS = 1
 EXIT_USAGE = 2
+EXIT_INTERNAL = 3
 
 
 class _Group(click.Group):
@@ -169,19 +169,7 @@ def import_(ctx: click.Context, work: str, file: Path, lang: str, force: bool) -
     to metadata or set aside (reported here, recorded in <lang>.import.yaml).
     """
     paths = WorkPaths(_root(ctx), work)
-    if not paths.original_meta.is_file():
-        raise ToolkitError(
-            f"no work {work!r}: {paths.original_meta} does not exist",
-            fix=f"create {paths.original_meta} with the original's metadata (docs/metadata.md)",
-        )
-    original = load_original(paths.original_meta)
-    if lang == original.language:
-        raise ToolkitError(
-            "importing the original's text is not supported yet",
-            fix=f"write it as {paths.original_text} in the format of docs/format.md",
-        )
-    imported = import_text(read_text(file), file.name)
-    report = apply_translation_import(paths, lang, imported, force=force)
+    report = import_translation(paths, file, lang, force=force)
     click.echo(f"imported {report.segments} segments into {paths.translation_text(lang)}")
     for name in report.added_to_metadata:
         click.echo(f"moved to metadata: {name} ({paths.translation_meta(lang)})")
@@ -192,5 +180,13 @@ def import_(ctx: click.Context, work: str, file: Path, lang: str, force: bool) -
 
 
 def main() -> None:
-    cli(prog_name="toolkit")
+    try:
+        cli(prog_name="toolkit")
+    except Exception:  # a bug, not bad input: say so, and keep 1 for findings
+        traceback.print_exc()
+        click.echo(
+            "internal error: this is a bug in toolkit, please report it with the text above",
+            err=True,
+        )
+        sys.exit(EXIT_INTERNAL)
     sys.exit(0)

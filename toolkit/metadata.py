@@ -10,7 +10,8 @@ Names are given in each script they are known in, keyed by language tag::
     authors:
       - name: {zh-Hant: 周奕成, en: Yi-cheng Jou}
 
-Validation errors name the file, the line, the field and what is wrong. Missing
+This module is the schema only; ``toolkit.store.metafile`` reads the files, with
+errors that name the file, the line, the field and what is wrong. Missing
 *recommended* fields are not errors: ``toolkit check`` reports them.
 """
 
@@ -18,8 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import Annotated
 
 from pydantic import (
     AfterValidator,
@@ -28,12 +28,7 @@ from pydantic import (
     ConfigDict,
     Field,
     StringConstraints,
-    ValidationError,
 )
-
-from toolkit.errors import MetadataError
-from toolkit.store.document import read_text
-from toolkit.store.yamlfile import line_of, load_yaml
 
 _LANG_RE = re.compile(r"[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|[0-9]{3}))?")
 
@@ -67,7 +62,6 @@ Url = Annotated[str, AfterValidator(_url)]
 IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
 #: A text given in one or more languages: {en: ..., zh-Hant: ...}.
 Localized = dict[LangTag, Text]
-M = TypeVar("M", bound="_Model")
 
 
 class _Model(BaseModel):
@@ -160,46 +154,3 @@ def _language_script(tag: str) -> tuple[str, str | None]:
     if script is None and language == "zh":
         script = next((_ZH_REGION_SCRIPT[p] for p in rest if p in _ZH_REGION_SCRIPT), None)
     return language, script
-
-
-def load_original(path: Path) -> Original:
-    return _load(path, Original)
-
-
-def load_translation(path: Path) -> Translation:
-    return _load(path, Translation)
-
-
-def parse_translation(text: str, path: Path | str) -> Translation:
-    """Validate a translation's metadata given as text (``path`` names it in errors)."""
-    return _parse(text, path, Translation)
-
-
-def _load(path: Path, model: type[M]) -> M:
-    return _parse(read_text(path), path, model)
-
-
-def _parse(text: str, path: Path | str, model: type[M]) -> M:
-    data, lines = load_yaml(text, path)
-    if not isinstance(data, dict):
-        raise MetadataError(path, [("(file)", 1, "expected a mapping of fields")])
-    try:
-        return model.model_validate(data)
-    except ValidationError as exc:
-        raise MetadataError(path, _problems(exc, lines)) from None
-
-
-def _problems(exc: ValidationError, lines: Any) -> list[tuple[str, int, str]]:
-    problems = []
-    for err in exc.errors():
-        loc = tuple(err["loc"])
-        field = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in loc).lstrip(".")
-        message = err["msg"]
-        if err["type"] == "extra_forbidden":
-            message = "unknown field (misspelt? see docs/metadata.md)"
-        elif err["type"] == "missing":
-            message = "required field is missing"
-        elif message.startswith("Value error, "):
-            message = message.removeprefix("Value error, ")
-        problems.append((field, line_of(lines, loc), message))
-    return problems

@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 import yaml
 
 from toolkit.errors import ToolkitError
-from toolkit.importing.plaintext import Imported
+from toolkit.importing.plaintext import Imported, import_text
 from toolkit.importing.reassemble import metadata_field
-from toolkit.metadata import Translation, load_translation, parse_translation
-from toolkit.store.document import read_text, write_document
+from toolkit.metadata import Translation
+from toolkit.store.document import write_document
 from toolkit.store.fileio import write_files
 from toolkit.store.importrecord import ImportRecord, Part, dump_record
+from toolkit.store.lines import read_text
+from toolkit.store.metafile import load_original, load_translation, parse_translation
 from toolkit.store.work import WorkPaths
 
 _CREDIT_TEXT_RE = re.compile(r"\((?:featured )?(?:photo|image) (?:by )?(?:photo by )?(.*)\)", re.I)
@@ -25,6 +28,29 @@ class ImportReport:
     added_to_metadata: list[str]
     kept_in_metadata: list[str]
     set_aside: list[str]
+
+
+def import_translation(
+    paths: WorkPaths, file: Path, lang: str, *, force: bool = False
+) -> ImportReport:
+    """Import plain-text ``file`` as the ``lang`` translation of the work at ``paths``.
+
+    Raises ToolkitError if the work does not exist, ``lang`` is the original's
+    language (importing originals comes later), or the file cannot be read.
+    """
+    if not paths.original_meta.is_file():
+        raise ToolkitError(
+            f"no work {paths.work!r}: {paths.original_meta} does not exist",
+            fix=f"create {paths.original_meta} with the original's metadata (docs/metadata.md)",
+        )
+    original = load_original(paths.original_meta)
+    if lang == original.language:
+        raise ToolkitError(
+            "importing the original's text is not supported yet",
+            fix=f"write it as {paths.original_text} in the format of docs/format.md",
+        )
+    imported = import_text(read_text(file), file.name)
+    return apply_translation_import(paths, lang, imported, force=force)
 
 
 def apply_translation_import(

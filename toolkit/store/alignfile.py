@@ -22,8 +22,7 @@ from pathlib import Path
 
 from toolkit.errors import FormatError, Location
 from toolkit.model import ID_RE, Alignment, Bead, BeadState
-from toolkit.store.document import read_text
-from toolkit.store.lines import join_lines, split_lines
+from toolkit.store.lines import join_lines, read_text, split_lines
 
 _COLUMNS = re.compile(r"[ \t]+")
 HEADER = "# source\ttranslation\tscore\tstate"

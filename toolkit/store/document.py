@@ -27,7 +27,7 @@ from pathlib import Path
 
 from toolkit.errors import FormatError, Location
 from toolkit.model import ID_PATTERN, ID_RE, Block, BlockKind, Document, Segment
-from toolkit.store.lines import join_lines, split_lines
+from toolkit.store.lines import join_lines, read_text, split_lines
 
 _ID_ONLY = re.compile(rf"\{{#({ID_PATTERN})\}}")
 _ID_AT_END = re.compile(rf"(.*) \{{#({ID_PATTERN})\}}")
@@ -45,19 +45,6 @@ RULE = "***"
 def read_document(path: Path) -> Document:
     """Read a segment file. Raises FormatError naming the file and line."""
     return parse_document(read_text(path), path)
-
-
-def read_text(path: Path) -> str:
-    data = path.read_bytes()
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise FormatError(
-            f"not UTF-8 (byte {exc.start})",
-            where=Location(path, line),
-            fix="save the file as UTF-8 (toolkit import converts Big5, GB18030 and UTF-16)",
-        ) from None
 
 
 def parse_document(text: str, path: Path | str = "<text>") -> Document:

@@ -18,12 +18,11 @@ from pathlib import Path
 from typing import Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
-from toolkit.errors import MetadataError
 from toolkit.model import Layout
-from toolkit.store.document import read_text
-from toolkit.store.yamlfile import line_of, load_yaml
+from toolkit.store.lines import read_text
+from toolkit.store.metafile import parse_model
 
 
 class Part(BaseModel):
@@ -69,15 +68,7 @@ class ImportRecord(BaseModel):
 
 
 def load_record(path: Path) -> ImportRecord:
-    data, lines = load_yaml(read_text(path), path)
-    try:
-        return ImportRecord.model_validate(data)
-    except ValidationError as exc:
-        problems = [
-            (".".join(map(str, e["loc"])), line_of(lines, tuple(e["loc"])), e["msg"])
-            for e in exc.errors()
-        ]
-        raise MetadataError(path, problems) from None
+    return parse_model(read_text(path), path, ImportRecord)
 
 
 def dump_record(record: ImportRecord) -> str:

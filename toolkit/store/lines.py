@@ -1,4 +1,4 @@
-"""Splitting a text file into lines, remembering exactly how it was laid out."""
+"""Reading text files and splitting them into lines, remembering exactly how they were laid out."""
 
 from __future__ import annotations
 
@@ -38,3 +38,16 @@ def join_lines(lines: list[str], layout: Layout) -> str:
     if layout.final_newline and lines:
         text += layout.newline
     return ("\ufeff" if layout.bom else "") + text
+
+
+def read_text(path: Path) -> str:
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise FormatError(
+            f"not UTF-8 (byte {exc.start})",
+            where=Location(path, line),
+            fix="save the file as UTF-8",
+        ) from None

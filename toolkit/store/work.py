@@ -17,11 +17,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from toolkit.errors import ToolkitError
-from toolkit.metadata import Original, Translation, load_original, load_translation
+from toolkit.metadata import Original, Translation
 from toolkit.model import Alignment, Document
 from toolkit.store.alignfile import read_alignment
 from toolkit.store.document import read_document
 from toolkit.store.importrecord import ImportRecord, load_record
+from toolkit.store.metafile import load_original, load_translation
 
 WORK_ID_RE = re.compile(r"[a-z0-9][a-z0-9-]*")
 

@@ -1,0 +1,56 @@
+"""Metadata files: read and validate work.yaml and <lang>.yaml (the schema: toolkit.metadata)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from toolkit.errors import MetadataError
+from toolkit.metadata import Original, Translation
+from toolkit.store.lines import read_text
+from toolkit.store.yamlfile import Lines, line_of, load_yaml
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def load_original(path: Path) -> Original:
+    return parse_model(read_text(path), path, Original)
+
+
+def load_translation(path: Path) -> Translation:
+    return parse_model(read_text(path), path, Translation)
+
+
+def parse_translation(text: str, path: Path | str) -> Translation:
+    """Validate a translation's metadata given as text (``path`` names it in errors)."""
+    return parse_model(text, path, Translation)
+
+
+def parse_model(text: str, path: Path | str, model: type[M]) -> M:
+    """Read YAML ``text`` as ``model``; MetadataError lists every field at fault with its line."""
+    data, lines = load_yaml(text, path)
+    if not isinstance(data, dict):
+        raise MetadataError(path, [("(file)", 1, "expected a mapping of fields")])
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        raise MetadataError(path, problems(exc, lines)) from None
+
+
+def problems(exc: ValidationError, lines: Lines) -> list[tuple[str, int, str]]:
+    """Each validation error as (field path, line, message a person can act on)."""
+    out = []
+    for err in exc.errors():
+        loc = tuple(err["loc"])
+        field = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in loc).lstrip(".")
+        message = err["msg"]
+        if err["type"] == "extra_forbidden":
+            message = "unknown field (misspelt? see docs/metadata.md)"
+        elif err["type"] == "missing":
+            message = "required field is missing"
+        elif message.startswith("Value error, "):
+            message = message.removeprefix("Value error, ")
+        out.append((field, line_of(lines, loc), message))
+    return out
