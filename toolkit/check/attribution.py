@@ -5,7 +5,6 @@ from __future__ import annotations
 from toolkit.check.findings import Finding, Severity
 from toolkit.importing.reassemble import metadata_field
 from toolkit.metadata import Original, Translation
-from toolkit.model import BlockKind
 from toolkit.store.importrecord import Part
 from toolkit.store.work import Work, relative
 
@@ -28,21 +27,6 @@ def check_attribution(work: Work) -> list[Finding]:
     findings: list[Finding] = []
     meta_path = relative(work, work.paths.original_meta)
     findings += _fields(work.id, None, meta_path, work.original, _ORIGINAL)
-    if work.source is not None:
-        uncredited = [b for b in work.source.blocks if b.kind is BlockKind.FIGURE and not b.credit]
-        for block in uncredited:
-            findings.append(
-                Finding(
-                    "image-credit-missing",
-                    Severity.WARNING,
-                    "this figure has no credit",
-                    work.id,
-                    None,
-                    relative(work, work.paths.original_text),
-                    block.line,
-                    'add the credit as the image title: ![caption](path "Photo: ...")',
-                )
-            )
     for lang in sorted(work.translations):
         tr = work.translations[lang]
         path = relative(work, work.paths.translation_meta(lang))

@@ -1,8 +1,9 @@
 """Turn an edition into a Pandoc document (the JSON AST), exactly, with no Markdown re-parsing.
 
-Every segment becomes a span with an ID (``<lang>-<segment id>``) and every
-block carries its language, so that later editions can put two languages side
-by side and a reader's tools know which is which.
+Every segment becomes a span (a heading, for a heading's segment) with an ID
+``<prefix>-<segment id>``, so that later editions can put two languages side
+by side and link a sentence to its translation. The edition's language is set
+on the whole document; credit runs in another script carry their own ``lang``.
 """
 
 from __future__ import annotations
@@ -51,14 +52,21 @@ def text_inlines(text: str) -> list[Json]:
 
 
 def document_blocks(
-    doc: Document, lang: str, id_prefix: str, images: Mapping[str, str] | None = None
+    doc: Document, id_prefix: str, images: Mapping[str, str] | None = None
 ) -> list[Json]:
-    """The blocks of a document; footnote blocks are placed at their references.
+    """The blocks of a document; each footnote is placed at its first reference.
 
     ``images`` maps a figure's path as written to the file the output should use.
+    Nothing is dropped: a footnote no reference reaches (or a second note with the
+    same label) is set as a paragraph at the end, after its label; a reference that
+    cannot become a note (undefined, repeated, or inside a note) stays as written.
+    ``toolkit check`` reports each of these.
     """
-    notes = {b.label: b for b in doc.blocks if b.kind is BlockKind.FOOTNOTE}
-    builder = _Builder(lang, id_prefix, notes, images or {})
+    notes: dict[str, Block] = {}
+    for block in doc.blocks:
+        if block.kind is BlockKind.FOOTNOTE:
+            notes.setdefault(block.label, block)
+    builder = _Builder(id_prefix, notes, images or {})
     out: list[Json] = []
     quote: list[Json] | None = None
     for block in doc.blocks:
@@ -74,17 +82,23 @@ def document_blocks(
             continue
         quote = None
         out.append(builder.block(block))
+    for block in doc.blocks:
+        if block.kind is BlockKind.FOOTNOTE and builder.placed.get(block.label) is not block:
+            label = [{"t": "Str", "c": f"[{block.label}]"}, {"t": "Space"}]
+            content = label + builder.segments(block.segments)
+            out.append(
+                {"t": "Div", "c": [attr("", ["unplaced-note"]), [{"t": "Para", "c": content}]]}
+            )
     return out
 
 
 class _Builder:
-    def __init__(
-        self, lang: str, prefix: str, notes: dict[str, Block], images: Mapping[str, str]
-    ) -> None:
-        self.lang = lang
+    def __init__(self, prefix: str, notes: dict[str, Block], images: Mapping[str, str]) -> None:
         self.prefix = prefix
         self.notes = notes
         self.images = images
+        self.placed: dict[str, Block] = {}  # footnotes already set at a reference
+        self.in_note = False
 
     def block(self, block: Block) -> Json:
         kind = block.kind
@@ -92,7 +106,9 @@ class _Builder:
             # The heading carries its segment's ID (in EPUB, Pandoc moves it to the section).
             seg = block.segments[0]
             content = self.inlines(parse_inline(seg.text))
-            return {"t": "Header", "c": [block.level + 1, attr(self._id(seg)), content]}
+            # The edition's title is the only level 1; HTML has six levels.
+            level = min(block.level + 1, 6)
+            return {"t": "Header", "c": [level, attr(self._id(seg)), content]}
         if kind is BlockKind.RULE:
             return {"t": "HorizontalRule"}
         if kind is BlockKind.FIGURE:
@@ -142,9 +158,15 @@ class _Builder:
 
     def _note(self, label: str) -> Json:
         block = self.notes.get(label)
-        if block is None:
+        if block is None or label in self.placed or self.in_note:
             return {"t": "Str", "c": f"[^{label}]"}
-        return {"t": "Note", "c": [{"t": "Para", "c": self.segments(block.segments)}]}
+        self.placed[label] = block
+        self.in_note = True
+        try:
+            content = self.segments(block.segments)
+        finally:
+            self.in_note = False
+        return {"t": "Note", "c": [{"t": "Para", "c": content}]}
 
     def _id(self, seg: Segment) -> str:
         return f"{self.prefix}-{seg.id}" if seg.id else ""
@@ -173,7 +195,7 @@ def line_inlines(line: Line) -> list[Json]:
     return out
 
 
-def credit_blocks(credits: Credits, lang: str) -> tuple[list[Json], list[Json]]:
+def credit_blocks(credits: Credits) -> tuple[list[Json], list[Json]]:
     """The title page and the colophon, as blocks.
 
     Each starts with a top-level heading followed by a div, so that Pandoc's EPUB

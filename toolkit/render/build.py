@@ -14,9 +14,9 @@ import tempfile
 from dataclasses import dataclass, field
 from enum import StrEnum
 from importlib.resources import files
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
-from toolkit.errors import Location, StageError
+from toolkit.errors import Location, StageError, ToolkitError
 from toolkit.model import BlockKind
 from toolkit.render import formats
 from toolkit.render.ast import credit_blocks, document_blocks
@@ -24,7 +24,7 @@ from toolkit.render.credits import credits_for
 from toolkit.render.edition import Edition, editions_for
 from toolkit.render.fonts import find_cjk_font, subset_font, to_woff2
 from toolkit.store.fileio import write_files
-from toolkit.store.work import Work
+from toolkit.store.work import Work, find_image
 
 log = logging.getLogger("toolkit.render")
 
@@ -74,8 +74,8 @@ def build_work(work: Work, options: BuildOptions) -> BuildResult:
 
 def _build_edition(edition: Edition, wanted: tuple[Format, ...]) -> dict[str, bytes]:
     credits = credits_for(edition)
-    title_page, colophon = credit_blocks(credits, edition.lang)
-    body = document_blocks(edition.document, edition.lang, edition.lang, _images(edition))
+    title_page, colophon = credit_blocks(credits)
+    body = document_blocks(edition.document, edition.lang, _images(edition))
     log.info("ast: %s: %d blocks", edition.file_stem, len(body))
     parts = formats.Parts(edition, credits, title_page, body, colophon, _css())
     out: dict[str, bytes] = {}
@@ -97,32 +97,20 @@ def _build_edition(edition: Edition, wanted: tuple[Format, ...]) -> dict[str, by
 
 
 def _images(edition: Edition) -> dict[str, str]:
-    """Each figure's image as an absolute path: beside the text, or beside the original's.
+    """Each figure's image as an absolute path (see ``find_image``).
 
-    Raises StageError naming the figure's line when the image is missing or outside the work.
+    Raises StageError naming the figure's line when an image cannot be used.
     """
-    work_dirs = [edition.text_path.parent, edition.work.paths.source_dir]
     found: dict[str, str] = {}
     for block in edition.document.blocks:
         if block.kind is not BlockKind.FIGURE or block.src in found:
             continue
-        where = Location(edition.text_path, block.line)
-        relative = PurePosixPath(block.src)
-        if relative.is_absolute() or ".." in relative.parts or "://" in block.src:
-            raise StageError(
-                f"figure image {block.src!r} is not a path inside the work",
-                where=where,
-                fix=f"put the image in {edition.text_path.parent} and give its relative path",
-            )
-        candidates = [folder / relative for folder in work_dirs]
-        image = next((c for c in candidates if c.is_file()), None)
-        if image is None:
-            raise StageError(
-                f"figure image {block.src!r} not found",
-                where=where,
-                fix=f"add the image as {candidates[0]}",
-            )
-        found[block.src] = str(image.resolve())
+        try:
+            image = find_image(edition.work.paths, edition.text_path, block.src)
+        except ToolkitError as exc:
+            where = Location(edition.text_path, block.line)
+            raise StageError(exc.message, where=where, fix=exc.fix) from None
+        found[block.src] = str(image)
     return found
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from toolkit.errors import ToolkitError
 from toolkit.metadata import Original, Translation
@@ -153,6 +153,25 @@ def _load_translation(paths: WorkPaths, lang: str) -> TranslationData:
         read_alignment(align) if align.is_file() else None,
         load_record(record) if record.is_file() else None,
     )
+
+
+def find_image(paths: WorkPaths, text_path: Path, src: str) -> Path:
+    """The file of a figure's image: beside its text file, else beside the original's.
+
+    Raises ToolkitError (with no location: the caller knows the figure's line)
+    when the path leaves the work or no such file exists.
+    """
+    wanted = PurePosixPath(src)
+    if wanted.is_absolute() or ".." in wanted.parts or "://" in src:
+        raise ToolkitError(
+            f"figure image {src!r} is not a path inside the work",
+            fix=f"put the image in {text_path.parent} and give its relative path",
+        )
+    candidates = [folder / wanted for folder in (text_path.parent, paths.source_dir)]
+    for candidate in candidates:
+        if candidate.is_file():
+            return candidate.resolve()
+    raise ToolkitError(f"figure image {src!r} not found", fix=f"add the image as {candidates[0]}")
 
 
 def relative(work: Work, path: Path) -> str:
