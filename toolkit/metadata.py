@@ -30,11 +30,12 @@ from pydantic import (
     StringConstraints,
 )
 
-_LANG_RE = re.compile(r"[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|[0-9]{3}))?")
+#: A language tag: language, optional script, optional region (en, zh-Hant, zh-Hant-TW).
+LANG_RE = re.compile(r"[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|[0-9]{3}))?")
 
 
 def _lang_tag(value: str) -> str:
-    if not _LANG_RE.fullmatch(value):
+    if not LANG_RE.fullmatch(value):
         raise ValueError(
             f"{value!r} is not a language tag such as en, zh-Hant, zh-Hant-TW or zh-Hans"
         )
@@ -56,7 +57,16 @@ def _iso_date(value: object) -> object:
     raise ValueError(f"{value!r} is not a date in the form YYYY-MM-DD")
 
 
-Text = Annotated[str, StringConstraints(strip_whitespace=False, min_length=1)]
+def _visible(value: str) -> str:
+    if not value.strip():
+        raise ValueError("is blank: write the text, or leave the field out")
+    return value
+
+
+#: Text as written (never stripped), with something in it besides white space.
+Text = Annotated[
+    str, StringConstraints(strip_whitespace=False, min_length=1), AfterValidator(_visible)
+]
 LangTag = Annotated[str, AfterValidator(_lang_tag)]
 Url = Annotated[str, AfterValidator(_url)]
 IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]

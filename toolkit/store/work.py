@@ -16,8 +16,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from toolkit.errors import ToolkitError
-from toolkit.metadata import Original, Translation
+from toolkit.errors import Location, ToolkitError
+from toolkit.metadata import LANG_RE, Original, Translation
 from toolkit.model import Alignment, Document
 from toolkit.store.alignfile import read_alignment
 from toolkit.store.document import read_document
@@ -113,15 +113,19 @@ def list_works(root: Path) -> list[str]:
 
 def load_work(root: Path, work: str) -> Work:
     """Read and validate every file of a work. Raises ToolkitError naming the bad file."""
-    if not WORK_ID_RE.fullmatch(work):
-        raise ToolkitError(
-            f"{work!r} is not a work ID", fix="use lower-case letters, digits and '-'"
-        )
     paths = WorkPaths(root, work)
+    if not WORK_ID_RE.fullmatch(work):
+        folder = paths.source_dir if paths.source_dir.is_dir() else paths.translations_dir
+        raise ToolkitError(
+            f"{work!r} is not a work ID",
+            where=Location(folder),
+            fix="name work folders with lower-case letters, digits and '-' (e.g. my-work)",
+        )
     if not paths.original_meta.is_file():
         known = ", ".join(list_works(root)) or "none"
         raise ToolkitError(
-            f"no work {work!r}: {paths.original_meta} does not exist (works: {known})",
+            f"no work {work!r} (works: {known})",
+            where=Location(paths.original_meta),
             fix=f"create {paths.original_meta} with the original's metadata (docs/metadata.md)",
         )
     original = load_original(paths.original_meta)
@@ -132,15 +136,26 @@ def load_work(root: Path, work: str) -> Work:
 
 def _load_translation(paths: WorkPaths, lang: str) -> TranslationData:
     meta_path = paths.translation_meta(lang)
+    text_path = paths.translation_text(lang)
+    if not LANG_RE.fullmatch(lang):
+        stray = text_path if text_path.is_file() else meta_path
+        raise ToolkitError(
+            f"{lang!r} is not a language tag, so this is not a translation file",
+            where=Location(stray),
+            fix="translation files are named for their language (en.md, en.yaml); "
+            "move other files out of translations/",
+        )
     if not meta_path.is_file():
         raise ToolkitError(
-            f"{paths.translation_text(lang)} has no metadata file",
+            "this translation has no metadata file",
+            where=Location(text_path),
             fix=f"create {meta_path} with the translation's metadata (docs/metadata.md)",
         )
     meta = load_translation(meta_path)
     if meta.language != lang:
         raise ToolkitError(
-            f"{meta_path}: language is {meta.language!r} but the file is named for {lang!r}",
+            f"language is {meta.language!r} but the file is named for {lang!r}",
+            where=Location(meta_path),
             fix=f"rename the files to {meta.language}.* or set language: {lang}",
         )
     text = paths.translation_text(lang)

@@ -1,0 +1,49 @@
+"""A repository's layout: bad folders and stray files are errors that name them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from toolkit.errors import MetadataError, ToolkitError
+from toolkit.store.metafile import load_translation
+from toolkit.store.work import load_work
+
+MakeRepo = Callable[..., Path]
+
+
+def test_a_work_folder_that_is_not_a_work_id_is_named(make_repo: MakeRepo) -> None:
+    root = make_repo(work="MyWork")
+    with pytest.raises(ToolkitError) as caught:
+        load_work(root, "MyWork")
+    assert "source/MyWork" in str(caught.value)
+    assert "lower-case" in caught.value.fix
+
+
+def test_a_stray_file_in_translations_is_named(make_repo: MakeRepo) -> None:
+    root = make_repo()
+    (root / "translations/trial/notes.md").write_text("My own notes.\n", "utf-8")
+    with pytest.raises(ToolkitError) as caught:
+        load_work(root, "trial")
+    assert "translations/trial/notes.md" in str(caught.value)
+    assert "not a language tag" in caught.value.message
+
+
+def test_a_translation_text_without_metadata_is_named(make_repo: MakeRepo) -> None:
+    root = make_repo(meta=None)
+    with pytest.raises(ToolkitError) as caught:
+        load_work(root, "trial")
+    assert "translations/trial/en.md" in str(caught.value)
+    assert "en.yaml" in caught.value.fix
+
+
+def test_blank_names_and_titles_are_not_credits(tmp_path: Path) -> None:
+    path = tmp_path / "en.yaml"
+    path.write_text('language: en\ntitle: "  "\ntranslators:\n  - name: {en: " "}\n', "utf-8")
+    with pytest.raises(MetadataError) as caught:
+        load_translation(path)
+    fields = sorted(field for field, _, _ in caught.value.problems)
+    assert fields == ["title", "translators[0].name.en"]
+    assert all("blank" in message for _, _, message in caught.value.problems)
