@@ -210,6 +210,15 @@ def test_html_title_page_and_colophon_credit_everyone(seed_build: Path) -> None:
     assert "周奕成" in tagged and "思想坦克" in tagged
 
 
+def test_chinese_edition_speaks_chinese(bilingual_build: Path) -> None:
+    page = _html(bilingual_build / "trial.zh-Hant-TW.html")
+    assert page.xpath("//h1[@id='colophon-heading']")[0].text_content() == "關於本版"
+    title_page = page.xpath("//div[@id='title-page']")[0].text_content()
+    assert "作者：王小明 (Hsiao-ming Wang)" in title_page
+    dts = [dt.text_content() for dt in page.xpath("//div[@id='colophon']//dt")]
+    assert dts[:2] == ["標題", "作者"]
+
+
 def test_bilingual_html_keeps_markup_and_footnotes(bilingual_build: Path) -> None:
     page = _html(bilingual_build / "trial.zh-Hant-TW.html")
     assert page.get("lang") == "zh-Hant-TW"

@@ -45,8 +45,8 @@ class Credits:
 
 _LABELS = {
     "en": {
-        "by": "by",
-        "translated": "Translated from the {language} by",
+        "by": "by ",
+        "translated": "Translated from the {language} by ",
         "colophon": "About this edition",
         "original": "The original",
         "translation": "The translation",
@@ -69,12 +69,47 @@ _LABELS = {
         "this edition carries the translation only.",
         "built": "Built with bilingual-toolkit {version} from the work “{work}”.",
     },
+    # Traditional Chinese; a Simplified edition converts these with the text (OpenCC).
+    "zh": {
+        "by": "作者：",
+        "translated": "自{language}譯出，譯者：",
+        "colophon": "關於本版",
+        "original": "原作",
+        "translation": "譯本",
+        "edition": "本版",
+        "title": "標題",
+        "author": "作者",
+        "authors": "作者",
+        "translator": "譯者",
+        "translators": "譯者",
+        "publisher": "出版者",
+        "published": "發表日期",
+        "address": "網址",
+        "image": "圖片來源",
+        "photo": "照片來源",
+        "rights": "權利",
+        "licence": "授權",
+        "note": "譯者說明",
+        "also": "亦作",
+        "missing": "原文尚未收入本儲存庫；本版只收譯文。",
+        "built": "以 bilingual-toolkit {version} 依作品「{work}」製作。",
+    },
 }
-_LANGUAGE_NAMES = {"zh": "Chinese", "en": "English"}
+#: Language names, in the language of the labels.
+_LANGUAGE_NAMES = {
+    "en": {"zh": "Chinese", "en": "English"},
+    "zh": {"zh": "中文", "en": "英文"},
+}
 
 
 def labels(lang: str) -> dict[str, str]:
+    """The edition's labels, in its language (English when there are none for it)."""
     return _LABELS.get(lang.split("-")[0], _LABELS["en"])
+
+
+def language_name(language: str, in_lang: str) -> str:
+    names = _LANGUAGE_NAMES.get(in_lang.split("-")[0], _LANGUAGE_NAMES["en"])
+    return names.get(language.split("-")[0], language)
 
 
 def credits_for(edition: Edition) -> Credits:
@@ -84,13 +119,13 @@ def credits_for(edition: Edition) -> Credits:
     title = (Run(edition.title, lang),)
     page: list[Line] = []
     if original.authors:
-        page.append((Run(text["by"] + " "), *_names(original.authors, lang)))
+        page.append((Run(text["by"]), *_names(original.authors, lang)))
     tr = edition.translation
     if tr is not None and tr.meta.translators:
-        source_name = _LANGUAGE_NAMES.get(original.language.split("-")[0], original.language)
+        source_name = language_name(original.language, lang)
         page.append(
             (
-                Run(text["translated"].format(language=source_name) + " "),
+                Run(text["translated"].format(language=source_name)),
                 *_names(tr.meta.translators, lang),
             )
         )
