@@ -81,3 +81,10 @@ def test_an_image_beside_the_original_serves_the_translation(make_repo: MakeRepo
     (root / "source/trial/images/bird.png").write_bytes(b"\x89PNG\r\n\x1a\n")
     report = check_work(load_work(root, "trial"))
     assert findings(report, "image") == []
+
+
+def test_an_empty_translation_file_is_a_warning(make_repo: MakeRepo) -> None:
+    report = check_work(load_work(make_repo(text="", align=None), "trial"))
+    assert ("translation-empty", "warning", "translations/trial/en.md") in findings(
+        report, "translation"
+    )

@@ -100,6 +100,15 @@ def _coverage(work: Work, tr: TranslationData) -> tuple[Coverage, list[Finding]]
             0,
             "add the translation's segments to this file",
         )
+    elif not any(True for _ in target.segments()):
+        finding(
+            "translation-empty",
+            Severity.WARNING,
+            f"the {tr.lang} translation's file has no segments",
+            text_path,
+            0,
+            "add the translation's segments, or delete the empty file",
+        )
     src_ids = source.by_id()
     tgt_ids = target.by_id()
     alignment = tr.alignment or Alignment()
