@@ -203,6 +203,11 @@ def _rights(rights: str | None, licence: str | None, text: dict[str, str]) -> li
     return out
 
 
+def full_name(person: Person, lang: str) -> str:
+    """A name for a reader of ``lang``, its other scripts after it: ``Yi-cheng Jou (周奕成)``."""
+    return "".join(run.text for run in _name(person, lang))
+
+
 def _names(people: list[Person], lang: str) -> Line:
     runs: list[Run] = []
     for i, person in enumerate(people):
@@ -225,7 +230,12 @@ def _localized(names: dict[str, str], lang: str) -> Line:
     """``Yi-cheng Jou (周奕成)``: the reader's form first, then the others, each tagged."""
     first_tag = _tag(names, lang)
     runs = [Run(names[first_tag], first_tag)]
-    others = [(tag, name) for tag, name in names.items() if tag != first_tag]
+    seen = {names[first_tag]}
+    others = []
+    for tag, name in names.items():
+        if name not in seen:  # the same name in two scripts is given once
+            seen.add(name)
+            others.append((tag, name))
     if others:
         runs.append(Run(" ("))
         for i, (tag, name) in enumerate(others):

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
-from toolkit.metadata import Person, pick
+from toolkit.metadata import Publication, pick
 from toolkit.model import Document
 from toolkit.store.work import TranslationData, Work
 
@@ -61,6 +61,26 @@ class Edition:
     def source_present(self) -> bool:
         return self.work.source is not None
 
+    @property
+    def publication(self) -> Publication:
+        """This edition's own publication facts: the translation's, or the original's."""
+        return self.translation.meta if self.translation else self.work.original
+
+    @property
+    def publisher_name(self) -> str | None:
+        publisher = self.publication.publisher
+        return pick(publisher.name, self.lang) if publisher else None
+
+    @property
+    def rights(self) -> str | None:
+        """The rights statement, or else the licence."""
+        return self.publication.rights or self.publication.licence
+
+    @property
+    def date(self) -> str | None:
+        date = self.publication.date
+        return date.isoformat() if date else None
+
 
 def editions_for(work: Work) -> list[Edition]:
     """Every edition the text in the repository allows: the original, and each translation."""
@@ -72,13 +92,3 @@ def editions_for(work: Work) -> list[Edition]:
         if tr.document is not None:
             editions.append(Edition(work, EditionKind.TRANSLATION, tr.document, tr))
     return editions
-
-
-def full_name(person: Person, lang: str) -> str:
-    """A name for a reader of ``lang``, with the name in its other scripts after it.
-
-    ``Yi-cheng Jou (周奕成)`` for English; ``周奕成 (Yi-cheng Jou)`` for Chinese.
-    """
-    first = pick(person.name, lang)
-    others = [n for n in dict.fromkeys(person.name.values()) if n != first]
-    return f"{first} ({', '.join(others)})" if others else first

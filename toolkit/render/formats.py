@@ -12,10 +12,10 @@ from pathlib import Path
 from typing import Any
 
 from toolkit._version import __version__
-from toolkit.metadata import pick
-from toolkit.render.ast import Json, mark_title_page, pandoc_document
-from toolkit.render.credits import Credits
-from toolkit.render.edition import Edition, full_name
+from toolkit.metadata import Organisation, Person, pick
+from toolkit.render.ast import Json, mark_title_page, pandoc_document, text_inlines
+from toolkit.render.credits import Credits, full_name
+from toolkit.render.edition import Edition
 from toolkit.render.epubmeta import finish_epub
 from toolkit.render.pandoc import run_pandoc
 
@@ -36,7 +36,7 @@ class Parts:
         begins, as a book does after its title page (EPUB, PDF; not a single web page)."""
         title = {
             "t": "Header",
-            "c": [1, ["article-title", ["unnumbered"], []], _str(self.edition.title)],
+            "c": [1, ["article-title", ["unnumbered"], []], text_inlines(self.edition.title)],
         }
         opening = [title] if article_title else []
         return [*self.title_page, *opening, *self.body, *self.colophon]
@@ -74,9 +74,8 @@ def html(parts: Parts, scratch: Path, *, font_face: str, article_title: bool) ->
         "description-meta": _description(edition),
         "document-css": False,  # the edition's own stylesheet is complete
     }
-    date = _date(edition)
-    if date:
-        meta["date-meta"] = date
+    if edition.date:
+        meta["date-meta"] = edition.date
     document = pandoc_document(meta, parts.blocks(article_title=article_title))
     document["meta"]["header-includes"] = {
         "t": "MetaBlocks",
@@ -105,16 +104,15 @@ def _head(parts: Parts, font_face: str) -> str:
 def _meta_tags(edition: Edition) -> list[tuple[str, str]]:
     original = edition.work.original
     tags: list[tuple[str, str]] = []
-    tr = edition.translation
-    if tr is not None:
-        tags += [("translator", full_name(p, edition.lang)) for p in tr.meta.translators]
-        if tr.meta.publisher:
-            tags.append(("publisher", pick(tr.meta.publisher.name, edition.lang)))
-        if tr.meta.rights or tr.meta.licence:
-            tags.append(("dcterms.rights", tr.meta.rights or tr.meta.licence or ""))
+    if edition.translation is not None:
+        tags += [
+            ("translator", full_name(p, edition.lang)) for p in edition.translation.meta.translators
+        ]
         tags.append(("dcterms.source", original.url or original.title))
-    elif original.publisher:
-        tags.append(("publisher", pick(original.publisher.name, edition.lang)))
+    if edition.publisher_name:
+        tags.append(("publisher", edition.publisher_name))
+    if edition.rights:
+        tags.append(("dcterms.rights", edition.rights))
     tags.append(("original-title", original.title))
     return tags
 
@@ -122,10 +120,10 @@ def _meta_tags(edition: Edition) -> list[tuple[str, str]]:
 def _json_ld(edition: Edition) -> dict[str, object]:
     original = edition.work.original
 
-    def person(p: Any) -> dict[str, object]:
+    def person(p: Person) -> dict[str, object]:
         return {"@type": "Person", "name": full_name(p, edition.lang)}
 
-    def org(o: Any) -> dict[str, object] | None:
+    def org(o: Organisation | None) -> dict[str, object] | None:
         if o is None:
             return None
         return {"@type": "Organization", "name": pick(o.name, edition.lang), "url": o.url}
@@ -180,18 +178,6 @@ def _description(edition: Edition) -> str:
     )
 
 
-def _date(edition: Edition) -> str | None:
-    tr = edition.translation
-    date = tr.meta.date if tr is not None else edition.work.original.date
-    return date.isoformat() if date else None
-
-
-def _str(text: str) -> list[Json]:
-    from toolkit.render.ast import text_inlines
-
-    return text_inlines(text)
-
-
 # EPUB -------------------------------------------------------------------------
 
 
@@ -216,14 +202,12 @@ def epub(parts: Parts, scratch: Path, font: Path) -> bytes:
         ]
         if original.url:
             meta["source"] = original.url
-    publication = tr.meta if tr is not None else original
-    if publication.publisher:
-        meta["publisher"] = pick(publication.publisher.name, edition.lang)
-    if publication.rights or publication.licence:
-        meta["rights"] = publication.rights or publication.licence or ""
-    date = _date(edition)
-    if date:
-        meta["date"] = date
+    if edition.publisher_name:
+        meta["publisher"] = edition.publisher_name
+    if edition.rights:
+        meta["rights"] = edition.rights
+    if edition.date:
+        meta["date"] = edition.date
     css = scratch / "edition.css"
     css.write_text(_epub_css(parts, font), "utf-8")
     out = scratch / f"{edition.file_stem}.epub"
@@ -242,7 +226,7 @@ def epub(parts: Parts, scratch: Path, font: Path) -> bytes:
     return finish_epub(out.read_bytes(), edition)
 
 
-def _file_as(person: Any) -> dict[str, str]:
+def _file_as(person: Person) -> dict[str, str]:
     return {"file-as": person.sort_as} if person.sort_as else {}
 
 
