@@ -47,3 +47,27 @@ def test_blank_names_and_titles_are_not_credits(tmp_path: Path) -> None:
     fields = sorted(field for field, _, _ in caught.value.problems)
     assert fields == ["title", "translators[0].name.en"]
     assert all("blank" in message for _, _, message in caught.value.problems)
+
+
+def test_ids_survive_inserting_deleting_and_editing_segments(make_repo: MakeRepo) -> None:
+    """Alignment holds through edits: IDs are stored, never derived from position or text."""
+    from toolkit.check import check_work
+    from toolkit.store.document import read_document
+
+    root = make_repo()
+    path = root / "translations/trial/en.md"
+    before = {s.id: s.text for s in read_document(path).segments()}
+    edited = (
+        path.read_text("utf-8")
+        .replace("# Chapter One {#t1}\n", "# Chapter One {#t1}\n\nA new opening line. {#t4}\n")
+        .replace("The weather is fine today.", "Today the weather is fine.")
+    )
+    path.write_text(edited, "utf-8")
+    after = {s.id: s.text for s in read_document(path).segments()}
+    assert after["t1"] == before["t1"] and after["t3"] == before["t3"]
+    assert after["t2"] == "Today the weather is fine."
+    align = (root / "translations/trial/en.align").read_text("utf-8") + "-\tt4\t-\tauto\n"
+    (root / "translations/trial/en.align").write_text(align, "utf-8")
+    report = check_work(load_work(root, "trial"))
+    assert report.findings == []
+    assert report.coverage[0].aligned == 3

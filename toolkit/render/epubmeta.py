@@ -1,8 +1,9 @@
 """Finish Pandoc's EPUB package metadata with what Pandoc's options cannot say.
 
 - each author's and translator's name in its other scripts
-  (``<meta property="alternate-script" xml:lang="zh-Hant">周奕成</meta>``);
-- the original's title and language as the source (``dc:source`` refined).
+  (``<meta property="alternate-script" xml:lang="zh-Hant">周奕成</meta>``).
+
+(Pandoc itself writes the roles aut/trl, file-as, dc:source and the rest.)
 
 The EPUB is re-zipped with ``mimetype`` first and stored, as the OCF spec requires.
 """
