@@ -16,6 +16,10 @@ separated by blank lines, each segment's stable ID at the end of its line::
 
     ***
 
+The ID is the last ``{#…}`` on the line: an ID anywhere before it (``One. {#t2} Two.
+{#t3}``, or in a line without an ID) is an error, not text, since it is most likely two
+segments written on one line; ``\\{#`` writes a literal brace.
+
 ``write_document(parse_document(text)) == text`` for every file that parses.
 """
 
@@ -27,6 +31,7 @@ from pathlib import Path
 
 from toolkit.errors import FormatError, Location
 from toolkit.model import ID_PATTERN, ID_RE, Block, BlockKind, Document, Segment
+from toolkit.store.inline import find_id
 from toolkit.store.lines import join_lines, read_text, split_lines
 
 _ID_ONLY = re.compile(rf"\{{#({ID_PATTERN})\}}")
@@ -162,6 +167,7 @@ class _Parser:
                 column + 1,
             )
         if m:
+            self._no_id_within(m.group(1), number, column)
             return Segment(m.group(2), m.group(1), number)
         if _looks_like_id(rest):
             raise self.error(
@@ -175,7 +181,19 @@ class _Parser:
             raise self.error(
                 number, "this line has no text and no ID", "delete it, or give it an ID: {#s12}"
             )
+        self._no_id_within(rest, number, column)
         return Segment(None, rest, number)
+
+    def _no_id_within(self, text: str, number: int, column: int) -> None:
+        """Refuse a segment ID standing in a segment's text (two segments on one line)."""
+        at = find_id(text)
+        if at >= 0:
+            raise self.error(
+                number,
+                "a segment ID in the middle of a line",
+                r"put each segment on its own line, or write \{# for a literal brace",
+                column + at + 1,
+            )
 
     def _start(self, block: Block, number: int, can_continue: bool) -> None:
         if self.pending_continue and block.kind is not BlockKind.QUOTE:
@@ -251,9 +269,12 @@ def write_segment(seg: Segment) -> str:
             raise ValueError("a segment without an ID cannot be blank")
         if _looks_like_id(seg.text):
             raise ValueError(f"segment text ends like an ID; escape the brace: {seg.text!r}")
-        return seg.text
-    if not ID_RE.fullmatch(seg.id):
+    elif not ID_RE.fullmatch(seg.id):
         raise ValueError(f"{seg.id!r} is not a segment ID")
+    if find_id(seg.text) >= 0:
+        raise ValueError(f"segment text holds a segment ID; escape the brace: {seg.text!r}")
+    if seg.id is None:
+        return seg.text
     return f"{seg.text} {{#{seg.id}}}" if seg.text else f"{{#{seg.id}}}"
 
 

@@ -12,8 +12,17 @@ markup             meaning
 =================  ===========================
 
 Everything else is literal text: full-width punctuation, ``$``, ``_``, quotes.
+As in Pandoc, a ``*`` or ``**`` followed by white space does not open emphasis
+and one preceded by white space does not close it (``2 * 3 * 4`` is text). A
+link's address has no white space; it may hold parentheses in balanced pairs,
+one level deep (``(https://example.org/a_(b))``).
+
 ``escape`` turns any plain text into markup that reads back as exactly that
-text; ``plain_text`` gives what a reader sees.
+text; ``plain_text`` gives what a reader sees. ``to_markup`` writes nodes back
+as markup; it raises ValueError for an emphasis whose text begins or ends with
+white space, since no markup reads as that (move the spaces outside it).
+``find_id`` finds a segment ID (``{#s1}``) standing in running text, which the
+segment files refuse.
 """
 
 from __future__ import annotations
@@ -21,22 +30,33 @@ from __future__ import annotations
 import re
 import string
 
-from toolkit.model import Code, Emph, Inline, Link, NoteRef, Strong, Text
+from toolkit.model import ID_PATTERN, Code, Emph, Inline, Link, NoteRef, Strong, Text
 
 _PUNCT = frozenset(string.punctuation)
 _NOTE_RE = re.compile(r"\[\^([A-Za-z0-9_-]+)\]")
-_URL_RE = re.compile(r"\(([^\s()]+)\)")
+#: A link's address: no white space; parentheses only in balanced pairs, one level deep.
+_URL_RE = re.compile(r"\(((?:[^\s()]|\([^\s()]*\))+)\)")
+#: A segment ID as it stands at the end of a segment line.
+_ID_MARK = re.compile(rf"\{{#{ID_PATTERN}\}}")
 #: Characters that always need a backslash in running text.
 _ALWAYS = frozenset("\\*[]`")
 #: Deeper nesting of emphasis and links is read as text (it keeps the parser's stack small).
 _MAX_DEPTH = 32
-_Result = tuple[tuple[Inline, ...], int, bool]
+#: Nodes, the index after them, whether the closer was found, where ID marks stand in text.
+_Result = tuple[tuple[Inline, ...], int, bool, tuple[int, ...]]
 
 
 def parse_inline(markup: str) -> tuple[Inline, ...]:
     """Parse segment markup into inline nodes. Never fails: what is not markup is text."""
-    nodes, _, _ = _parse(markup, 0, "", {}, 0)
-    return nodes
+    return _parse(markup, 0, "", {}, 0)[0]
+
+
+def find_id(markup: str) -> int:
+    """The index of the first segment ID (``{#s1}``) that ``markup`` holds as running text,
+    or -1. An ID whose ``{`` is escaped (``\\{#s1}``), or that stands in code or in a link's
+    address, is not one; nor is ``{#1x}``, which is not an ID."""
+    marks = _parse(markup, 0, "", {}, 0)[3]
+    return marks[0] if marks else -1
 
 
 def plain_text(nodes: tuple[Inline, ...] | str) -> str:
@@ -71,10 +91,15 @@ def to_markup(nodes: tuple[Inline, ...]) -> str:
             out.append(escape(node.text) if not out else _escape_inner(node.text))
         elif isinstance(node, Code):
             out.append(f"`{node.text}`")
-        elif isinstance(node, Emph):
-            out.append(f"*{to_markup(node.children)}*")
-        elif isinstance(node, Strong):
-            out.append(f"**{to_markup(node.children)}**")
+        elif isinstance(node, Emph | Strong):
+            inner = to_markup(node.children)
+            if inner[:1].isspace() or inner[-1:].isspace():
+                raise ValueError(
+                    f"emphasis cannot begin or end with white space: {inner!r} "
+                    "(move the spaces outside it)"
+                )
+            mark = "*" if isinstance(node, Emph) else "**"
+            out.append(f"{mark}{inner}{mark}")
         elif isinstance(node, Link):
             inner = to_markup(node.children)
             if inner.startswith("^"):  # '[^1](url)' would read as a footnote reference
@@ -96,7 +121,8 @@ def _escape_inner(text: str) -> str:
 def _parse(
     s: str, i: int, closer: str, memo: dict[tuple[int, str], _Result], depth: int
 ) -> _Result:
-    """Parse from ``i`` until ``closer`` (or the end). Returns nodes, next index, closed?
+    """Parse from ``i`` until ``closer`` (or the end). Returns nodes, next index, closed?,
+    and where segment IDs stand in running text (for ``find_id``).
 
     Each (start, closer) is parsed once per line: without ``memo``, unclosed openers
     ('[[[[...') would be re-parsed an exponential number of times.
@@ -112,6 +138,7 @@ def _parse_from(
 ) -> _Result:
     nodes: list[Inline] = []
     buf: list[str] = []
+    marks: list[int] = []
 
     def flush() -> None:
         if buf:
@@ -121,9 +148,9 @@ def _parse_from(
     n = len(s)
     while i < n:
         ch = s[i]
-        if closer and s.startswith(closer, i) and not (closer == "*" and s.startswith("**", i)):
+        if closer and s.startswith(closer, i) and _closes(s, i, closer):
             flush()
-            return tuple(nodes), i + len(closer), True
+            return tuple(nodes), i + len(closer), True, tuple(marks)
         if ch == "\\" and i + 1 < n and s[i + 1] in _PUNCT:
             buf.append(s[i + 1])
             i += 2
@@ -137,14 +164,18 @@ def _parse_from(
                 continue
         elif ch == "*" and depth < _MAX_DEPTH:
             mark = "**" if s.startswith("**", i) else "*"
-            inner, j, closed = _parse(s, i + len(mark), mark, memo, depth + 1)
-            if closed and inner:
-                flush()
-                nodes.append(Strong(inner) if mark == "**" else Emph(inner))
-                i = j
-                continue
+            after = i + len(mark)
+            # Followed by white space (or nothing), a '*' or '**' cannot open emphasis.
+            if after < n and not s[after].isspace():
+                inner, j, closed, inner_marks = _parse(s, after, mark, memo, depth + 1)
+                if closed and inner:
+                    flush()
+                    nodes.append(Strong(inner) if mark == "**" else Emph(inner))
+                    marks.extend(inner_marks)
+                    i = j
+                    continue
             buf.append(mark)
-            i += len(mark)
+            i = after
             continue
         elif ch == "[":
             note = _NOTE_RE.match(s, i)
@@ -154,14 +185,25 @@ def _parse_from(
                 i = note.end()
                 continue
             if depth < _MAX_DEPTH:
-                inner, j, closed = _parse(s, i + 1, "]", memo, depth + 1)
+                inner, j, closed, inner_marks = _parse(s, i + 1, "]", memo, depth + 1)
                 url = _URL_RE.match(s, j) if closed else None
                 if url and inner:
                     flush()
                     nodes.append(Link(inner, url.group(1)))
+                    marks.extend(inner_marks)
                     i = url.end()
                     continue
+        elif ch == "{" and _ID_MARK.match(s, i):
+            marks.append(i)
         buf.append(ch)
         i += 1
     flush()
-    return tuple(nodes), i, False
+    return tuple(nodes), i, False, tuple(marks)
+
+
+def _closes(s: str, i: int, closer: str) -> bool:
+    """May the ``closer`` found at ``i`` close what is open?"""
+    if closer == "]":
+        return True
+    # '*' inside '**' is not a closer; a '*' or '**' after white space cannot close emphasis.
+    return not (closer == "*" and s.startswith("**", i)) and not s[i - 1].isspace()
