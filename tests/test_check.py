@@ -10,6 +10,7 @@ from typing import cast
 import pytest
 
 from toolkit.check import Coverage, Finding, Report, Severity, check_work
+from toolkit.store.importrecord import text_sha256
 from toolkit.store.work import load_work
 
 MakeRepo = Callable[..., Path]
@@ -340,7 +341,10 @@ def test_figure_without_credit_is_a_warning(make_repo: MakeRepo) -> None:
         "![小鳥](images/birds.jpg) {#s4}\n"
     )
     align = HEADER + "s1\tt1\ns2\tt2\ns3\tt3\ns4\t-\t-\tomitted\n"
-    report = run_check(make_repo(source=source, align=align))
+    root = make_repo(source=source, align=align)
+    (root / "source/trial/images").mkdir()
+    (root / "source/trial/images/birds.jpg").write_bytes(b"\xff\xd8\xff")
+    report = run_check(root)
     assert codes(report) == [("image-credit-missing", "warning", "source/trial/text.md:6")]
 
 
@@ -351,7 +355,7 @@ final_newline: true
 parts:
   - lines: "1"
     to: metadata
-    field: {field}
+    field: {field}{hash}
   - lines: "2"
     to: set_aside
     reason: separator
@@ -361,9 +365,11 @@ parts:
 """
 
 
-def _write_record(root: Path, field: str) -> None:
+def _write_record(root: Path, field: str, moved: str | None = None) -> None:
+    """A record of text moved to ``field``: with the SHA-256 of ``moved``, if given."""
     path = root / "translations" / "trial" / "en.import.yaml"
-    path.write_text(RECORD.format(sha="0" * 64, field=field), encoding="utf-8")
+    digest = "" if moved is None else f"\n    sha256: {text_sha256(moved)}"
+    path.write_text(RECORD.format(sha="0" * 64, field=field, hash=digest), encoding="utf-8")
 
 
 @pytest.mark.parametrize(
@@ -402,8 +408,40 @@ def test_import_text_still_in_its_field_is_fine(
     make_repo: MakeRepo, field: str, extra: str
 ) -> None:
     root = make_repo(meta=TRANSLATION_YAML + extra)
-    _write_record(root, field)
+    _write_record(root, field)  # a record from before moved text had a hash
     assert run_check(root).findings == []
+    moved = "Translated with permission." if field == "translator_note" else "(Photo by Li Wei)"
+    _write_record(root, field, moved)
+    assert run_check(root).findings == []
+
+
+@pytest.mark.parametrize(
+    ("field", "extra", "moved"),
+    [
+        ("translator_note", "translator_note: x\n", "Translated with permission."),
+        (
+            "translator_note",
+            "translator_note: Translated with permission.\n",
+            "Translated with permission. ",  # the import moved it with a trailing space
+        ),
+        (
+            "photo_credits[0].as_published",
+            "photo_credits:\n  - text: Li Wei\n    as_published: (Photo by Li)\n",
+            "(Photo by Li Wei)",
+        ),
+    ],
+    ids=["note-replaced", "note-trimmed", "credit-edited"],
+)
+def test_import_text_changed_in_its_field_is_lost(
+    make_repo: MakeRepo, field: str, extra: str, moved: str
+) -> None:
+    root = make_repo(meta=TRANSLATION_YAML + extra)
+    _write_record(root, field, moved)
+    report = run_check(root)
+    assert codes(report) == [("import-text-lost", "error", "translations/trial/en.import.yaml")]
+    message = report.findings[0].message
+    assert f"'{field}'" in message and "lines 1 " in message and "other text" in message
+    assert report.fails(Severity.ERROR) is True
 
 
 def test_report_to_json(make_repo: MakeRepo) -> None:

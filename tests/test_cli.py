@@ -299,6 +299,9 @@ def test_import_writes_segments_record_and_metadata(
     assert "moved to metadata: translator_note" in result.stdout
     assert "set aside: lines 2: separator" in result.stdout
     assert "set aside: lines 12-13: the site's list of related posts" in result.stdout
+    assert "set aside: 4 blank lines\n" in result.stdout  # one line for lines 4, 6, 9, 11
+    assert "blank lines (" not in result.stdout
+    assert result.stderr == ""  # no en.align: nothing to warn about
 
     document = read_document(folder / "en.md")
     assert [(s.id, plain_text(s.text)) for s in document.segments()] == SEGMENTS
@@ -369,6 +372,13 @@ def test_imported_work_checks_without_lost_text(make_repo: MakeRepo, tmp_path: P
         ("translations/trial/en.import.yaml", "error")
     ]
 
+    # So is replacing it with other text.
+    meta_path.write_text(text.replace(note_line, "translator_note: x"), encoding="utf-8")
+    data = json.loads(run(root, "check", "--format", "json").stdout)
+    lost = [f for f in data["findings"] if f["code"] == "import-text-lost"]
+    assert len(lost) == 1
+    assert "lines 1 to metadata 'translator_note'" in lost[0]["message"]
+
 
 def test_import_keeps_a_different_existing_note_and_sets_the_imported_one_aside(
     make_repo: MakeRepo, tmp_path: Path
@@ -409,10 +419,68 @@ def test_import_refuses_to_overwrite_without_force(make_repo: MakeRepo, tmp_path
     assert (text_path.read_bytes(), meta_path.read_bytes()) == before
     assert not (root / "translations" / "trial" / "en.import.yaml").exists()
 
+    align_path = root / "translations" / "trial" / "en.align"
+    align = align_path.read_bytes()
     forced = run(root, "import", "trial", str(article), "--lang", "en", "--force")
     assert forced.exit_code == 0, forced.output
     document = read_document(text_path)
     assert [(s.id, plain_text(s.text)) for s in document.segments()] == SEGMENTS
+    # The IDs start again from t1: the alignment file is kept, and the user told.
+    assert "warning: en.align refers to the old segment IDs; re-align or edit it" in (forced.stderr)
+    assert align_path.read_bytes() == align
+
+
+def test_import_without_a_metadata_file_exits_2_and_writes_nothing(
+    make_repo: MakeRepo, tmp_path: Path
+) -> None:
+    root = make_repo(text=None, align=None, meta=None)
+    article = tmp_path / "birds.txt"
+    article.write_bytes(_article("\n", True))
+    result = run(root, "import", "trial", str(article), "--lang", "en")
+    assert result.exit_code == 2, result.output
+    assert "en.yaml does not exist" in result.stderr
+    assert "'language: en' and 'title:'" in result.stderr
+    assert "docs/metadata.md" in result.stderr
+    assert "invalid metadata" not in result.stderr
+    assert not (root / "translations" / "trial").exists() or not any(
+        (root / "translations" / "trial").iterdir()
+    )
+
+
+@pytest.mark.parametrize(
+    "empty",
+    [
+        "translator_note:\nphoto_credits: []\n",
+        "translator_note: ~  # to be written\nphoto_credits: [] # none yet\n",
+        "photo_credits: []\ntranslator_note: null",
+    ],
+    ids=["bare", "with-comments", "no-final-newline"],
+)
+def test_import_fills_in_empty_metadata_values(
+    make_repo: MakeRepo, tmp_path: Path, empty: str
+) -> None:
+    meta = "# The English translation\n" + META_WITHOUT_RIGHTS + empty
+    root = make_repo(text=None, align=None, meta=meta.replace("\n", "\r\n"))
+    data = _article("\n", True)
+    article = tmp_path / "birds.txt"
+    article.write_bytes(data)
+    result = run(root, "import", "trial", str(article), "--lang", "en")
+    assert result.exit_code == 0, result.output
+    assert "moved to metadata: photo_credits" in result.stdout
+    assert "moved to metadata: translator_note" in result.stdout
+    folder = root / "translations" / "trial"
+    meta_text = (folder / "en.yaml").read_bytes().decode("utf-8")
+    assert "\n" not in meta_text.replace("\r\n", "")  # the file's line endings are kept
+    assert meta_text.startswith("# The English translation\r\n")
+    for comment in ("# to be written", "# none yet"):
+        assert (comment in meta_text) is (comment in empty)
+    assert meta_text.count("translator_note:") == meta_text.count("photo_credits:") == 1
+    loaded = load_translation(folder / "en.yaml")
+    assert loaded.translator_note == NOTE
+    assert loaded.photo_credits == [Credit(text="Li Wei on Example Images", as_published=CREDIT)]
+    record = load_record(folder / "en.import.yaml")
+    assert [p.to for p in record.parts if p.field] == ["metadata", "metadata"]
+    assert reassemble(record, read_document(folder / "en.md"), loaded).encode("utf-8") == data
 
 
 def test_import_into_unknown_work_exits_2(make_repo: MakeRepo, tmp_path: Path) -> None:

@@ -177,6 +177,11 @@ def import_(ctx: click.Context, work: str, file: Path, lang: str, force: bool) -
         click.echo(f"kept existing metadata: {name}")
     for line in report.set_aside:
         click.echo(f"set aside: {line} ({paths.import_record(lang)})")
+    if report.blank_lines:
+        plural = "s" if report.blank_lines != 1 else ""
+        click.echo(f"set aside: {report.blank_lines} blank line{plural}")
+    for warning in report.warnings:
+        click.echo(f"warning: {warning}", err=True)
 
 
 def main() -> None:

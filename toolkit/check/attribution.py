@@ -5,7 +5,7 @@ from __future__ import annotations
 from toolkit.check.findings import Finding, Severity
 from toolkit.importing.reassemble import metadata_field
 from toolkit.metadata import Original, Translation
-from toolkit.store.importrecord import Part
+from toolkit.store.importrecord import Part, text_sha256
 from toolkit.store.work import Work, relative
 
 #: (field, severity, what a reader loses without it), for the original and a translation.
@@ -75,26 +75,38 @@ def _fields(
 
 
 def _moved_text(work: Work, lang: str, meta: Translation, parts: list[Part]) -> list[Finding]:
+    """Each metadata field the import moved text to must still hold exactly that text.
+
+    The record keeps the SHA-256 of the moved text; a record written before it did
+    is only checked for the field being there.
+    """
     findings = []
     record_path = relative(work, work.paths.import_record(lang))
+    meta_path = relative(work, work.paths.translation_meta(lang))
     for part in parts:
         field = part.field
         if part.to != "metadata" or not field:
             continue
         try:
-            metadata_field(meta, field)
+            held: str | None = metadata_field(meta, field)
         except (KeyError, IndexError):
-            findings.append(
-                Finding(
-                    "import-text-lost",
-                    Severity.ERROR,
-                    f"the import moved lines {part.lines} to metadata "
-                    f"'{field}', which no longer holds them",
-                    work.id,
-                    lang,
-                    record_path,
-                    0,
-                    f"restore '{field}' in {work.paths.translation_meta(lang)}",
-                )
+            held = None
+        if held is None:
+            problem = "which no longer holds them"
+        elif part.sha256 is not None and text_sha256(held) != part.sha256:
+            problem = "which now holds other text"
+        else:
+            continue
+        findings.append(
+            Finding(
+                "import-text-lost",
+                Severity.ERROR,
+                f"the import moved lines {part.lines} to metadata '{field}', {problem}",
+                work.id,
+                lang,
+                record_path,
+                0,
+                f"restore '{field}' in {meta_path} to the imported lines, or import the file again",
             )
+        )
     return findings
