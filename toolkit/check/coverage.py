@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections import Counter
+from enum import StrEnum
 from pathlib import Path
 
 from toolkit.check.findings import Coverage, Finding, Severity
-from toolkit.model import Alignment, BeadState, Document
+from toolkit.model import Alignment, BeadState, Document, Segment
 from toolkit.store.inline import plain_text
 from toolkit.store.work import TranslationData, Work, relative
 
@@ -81,124 +82,164 @@ def _each(work: Work) -> list[TranslationData]:
     return [work.translations[lang] for lang in sorted(work.translations)]
 
 
-def _coverage(work: Work, tr: TranslationData) -> tuple[Coverage, list[Finding]]:
-    findings: list[Finding] = []
-    text_path = relative(work, work.paths.translation_text(tr.lang))
-    align_path = relative(work, work.paths.alignment(tr.lang))
+class _Status(StrEnum):
+    """Where one source segment stands in a translation (each is counted once)."""
 
-    def finding(code: str, sev: Severity, msg: str, path: str, line: int, fix: str) -> None:
-        findings.append(Finding(code, sev, msg, work.id, tr.lang, path, line, fix))
+    ALIGNED = "aligned"  # its translation has text
+    EMPTY = "empty"  # its translation segments are all empty
+    UNTRANSLATED = "untranslated"  # a 1-0 bead
+    OMITTED = "omitted"  # a 1-0 bead marked omitted
+    MISSING = "missing"  # in no bead, or its bead names no existing translation
 
-    source = work.source or Document()
-    target = tr.document or Document()
-    if tr.document is None:
-        finding(
-            "translation-missing",
-            Severity.WARNING,
-            f"the {tr.lang} translation has metadata but no text",
-            text_path,
-            0,
-            "add the translation's segments to this file",
-        )
-    elif not any(True for _ in target.segments()):
-        finding(
-            "translation-empty",
-            Severity.WARNING,
-            f"the {tr.lang} translation's file has no segments",
-            text_path,
-            0,
-            "add the translation's segments, or delete the empty file",
-        )
-    src_ids = source.by_id()
+
+def source_status(alignment: Alignment, source: Document, target: Document) -> dict[str, _Status]:
+    """The status of every source segment with an ID. Pure: no findings, no I/O."""
     tgt_ids = target.by_id()
-    alignment = tr.alignment or Alignment()
-    in_bead_src: set[str] = set()
-    in_bead_tgt: set[str] = set()
-    # Every source segment is counted once: aligned, empty, untranslated, omitted or missing.
-    aligned = untranslated = omitted = empty_source = 0
-    dangling: list[str] = []  # source segments whose beads name no existing translation
+    status = dict.fromkeys(source.segment_ids(), _Status.MISSING)
     for bead in alignment.beads:
-        for side, ids, known in (
-            # No source text is one 'source-missing' warning, not an error per bead.
-            ("source", bead.source if work.source is not None else (), src_ids),
-            ("translation", bead.target, tgt_ids),
-        ):
-            for ident in ids:
-                if ident not in known:
-                    finding(
-                        "bead-unknown-id",
-                        Severity.ERROR,
-                        f"bead names {side} segment {ident}, which does not exist",
-                        align_path,
-                        bead.line,
-                        "correct the ID or delete the bead",
-                    )
-        in_bead_src.update(bead.source)
-        in_bead_tgt.update(bead.target)
-        present = [i for i in bead.source if i in src_ids]
         targets = [tgt_ids[t] for t in bead.target if t in tgt_ids]
         if any(plain_text(t.text).strip() for t in targets):
-            aligned += len(present)
+            state = _Status.ALIGNED
         elif targets:
-            empty_source += len(present)
+            state = _Status.EMPTY
         elif bead.target:
-            dangling += present
+            state = _Status.MISSING
         elif bead.state is BeadState.OMITTED:
-            omitted += len(present)
+            state = _Status.OMITTED
         else:
-            untranslated += len(present)
-            for ident in present:
-                finding(
-                    "untranslated",
-                    Severity.ERROR,
-                    f"source segment {ident} is not translated",
-                    relative(work, work.paths.original_text),
-                    src_ids[ident].line,
-                    "translate it, or mark the bead 'omitted' if it is left out on purpose",
-                )
-    missing = [s for s in src_ids.values() if s.id not in in_bead_src]
-    missing_count = len(missing) + len(dangling)
-    for seg in missing:
-        finding(
-            "not-aligned",
-            Severity.ERROR,
-            f"source segment {seg.id} is in no bead",
-            relative(work, work.paths.original_text),
-            seg.line,
-            f"align it: add a bead for {seg.id} to {align_path}",
-        )
-    empty = [s for s in target.segments() if s.id and not plain_text(s.text).strip()]
-    for seg in empty:
-        finding(
-            "empty-segment",
-            Severity.ERROR,
-            f"translation segment {seg.id} is empty",
-            text_path,
-            seg.line,
-            "write its translation, or delete the segment and its bead",
-        )
-    unaligned = [s for s in tgt_ids.values() if s.id not in in_bead_tgt]
-    if work.source is not None:
-        for seg in unaligned:
-            finding(
-                "translation-not-aligned",
-                Severity.WARNING,
-                f"translation segment {seg.id} is in no bead",
-                text_path,
-                seg.line,
-                f"add a bead for {seg.id} (use '-' as source if the translator added it)",
-            )
+            state = _Status.UNTRANSLATED
+        for ident in bead.source:
+            if ident in status:
+                status[ident] = state
+    return status
+
+
+def _coverage(work: Work, tr: TranslationData) -> tuple[Coverage, list[Finding]]:
+    source = work.source or Document()
+    target = tr.document or Document()
+    alignment = tr.alignment or Alignment()
+    status = source_status(alignment, source, target)
+    counts = Counter(status.values())
+    in_beads = {t for bead in alignment.beads for t in bead.target}
+    unaligned = [s for s in target.segments() if s.id and s.id not in in_beads]
     cov = Coverage(
         work=work.id,
         lang=tr.lang,
-        source_segments=len(src_ids),
-        translation_segments=len(tgt_ids),
-        aligned=aligned,
-        missing=missing_count,
-        untranslated=untranslated,
-        omitted=omitted,
-        empty=empty_source,
+        source_segments=len(status),
+        translation_segments=len(target.by_id()),
+        aligned=counts[_Status.ALIGNED],
+        missing=counts[_Status.MISSING],
+        untranslated=counts[_Status.UNTRANSLATED],
+        omitted=counts[_Status.OMITTED],
+        empty=counts[_Status.EMPTY],
         unaligned_translation=len(unaligned),
         source_present=work.source is not None,
     )
-    return cov, findings
+    report = _Reporter(work, tr.lang)
+    report.file(tr, target)
+    report.beads(alignment, source, target, work.source is not None)
+    report.source(source, status, alignment)
+    report.target(target, unaligned if work.source is not None else [])
+    return cov, report.findings
+
+
+class _Reporter:
+    """The coverage findings of one translation, each at its file and line."""
+
+    def __init__(self, work: Work, lang: str) -> None:
+        self.work = work
+        self.lang = lang
+        self.findings: list[Finding] = []
+        self.text_path = relative(work, work.paths.translation_text(lang))
+        self.align_path = relative(work, work.paths.alignment(lang))
+        self.source_path = relative(work, work.paths.original_text)
+
+    def add(self, code: str, sev: Severity, msg: str, path: str, line: int, fix: str) -> None:
+        self.findings.append(Finding(code, sev, msg, self.work.id, self.lang, path, line, fix))
+
+    def file(self, tr: TranslationData, target: Document) -> None:
+        if tr.document is None:
+            self.add(
+                "translation-missing",
+                Severity.WARNING,
+                f"the {self.lang} translation has metadata but no text",
+                self.text_path,
+                0,
+                "add the translation's segments to this file",
+            )
+        elif not any(True for _ in target.segments()):
+            self.add(
+                "translation-empty",
+                Severity.WARNING,
+                f"the {self.lang} translation's file has no segments",
+                self.text_path,
+                0,
+                "add the translation's segments, or delete the empty file",
+            )
+
+    def beads(
+        self, alignment: Alignment, source: Document, target: Document, source_present: bool
+    ) -> None:
+        src_ids, tgt_ids = source.by_id(), target.by_id()
+        for bead in alignment.beads:
+            # No source text is one 'source-missing' warning, not an error per bead.
+            sides = (
+                ("source", bead.source if source_present else (), src_ids),
+                ("translation", bead.target, tgt_ids),
+            )
+            for side, ids, known in sides:
+                for ident in ids:
+                    if ident not in known:
+                        self.add(
+                            "bead-unknown-id",
+                            Severity.ERROR,
+                            f"bead names {side} segment {ident}, which does not exist",
+                            self.align_path,
+                            bead.line,
+                            "correct the ID or delete the bead",
+                        )
+
+    def source(self, source: Document, status: dict[str, _Status], alignment: Alignment) -> None:
+        in_beads = {s for bead in alignment.beads for s in bead.source}
+        for seg in source.segments():
+            if seg.id is None:
+                continue
+            if status[seg.id] is _Status.UNTRANSLATED:
+                self.add(
+                    "untranslated",
+                    Severity.ERROR,
+                    f"source segment {seg.id} is not translated",
+                    self.source_path,
+                    seg.line,
+                    "translate it, or mark the bead 'omitted' if it is left out on purpose",
+                )
+            elif seg.id not in in_beads:
+                self.add(
+                    "not-aligned",
+                    Severity.ERROR,
+                    f"source segment {seg.id} is in no bead",
+                    self.source_path,
+                    seg.line,
+                    f"align it: add a bead for {seg.id} to {self.align_path}",
+                )
+
+    def target(self, target: Document, unaligned: list[Segment]) -> None:
+        for seg in target.segments():
+            if seg.id and not plain_text(seg.text).strip():
+                self.add(
+                    "empty-segment",
+                    Severity.ERROR,
+                    f"translation segment {seg.id} is empty",
+                    self.text_path,
+                    seg.line,
+                    "write its translation, or delete the segment and its bead",
+                )
+        for seg in unaligned:
+            self.add(
+                "translation-not-aligned",
+                Severity.WARNING,
+                f"translation segment {seg.id} is in no bead",
+                self.text_path,
+                seg.line,
+                f"add a bead for {seg.id} (use '-' as source if the translator added it)",
+            )
