@@ -55,6 +55,8 @@ def find_id(markup: str) -> int:
     """The index of the first segment ID (``{#s1}``) that ``markup`` holds as running text,
     or -1. An ID whose ``{`` is escaped (``\\{#s1}``), or that stands in code or in a link's
     address, is not one; nor is ``{#1x}``, which is not an ID."""
+    if "{#" not in markup:  # the common case, without parsing
+        return -1
     marks = _parse(markup, 0, "", {}, 0)[3]
     return marks[0] if marks else -1
 
