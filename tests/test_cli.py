@@ -530,3 +530,45 @@ def test_import_of_a_file_that_is_not_utf8_exits_2(make_repo: MakeRepo, tmp_path
     result = run(root, "import", "trial", str(article), "--lang", "en")
     assert result.exit_code == 2
     assert "big5.txt:2: not UTF-8" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("lang", "meta", "words"),
+    [
+        ("EN", None, "not a language tag"),
+        ("fr", "language: en\ntitle: Les oiseaux\n", "says language: en, but --lang is fr"),
+    ],
+)
+def test_import_refuses_a_language_its_metadata_does_not_declare(
+    make_repo: MakeRepo, tmp_path: Path, lang: str, meta: str | None, words: str
+) -> None:
+    root = make_repo(text=None, align=None)
+    if meta is not None:
+        (root / "translations/trial" / f"{lang}.yaml").write_text(meta, "utf-8")
+    before = sorted(p.name for p in (root / "translations/trial").iterdir())
+    article = tmp_path / "birds.txt"
+    article.write_bytes(_article("\n", True))
+    result = run(root, "import", "trial", str(article), "--lang", lang)
+    assert result.exit_code == 2
+    assert words in result.output
+    assert sorted(p.name for p in (root / "translations/trial").iterdir()) == before
+
+
+def test_an_internal_error_exits_3_not_1(monkeypatch: pytest.MonkeyPatch) -> None:
+    import toolkit.cli as cli_module
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(cli_module, "cli", broken)
+    with pytest.raises(SystemExit) as caught:
+        cli_module.main()
+    assert caught.value.code == 3
+
+
+def test_human_output_orders_findings_by_line_number(make_repo: MakeRepo) -> None:
+    source = "# 第一章 {#s1}\n\n" + "".join(f"第{n}句。 {{#s{n}}}\n" for n in range(2, 13))
+    root = make_repo(source=source, align=None)
+    lines = [line for line in run(root, "check").stdout.splitlines() if "[not-aligned]" in line]
+    numbers = [int(line.split(":")[1]) for line in lines]
+    assert numbers == sorted(numbers) and len(numbers) == 12

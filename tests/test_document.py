@@ -688,3 +688,12 @@ def test_a_leading_feff_is_fine_after_a_real_bom_or_a_blank_line() -> None:
         Document((_para("\ufeff開頭", blank_before=1),)),
     ):
         assert parse_document(write_document(doc)) == doc
+
+
+def test_a_figure_caption_may_not_hold_a_segment_id() -> None:
+    with pytest.raises(FormatError) as caught:
+        parse_document("![cap {#t2}](img.jpg) {#f1}\n", "fig.md")
+    assert str(caught.value.where) == "fig.md:1:7"
+    figure = Block(BlockKind.FIGURE, (Segment("f1", "cap {#t2}"),), src="img.jpg")
+    with pytest.raises(ValueError, match="caption holds a segment ID"):
+        write_document(Document((figure,)))

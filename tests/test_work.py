@@ -59,15 +59,24 @@ def test_ids_survive_inserting_deleting_and_editing_segments(make_repo: MakeRepo
     before = {s.id: s.text for s in read_document(path).segments()}
     edited = (
         path.read_text("utf-8")
+        # insert a segment before the others
         .replace("# Chapter One {#t1}\n", "# Chapter One {#t1}\n\nA new opening line. {#t4}\n")
+        # edit one
         .replace("The weather is fine today.", "Today the weather is fine.")
+        # delete one (the source sentence is now left out on purpose)
+        .replace("We walked in the park and saw “three” little birds. {#t3}\n", "")
     )
     path.write_text(edited, "utf-8")
     after = {s.id: s.text for s in read_document(path).segments()}
-    assert after["t1"] == before["t1"] and after["t3"] == before["t3"]
-    assert after["t2"] == "Today the weather is fine."
-    align = (root / "translations/trial/en.align").read_text("utf-8") + "-\tt4\t-\tauto\n"
-    (root / "translations/trial/en.align").write_text(align, "utf-8")
+    assert after == {
+        "t1": before["t1"],
+        "t4": "A new opening line.",
+        "t2": "Today the weather is fine.",
+    }
+    align_path = root / "translations/trial/en.align"
+    align = align_path.read_text("utf-8").replace("s3\tt3\t0.88\tauto", "s3\t-\t-\tomitted")
+    align_path.write_text(align + "-\tt4\t-\tauto\n", "utf-8")
     report = check_work(load_work(root, "trial"))
     assert report.findings == []
-    assert report.coverage[0].aligned == 3
+    cov = report.coverage[0]
+    assert (cov.aligned, cov.omitted, cov.missing) == (2, 1, 0)

@@ -116,7 +116,7 @@ def _human(report: Report) -> str:
             f"{cov.translation_segments} translation segments, "
             f"{cov.unaligned_translation} unaligned)"
         )
-    for f in sorted(report.findings, key=lambda f: (-f.severity, f.where)):
+    for f in sorted(report.findings, key=lambda f: (-f.severity, f.path or f.work, f.line)):
         lines.append(f"{f.where}: {f.severity.label}: {f.message} [{f.code}]")
         if f.fix:
             lines.append(f"  fix: {f.fix}")

@@ -143,10 +143,10 @@ def pick(texts: dict[str, str], lang: str) -> str:
     language, then the first given."""
     if lang in texts:
         return texts[lang]
-    want = _language_script(lang)
+    want = language_script(lang)
     same_language = [tag for tag in texts if tag.split("-")[0] == want[0]]
     for tag in same_language:
-        if _language_script(tag) == want:
+        if language_script(tag) == want:
             return texts[tag]
     if same_language:
         return texts[same_language[0]]
@@ -157,7 +157,7 @@ def pick(texts: dict[str, str], lang: str) -> str:
 _ZH_REGION_SCRIPT = {"TW": "Hant", "HK": "Hant", "MO": "Hant", "CN": "Hans", "SG": "Hans"}
 
 
-def _language_script(tag: str) -> tuple[str, str | None]:
+def language_script(tag: str) -> tuple[str, str | None]:
     """A tag's language and script: ``zh-Hant-TW`` and ``zh-TW`` are both ("zh", "Hant")."""
     language, *rest = tag.split("-")
     script = next((part for part in rest if len(part) == 4), None)

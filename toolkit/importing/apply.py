@@ -10,7 +10,7 @@ import yaml
 from toolkit.errors import Location, ToolkitError
 from toolkit.importing.plaintext import REASONS, Imported, import_text, photo_credit
 from toolkit.importing.reassemble import metadata_field
-from toolkit.metadata import Translation
+from toolkit.metadata import LANG_RE, Translation
 from toolkit.model import Document
 from toolkit.store.document import write_document
 from toolkit.store.fileio import write_files
@@ -109,12 +109,25 @@ def apply_translation_import(
 
 
 def _require_metadata_file(paths: WorkPaths, lang: str) -> None:
+    """Before anything is written: the metadata file must exist and be for ``lang``."""
+    if not LANG_RE.fullmatch(lang):
+        raise ToolkitError(
+            f"--lang {lang!r} is not a language tag",
+            fix="give a tag such as en, fr, ja or zh-Hans (language, optional script and region)",
+        )
     meta_path = paths.translation_meta(lang)
     if not meta_path.is_file():
         raise ToolkitError(
             f"{meta_path} does not exist; the translation's metadata goes there",
             fix=f"create it with at least 'language: {lang}' and 'title:' (docs/metadata.md), "
             "then import again",
+        )
+    declared = load_translation(meta_path).language
+    if declared != lang:
+        raise ToolkitError(
+            f"the metadata file says language: {declared}, but --lang is {lang}",
+            where=Location(meta_path),
+            fix=f"import with --lang {declared}, or correct 'language' in {meta_path.name}",
         )
 
 

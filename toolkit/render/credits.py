@@ -6,10 +6,11 @@ own language tag into HTML, EPUB and PDF (for fonts, hyphenation and screen read
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from toolkit._version import __version__
-from toolkit.metadata import Credit, Organisation, Person, Publication, pick
+from toolkit.metadata import Credit, Organisation, Person, Publication, language_script, pick
 from toolkit.render.edition import Edition, EditionKind
 
 
@@ -68,8 +69,10 @@ _LABELS = {
         "missing": "The original’s text is not yet in this repository; "
         "this edition carries the translation only.",
         "built": "Built with bilingual-toolkit {version} from the work “{work}”.",
+        "comma": ", ",
+        "and": " and ",
     },
-    # Traditional Chinese; a Simplified edition converts these with the text (OpenCC).
+    # Traditional Chinese; labels() converts them for Simplified editions (OpenCC).
     "zh": {
         "by": "作者：",
         "translated": "自{language}譯出，譯者：",
@@ -93,6 +96,8 @@ _LABELS = {
         "also": "亦作",
         "missing": "原文尚未收入本儲存庫；本版只收譯文。",
         "built": "以 bilingual-toolkit {version} 依作品「{work}」製作。",
+        "comma": "、",
+        "and": "、",
     },
 }
 #: Language names, in the language of the labels.
@@ -103,8 +108,23 @@ _LANGUAGE_NAMES = {
 
 
 def labels(lang: str) -> dict[str, str]:
-    """The edition's labels, in its language (English when there are none for it)."""
-    return _LABELS.get(lang.split("-")[0], _LABELS["en"])
+    """The edition's labels, in its language (English when there are none for it).
+
+    Chinese labels are written in Traditional characters; a Simplified edition
+    (zh-Hans, zh-CN, zh-SG) gets them converted by OpenCC.
+    """
+    table = _LABELS.get(lang.split("-")[0], _LABELS["en"])
+    if table is _LABELS["zh"] and language_script(lang)[1] == "Hans":
+        return _simplified(tuple(table.items()))
+    return table
+
+
+@functools.cache
+def _simplified(items: tuple[tuple[str, str], ...]) -> dict[str, str]:
+    from opencc import OpenCC
+
+    convert = OpenCC("t2s").convert
+    return {key: convert(value) for key, value in items}
 
 
 def language_name(language: str, in_lang: str) -> str:
@@ -209,10 +229,11 @@ def full_name(person: Person, lang: str) -> str:
 
 
 def _names(people: list[Person], lang: str) -> Line:
+    text = labels(lang)
     runs: list[Run] = []
     for i, person in enumerate(people):
         if i:
-            runs.append(Run(", " if i < len(people) - 1 else " and "))
+            runs.append(Run(text["comma"] if i < len(people) - 1 else text["and"]))
         runs.extend(_name(person, lang))
     return tuple(runs)
 

@@ -119,6 +119,7 @@ class _Parser:
                     'fix the figure line (drop an empty credit ""), '
                     r"or write '!\[' for literal text",
                 )
+            self._no_id_within(m.group(1), number, 2)
             seg = Segment(m.group(4), m.group(1), number)
             credit = re.sub(r'\\(["\\])', r"\1", m.group(3) or "")
             block = Block(BlockKind.FIGURE, (seg,), src=m.group(2), credit=credit, line=number)
@@ -295,6 +296,8 @@ def _block_lines(block: Block) -> list[str]:
             raise ValueError(f"figure {block.src!r}: bad path or ID {seg.id!r}")
         if any(c in "\r\n" for c in seg.text + block.credit):
             raise ValueError(f"figure {block.src!r}: caption or credit has a line break")
+        if find_id(seg.text) >= 0:
+            raise ValueError(f"figure {block.src!r}: the caption holds a segment ID")
         credit = block.credit.replace("\\", "\\\\").replace('"', '\\"')
         title = f' "{credit}"' if block.credit else ""
         ident = f" {{#{seg.id}}}" if seg.id else ""
