@@ -58,6 +58,16 @@ s3\tt3\t0.88\tauto
 """
 
 
+def write_tree(root: Path, files: dict[str, str | None]) -> Path:
+    """Write ``files`` (path -> text; None leaves a file out) under ``root``."""
+    for name, content in files.items():
+        if content is not None:
+            path = root / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(content, encoding="utf-8")
+    return root
+
+
 @pytest.fixture
 def make_repo(tmp_path: Path) -> Callable[..., Path]:
     """Write a one-work repository; pass None to leave a file out, a string to replace it."""
@@ -78,11 +88,6 @@ def make_repo(tmp_path: Path) -> Callable[..., Path]:
             f"translations/{work}/{lang}.md": text,
             f"translations/{work}/{lang}.align": align,
         }
-        for name, content in files.items():
-            if content is not None:
-                path = tmp_path / name
-                path.parent.mkdir(parents=True, exist_ok=True)
-                path.write_text(content, encoding="utf-8")
-        return tmp_path
+        return write_tree(tmp_path, files)
 
     return make

@@ -27,7 +27,7 @@ from pdfminer.layout import LTChar, LTContainer
 from PIL import Image
 from pypdf import PdfReader
 
-from tests.conftest import ALIGN, ORIGINAL_YAML, REPO, TRANSLATION_YAML
+from tests.conftest import ALIGN, ORIGINAL_YAML, REPO, TRANSLATION_YAML, write_tree
 from tests.test_structure import NOTES
 from toolkit import BuildOptions, StageError, build_work, load_work
 from toolkit.render.credits import is_cjk
@@ -86,9 +86,7 @@ def bilingual_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
         "translations/trial/en.align": ALIGN
         + "s4\tt4\t0.9\tauto\ns5\tt5\t0.9\tauto\ns6\tt6\t0.9\tauto\n",
     }
-    for name, text in files.items():
-        (root / name).parent.mkdir(parents=True, exist_ok=True)
-        (root / name).write_text(text, "utf-8")
+    write_tree(root, files)
     # One image, beside the original; the translation finds it there too.
     (root / "source/trial/images").mkdir()
     Image.new("RGB", (40, 20), (200, 60, 40)).save(root / "source/trial/images/birds.png")
@@ -105,9 +103,7 @@ def notes_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
         "translations/trial/en.yaml": TRANSLATION_YAML,
         "translations/trial/en.md": NOTES,
     }
-    for name, text in files.items():
-        (root / name).parent.mkdir(parents=True, exist_ok=True)
-        (root / name).write_text(text, "utf-8")
+    write_tree(root, files)
     build_work(load_work(root, "trial"), BuildOptions(out_dir=root / "build"))
     return root / "build" / "trial"
 

@@ -9,24 +9,13 @@ from typing import cast
 
 import pytest
 
+from tests.conftest import TRANSLATION_YAML
 from toolkit.check import Coverage, Finding, Report, Severity, check_work
 from toolkit.store.importrecord import text_sha256
 from toolkit.store.work import load_work
 
 MakeRepo = Callable[..., Path]
 
-#: The same as the fixture's translation metadata: complete, so it adds no findings.
-TRANSLATION_YAML = """\
-language: en
-title: A Work for Testing
-translators:
-  - name: {en: Jane Doe}
-publisher:
-  name: {en: Example Review}
-url: https://example.org/en/1
-date: 2024-02-03
-rights: © 2024 Jane Doe
-"""
 
 SOURCE_HEAD = "# 第一章 {#s1}\n\n今天天氣很好。 {#s2}\n我們去公園散步，看見「三隻」小鳥。 {#s3}\n"
 

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
+from tests.conftest import TRANSLATION_YAML
 from toolkit.cli import cli
 from toolkit.importing import reassemble
 from toolkit.metadata import Credit
@@ -30,16 +31,7 @@ HEADER = "# source\ttranslation\tscore\tstate\n"
 ALIGN_WITHOUT_S2 = HEADER + "s1\tt1\t0.95\treviewed\ns3\tt3\t0.88\tauto\n"
 
 #: The fixture's translation metadata without 'rights': one warning.
-META_WITHOUT_RIGHTS = """\
-language: en
-title: A Work for Testing
-translators:
-  - name: {en: Jane Doe}
-publisher:
-  name: {en: Example Review}
-url: https://example.org/en/1
-date: 2024-02-03
-"""
+META_WITHOUT_RIGHTS = TRANSLATION_YAML.replace("rights: © 2024 Jane Doe\n", "")
 
 
 def run(root: Path, *args: str) -> Result:
