@@ -6,6 +6,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+# Generation speed depends on the machine's load (2 cores, tests in parallel): a slow
+# example is not a failure. Every property keeps its own example count.
+settings.register_profile("project", suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("project")
 
 REPO = Path(__file__).resolve().parent.parent
 
