@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -9,8 +10,13 @@ import pytest
 from hypothesis import HealthCheck, settings
 
 # Generation speed depends on the machine's load (2 cores, tests in parallel): a slow
-# example is not a failure. Every property keeps its own example count.
-settings.register_profile("project", suppress_health_check=[HealthCheck.too_slow])
+# example is not a failure. Every property keeps its own example count. In CI the
+# examples are fixed, so a run can be repeated exactly.
+settings.register_profile(
+    "project",
+    suppress_health_check=[HealthCheck.too_slow],
+    derandomize=bool(os.environ.get("CI")),
+)
 settings.load_profile("project")
 
 REPO = Path(__file__).resolve().parent.parent
