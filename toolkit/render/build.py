@@ -22,7 +22,7 @@ from toolkit.render import formats
 from toolkit.render.ast import credit_blocks, document_blocks
 from toolkit.render.credits import credits_for
 from toolkit.render.edition import Edition, editions_for
-from toolkit.render.fonts import find_cjk_font, subset_font, to_woff2
+from toolkit.render.fonts import FontSource, find_cjk_font, subset_font, to_woff2
 from toolkit.store.fileio import write_files
 from toolkit.store.work import Work, find_image
 
@@ -64,15 +64,19 @@ def build_work(work: Work, options: BuildOptions) -> BuildResult:
     # Every edition is built before anything is written: a failure leaves build/ as it was.
     target = options.out_dir / work.id
     files: dict[Path, str | bytes] = {}
-    for edition in editions:
-        for name, data in _build_edition(edition, options.formats).items():
-            files[target / name] = data
+    if editions:
+        font = find_cjk_font()  # one look-up per work, not per edition
+        for edition in editions:
+            for name, data in _build_edition(edition, options.formats, font).items():
+                files[target / name] = data
     write_files(files)
     result.outputs += list(files)
     return result
 
 
-def _build_edition(edition: Edition, wanted: tuple[Format, ...]) -> dict[str, bytes]:
+def _build_edition(
+    edition: Edition, wanted: tuple[Format, ...], font_source: FontSource
+) -> dict[str, bytes]:
     credits = credits_for(edition)
     title_page, colophon = credit_blocks(credits)
     body = document_blocks(edition.document, edition.lang, _images(edition))
@@ -81,7 +85,7 @@ def _build_edition(edition: Edition, wanted: tuple[Format, ...]) -> dict[str, by
     out: dict[str, bytes] = {}
     with tempfile.TemporaryDirectory(prefix="toolkit-build-") as tmp:
         scratch = Path(tmp)
-        font = subset_font(find_cjk_font(), formats.all_text(parts), scratch / "edition-cjk.otf")
+        font = subset_font(font_source, formats.all_text(parts), scratch / "edition-cjk.otf")
         if Format.HTML in wanted:
             woff2 = to_woff2(font, scratch / "edition-cjk.woff2")
             face = _font_face(woff2, "woff2")

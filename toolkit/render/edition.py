@@ -34,13 +34,9 @@ class Edition:
         return self.translation.lang if self.translation else self.work.original.language
 
     @property
-    def slug(self) -> str:
-        """The part of the file name after the work ID: ``en``, ``zh-Hant-TW``."""
-        return self.lang
-
-    @property
     def file_stem(self) -> str:
-        return f"{self.work.id}.{self.slug}"
+        """The output file name before its extension: ``china-russia.en``."""
+        return f"{self.work.id}.{self.lang}"
 
     @property
     def title(self) -> str:

@@ -41,7 +41,3 @@ def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
-
-
-def write_file(path: Path, content: str | bytes) -> None:
-    write_files({path: content})
