@@ -52,6 +52,19 @@ SOURCE = """\
 
 ![公園裡的三隻小鳥](images/birds.png "攝影：王小明") {#s6}
 
+- 第一項。 {#s7}
+  1. 巢狀的第一步。 {#s8}
+
+| 年份 {#s9}
+| 鳥 {#s10}
+|===
+| 2024 {#s11}
+| 三隻 {#s12}
+
+```python
+print("小鳥")
+```
+
 [^a]: 見[原文](https://example.org/zh/1)。 {#s5}
 """
 TRANSLATION = """\
@@ -63,6 +76,19 @@ History does not **repeat** itself, but it rhymes. {#t3}
 > The first quoted sentence. {#t4}
 
 ![Three little birds in the park](images/birds.png "Photo: Hsiao-ming Wang") {#t6}
+
+- The first item. {#t7}
+  1. The first nested step. {#t8}
+
+| Year {#t9}
+| Birds {#t10}
+|===
+| 2024 {#t11}
+| Three {#t12}
+
+```python
+print("小鳥")
+```
 
 [^a]: See [the original](https://example.org/zh/1). {#t5}
 """
@@ -84,7 +110,7 @@ def bilingual_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
         "translations/trial/en.yaml": TRANSLATION_YAML,
         "translations/trial/en.md": TRANSLATION,
         "translations/trial/en.align": ALIGN
-        + "s4\tt4\t0.9\tauto\ns5\tt5\t0.9\tauto\ns6\tt6\t0.9\tauto\n",
+        + "".join(f"s{n}\tt{n}\t0.9\tauto\n" for n in range(4, 13)),
     }
     write_tree(root, files)
     # One image, beside the original; the translation finds it there too.
@@ -146,6 +172,10 @@ def test_bilingual_work_builds_original_and_translation(bilingual_build: Path) -
 
 def _html(path: Path) -> lxml_html.HtmlElement:
     return lxml_html.fromstring(path.read_bytes())
+
+
+def _pdf_text(path: Path) -> str:
+    return "".join(page.extract_text() for page in PdfReader(path).pages)
 
 
 def test_html_carries_attribution_in_meta_and_json_ld(seed_build: Path) -> None:
@@ -224,6 +254,27 @@ def test_bilingual_html_keeps_markup_and_footnotes(bilingual_build: Path) -> Non
     notes = page.xpath("//*[contains(@class, 'footnotes')]")[0].text_content()
     assert "見原文。" in notes
     assert page.xpath("//blockquote")[0].text_content().strip() == "引文第一句。"
+
+
+def test_lists_tables_and_code_reach_every_format(bilingual_build: Path) -> None:
+    page = _html(bilingual_build / "trial.zh-Hant-TW.html")
+    [outer] = page.xpath("//ul[li/span[@id='zh-Hant-TW-s7']]")
+    nested = outer.xpath("li/ol/li/span/@id")
+    assert nested == ["zh-Hant-TW-s8"]
+    head = page.xpath("//table/thead/tr/th/span/@id")
+    body = page.xpath("//table/tbody/tr/td/span/text()")
+    assert (head, body) == (["zh-Hant-TW-s9", "zh-Hant-TW-s10"], ["2024", "三隻"])
+    assert 'print("小鳥")' in page.xpath("//pre")[0].text_content()
+    en = _html(bilingual_build / "trial.en.html")
+    assert en.xpath("//ol/li/span[@id='en-t8']/text()") == ["The first nested step."]
+    text = "".join(_pdf_text(bilingual_build / "trial.en.pdf").split())
+    for words in ("Thefirstnestedstep.", "YearBirds", "2024Three", 'print("小鳥")'):
+        assert words in text
+    with zipfile.ZipFile(bilingual_build / "trial.en.epub") as book:
+        chapters = " ".join(
+            book.read(n).decode("utf-8") for n in book.namelist() if n.endswith(".xhtml")
+        )
+    assert '<th><span id="en-t9" class="seg">Year</span></th>' in chapters
 
 
 @pytest.mark.parametrize("name", ["china-russia.en.html", "trial.en.html", "trial.zh-Hant-TW.html"])

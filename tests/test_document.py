@@ -13,7 +13,20 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from toolkit.errors import FormatError
-from toolkit.model import Block, BlockKind, Code, Document, Layout, Link, Segment, Text
+from toolkit.model import (
+    Block,
+    BlockKind,
+    Code,
+    CodeText,
+    Document,
+    Layout,
+    Link,
+    ListItem,
+    Segment,
+    TableShape,
+    Text,
+)
+from toolkit.store.docwriter import starts_block
 from toolkit.store.document import parse_document, read_document, write_document, write_segment
 from toolkit.store.inline import escape, to_markup
 
@@ -46,6 +59,10 @@ MARKUP = [
     "[^",
     "***",
     "}",
+    "- ",
+    "1. ",
+    "|",
+    "```",
 ]
 char = st.one_of(
     st.sampled_from(HAN),
@@ -78,12 +95,10 @@ caption = st.lists(st.one_of(piece, st.sampled_from(["]", "(", ")", '"', "](x)"]
     "".join
 )
 
-BLOCK_STARTS = ("#", ">", "[^", "![")
-
 
 def _paragraph_safe(text: str) -> str:
     """A paragraph line must not begin like another block; lead such text with a Han character."""
-    return "甲" + text if text.startswith(BLOCK_STARTS) or text == "***" else text
+    return "甲" + text if starts_block(text) or text[:1].isspace() else text
 
 
 # --- generating file texts from the grammar --------------------------------------------------
@@ -100,9 +115,64 @@ def segment_line(draw: st.DrawFn, paragraph: bool = False) -> str:
     return _paragraph_safe(line) if paragraph else line
 
 
+def _depths(draw: st.DrawFn, count: int) -> list[int]:
+    """Nesting depths of a list's items: each at most one deeper than the one before."""
+    depths = [0]
+    for _ in range(count - 1):
+        depths.append(draw(st.integers(0, depths[-1] + 1)))
+    return depths
+
+
+@st.composite
+def list_lines(draw: st.DrawFn) -> list[str]:
+    lines: list[str] = []
+    columns: list[int] = []
+    for depth in _depths(draw, draw(st.integers(1, 5))):
+        indent = columns[depth - 1] if depth else 0
+        marker = draw(st.sampled_from(["- ", "1. ", "2. ", "10. ", "0. "]))
+        columns = [*columns[:depth], indent + len(marker)]
+        lines.append(" " * indent + marker + draw(segment_line()))
+        for _ in range(draw(st.integers(0, 2))):
+            lines.append(" " * columns[-1] + draw(segment_line(paragraph=True)))
+    return lines
+
+
+@st.composite
+def table_lines(draw: st.DrawFn) -> list[str]:
+    columns, rows = draw(st.integers(1, 3)), draw(st.integers(1, 3))
+    header = rows > 1 and draw(st.booleans())
+    lines: list[str] = []
+    for row in range(rows):
+        if row:
+            lines.append("|===" if header and row == 1 else "|---")
+        lines += ["| " + draw(segment_line()) for _ in range(columns)]
+    return lines
+
+
+CODE_LINE = st.sampled_from(["x = 1", "", "  ", "# 註解", "> 不是引文", "{#s1}", "``", "````"])
+
+
+@st.composite
+def code_lines(draw: st.DrawFn) -> list[str]:
+    fence = draw(st.sampled_from(["```", "````"]))
+    info = draw(st.sampled_from(["", "python", " yaml", "中文"]))
+    body = draw(st.lists(CODE_LINE.filter(lambda line: line != fence), max_size=4))
+    return [fence + info, *body, fence]
+
+
 @st.composite
 def block_lines(draw: st.DrawFn) -> list[str]:
-    kind = draw(st.sampled_from(["heading", "paragraph", "quote", "footnote", "figure", "rule"]))
+    kind = draw(
+        st.sampled_from(
+            ["heading", "paragraph", "quote", "footnote", "figure", "rule", "list", "table", "code"]
+        )
+    )
+    if kind == "list":
+        return draw(list_lines())
+    if kind == "table":
+        return draw(table_lines())
+    if kind == "code":
+        return draw(code_lines())
     if kind == "heading":
         return ["#" * draw(st.integers(1, 6)) + " " + draw(segment_line())]
     if kind == "paragraph":
@@ -129,10 +199,15 @@ def block_lines(draw: st.DrawFn) -> list[str]:
 @st.composite
 def file_texts(draw: st.DrawFn) -> str:
     lines = [""] * draw(st.integers(0, 2))
+    previous: list[str] = []
     for block in draw(st.lists(block_lines(), max_size=6)):
         if lines:
-            lines += [""] * draw(st.integers(0, 3))
+            # Under a list or a table, a line without a blank one before it is refused or
+            # joins the list or table: a second table may have another number of columns.
+            ends_list = bool(previous) and previous[0].startswith(("|", "- ", "0. ", "1", "2. "))
+            lines += [""] * draw(st.integers(1 if ends_list else 0, 3))
         lines += block
+        previous = block
     lines += [""] * draw(st.integers(0, 2))
     newline = draw(st.sampled_from(["\n", "\r\n"]))
     text = newline.join(lines) + (newline if draw(st.booleans()) else "")
@@ -188,6 +263,26 @@ NEAR_MISSES = [
     "甲 {#1bad} 乙 {#s2}",
     "\ufeff甲",
     "甲\r",
+    "- ",
+    "-",
+    "- {#s1}",
+    "1.",
+    "1. ",
+    "01. 甲",
+    "  - 甲 {#s1}",
+    "   甲 {#s1}",
+    "  甲",
+    "|",
+    "|-",
+    "|---",
+    "|===",
+    "| ",
+    "| {#s1}",
+    "|甲",
+    "```",
+    "````",
+    "```x`",
+    "``` py",
 ]
 
 
@@ -239,9 +334,15 @@ def _seg(draw: st.DrawFn, paragraph: bool) -> Segment:
 
 def _merges(previous: Block, block: Block) -> bool:
     """Would ``block``, right under ``previous`` with no blank line, be read as part of it?"""
-    if previous.kind in (BlockKind.PARAGRAPH, BlockKind.FOOTNOTE):
+    if previous.kind in (BlockKind.PARAGRAPH, BlockKind.FOOTNOTE, BlockKind.LIST_ITEM):
         return block.kind is BlockKind.PARAGRAPH
-    return previous.kind is BlockKind.QUOTE is block.kind
+    return previous.kind is block.kind and block.kind in (BlockKind.QUOTE, BlockKind.TABLE)
+
+
+def _continuation(draw: st.DrawFn) -> Segment:
+    """The next line of a list item: it may not start with white space or a block mark."""
+    seg = _seg(draw, True)
+    return replace(seg, text=_paragraph_safe(seg.text)) if seg.text else seg
 
 
 @st.composite
@@ -267,6 +368,24 @@ def blocks(draw: st.DrawFn) -> list[Block]:
         ident = draw(st.one_of(st.none(), segment_id))
         seg = Segment(ident, draw(caption))
         return [Block(kind, (seg,), src=draw(src), credit=draw(credit))]
+    if kind is BlockKind.LIST_ITEM:
+        items = []
+        for depth in _depths(draw, draw(st.integers(1, 4))):
+            number = draw(st.one_of(st.none(), st.integers(0, 10**9 - 1)))
+            more = tuple(_continuation(draw) for _ in range(draw(st.integers(0, 2))))
+            segs = (_seg(draw, False), *more)
+            items.append(Block(kind, segs, item=ListItem(number, depth), blank_before=0))
+        return items
+    if kind is BlockKind.TABLE:
+        columns, rows = draw(st.integers(1, 3)), draw(st.integers(1, 3))
+        cells = tuple(_seg(draw, False) for _ in range(columns * rows))
+        shape = TableShape(columns, header=rows > 1 and draw(st.booleans()))
+        return [Block(kind, cells, table=shape)]
+    if kind is BlockKind.CODE:
+        fence = draw(st.sampled_from(["```", "````"]))
+        lines = draw(st.lists(CODE_LINE.filter(lambda line: line != fence), max_size=4))
+        info = draw(st.sampled_from(["", "python", " 中文"]))
+        return [Block(kind, code=CodeText(tuple(lines), info, fence))]
     return [Block(kind)]
 
 
@@ -328,6 +447,7 @@ def _case_names() -> list[str]:
 def _as_data(doc: Document) -> dict[str, Any]:
     """A document in the shape of the .expected.json files (fields at their default left out)."""
     defaults = {"level": 0, "label": "", "src": "", "credit": "", "continues": False}
+    parts = {"item": ("number", "depth"), "table": ("columns", "header"), "code": ("info", "lines")}
     out: list[dict[str, Any]] = []
     for block in doc.blocks:
         data: dict[str, Any] = {
@@ -336,6 +456,12 @@ def _as_data(doc: Document) -> dict[str, Any]:
             "blank_before": block.blank_before,
         }
         data.update({k: getattr(block, k) for k, v in defaults.items() if getattr(block, k) != v})
+        for name, keys in parts.items():
+            value = getattr(block, name)
+            if value is not None:
+                data[name] = {
+                    k: list(v) if k == "lines" else v for k in keys for v in [getattr(value, k)]
+                }
         if block.segments:
             data["segments"] = [[s.line, s.id, s.text] for s in block.segments]
         out.append(data)

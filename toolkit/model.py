@@ -48,6 +48,50 @@ class BlockKind(StrEnum):
     FOOTNOTE = "footnote"
     FIGURE = "figure"
     RULE = "rule"
+    LIST_ITEM = "list_item"
+    TABLE = "table"
+    CODE = "code"
+
+
+@dataclass(frozen=True)
+class ListItem:
+    """A list item's place: its number (``None`` for a bullet) and nesting depth (0: top).
+
+    A list is a run of list-item blocks with no blank line between them; an item
+    at depth d+1 belongs to the item before it at depth d.
+    """
+
+    number: int | None = None
+    depth: int = 0
+
+    @property
+    def ordered(self) -> bool:
+        return self.number is not None
+
+
+@dataclass(frozen=True)
+class TableShape:
+    """A table's cells are its block's segments, row by row: ``columns`` per row.
+
+    ``header``: the first row is a header row.
+    """
+
+    columns: int
+    header: bool = False
+
+
+@dataclass(frozen=True)
+class CodeText:
+    """A code block, never translated: its lines exactly, the text after the opening
+    fence (``info``, e.g. ``python``) and the fence itself."""
+
+    lines: tuple[str, ...]
+    info: str = ""
+    fence: str = "```"
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.lines)
 
 
 @dataclass(frozen=True)
@@ -61,7 +105,10 @@ class Block:
     - footnote: the text of footnote ``label``, one or more segments;
     - figure: an image ``src`` whose caption is the one segment; ``credit`` is
       its image credit as published;
-    - rule: a thematic break, no segments.
+    - rule: a thematic break, no segments;
+    - list_item: one item of a bulleted or numbered list (``item``), one segment per line;
+    - table: a simple table (``table``), one segment per cell, row by row;
+    - code: a code block (``code``), kept verbatim and never translated, no segments.
 
     ``blank_before`` is the number of blank lines before the block in its file.
     """
@@ -73,6 +120,9 @@ class Block:
     src: str = ""
     credit: str = ""
     continues: bool = False
+    item: ListItem | None = None
+    table: TableShape | None = None
+    code: CodeText | None = None
     blank_before: int = field(default=1, compare=False)
     line: int = field(default=0, compare=False)
 

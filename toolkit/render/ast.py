@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from toolkit.metadata import language_script
 from toolkit.model import (
     Block,
     BlockKind,
@@ -24,7 +25,7 @@ from toolkit.model import (
     Strong,
     Text,
 )
-from toolkit.render.credits import Credits, Line, is_cjk
+from toolkit.render.credits import Credits, Line
 from toolkit.store.inline import parse_inline
 
 Json = dict[str, Any]
@@ -66,11 +67,18 @@ def document_blocks(
     for block in doc.blocks:
         if block.kind is BlockKind.FOOTNOTE:
             notes.setdefault(block.label, block)
-    builder = _Builder(id_prefix, notes, images or {})
+    builder = _Builder(id_prefix, notes, images or {}, sentence_separator(id_prefix))
     out: list[Json] = []
     quote: list[Json] | None = None
+    items: list[Block] = []  # the list being gathered
     for block in doc.blocks:
         if block.kind is BlockKind.FOOTNOTE:
+            continue
+        if items and (block.kind is not BlockKind.LIST_ITEM or block.blank_before):
+            out += builder.lists(items)
+            items = []
+        if block.kind is BlockKind.LIST_ITEM:
+            items.append(block)
             continue
         if block.kind is BlockKind.QUOTE:
             para = {"t": "Para", "c": builder.segments(block.segments)}
@@ -82,6 +90,7 @@ def document_blocks(
             continue
         quote = None
         out.append(builder.block(block))
+    out += builder.lists(items)
     for block in doc.blocks:
         if block.kind is BlockKind.FOOTNOTE and builder.placed.get(block.label) is not block:
             label = [{"t": "Str", "c": f"[{block.label}]"}, {"t": "Space"}]
@@ -92,11 +101,19 @@ def document_blocks(
     return out
 
 
+def sentence_separator(lang: str) -> str:
+    """What stands between two sentences of a paragraph: nothing in Chinese or Japanese."""
+    return "" if language_script(lang)[0] in ("zh", "ja") else " "
+
+
 class _Builder:
-    def __init__(self, prefix: str, notes: dict[str, Block], images: Mapping[str, str]) -> None:
+    def __init__(
+        self, prefix: str, notes: dict[str, Block], images: Mapping[str, str], separator: str
+    ) -> None:
         self.prefix = prefix
         self.notes = notes
         self.images = images
+        self.separator = separator
         self.placed: dict[str, Block] = {}  # footnotes already set at a reference
         self.in_note = False
 
@@ -127,15 +144,74 @@ class _Builder:
                     [{"t": "Plain", "c": [image]}],
                 ],
             }
+        if kind is BlockKind.TABLE:
+            return self.table(block)
+        if kind is BlockKind.CODE:
+            assert block.code is not None
+            info = block.code.info.split()
+            return {"t": "CodeBlock", "c": [attr("", info[:1]), block.code.text]}
         return {"t": "Para", "c": self.segments(block.segments)}
 
     def segments(self, segments: tuple[Segment, ...]) -> list[Json]:
         out: list[Json] = []
         for i, seg in enumerate(segments):
-            if i and not _cjk_join(segments[i - 1], seg):
+            if i and self.separator and segments[i - 1].text and seg.text:
                 out.append({"t": "Space"})
             out.append(_span(self._id(seg), ["seg"], self.inlines(parse_inline(seg.text))))
         return out
+
+    def lists(self, items: list[Block]) -> list[Json]:
+        """A run of list items as Pandoc lists, nested by depth; a change between bullets
+        and numbers at one depth starts a new list."""
+        out: list[Json] = []
+        i = 0
+        while i < len(items):
+            depth = _depth(items[i])
+            start = _number(items[i])
+            ordered = start is not None
+            entries: list[list[Json]] = []
+            while i < len(items) and _depth(items[i]) >= depth:
+                if _depth(items[i]) == depth and (_number(items[i]) is not None) != ordered:
+                    break
+                head = items[i]
+                end = i + 1
+                while end < len(items) and _depth(items[end]) > depth:
+                    end += 1
+                content: list[Json] = [{"t": "Plain", "c": self.segments(head.segments)}]
+                entries.append(content + self.lists(items[i + 1 : end]))
+                i = end
+            if ordered:
+                style = [start, {"t": "Decimal"}, {"t": "Period"}]
+                out.append({"t": "OrderedList", "c": [style, entries]})
+            else:
+                out.append({"t": "BulletList", "c": entries})
+        return out
+
+    def table(self, block: Block) -> Json:
+        """A simple table: one cell per segment, the first row a header row if marked."""
+        shape = block.table
+        assert shape is not None
+        cells = [
+            [attr(), {"t": "AlignDefault"}, 1, 1, [{"t": "Plain", "c": self.segments((seg,))}]]
+            for seg in block.segments
+        ]
+        rows = [
+            [attr(), cells[start : start + shape.columns]]
+            for start in range(0, len(cells), shape.columns)
+        ]
+        head, body = (rows[:1], rows[1:]) if shape.header else ([], rows)
+        colspecs = [[{"t": "AlignDefault"}, {"t": "ColWidthDefault"}]] * shape.columns
+        return {
+            "t": "Table",
+            "c": [
+                attr(),
+                [None, []],
+                colspecs,
+                [attr(), head],
+                [[attr(), 0, [], body]],
+                [attr(), []],
+            ],
+        }
 
     def inlines(self, nodes: tuple[Inline, ...]) -> list[Json]:
         out: list[Json] = []
@@ -176,9 +252,12 @@ def _span(ident: str, classes: list[str], content: list[Json], lang: str | None 
     return {"t": "Span", "c": [_lang_attr(ident, classes, lang), content]}
 
 
-def _cjk_join(previous: Segment, seg: Segment) -> bool:
-    """Chinese sentences follow each other with no space between them."""
-    return bool(previous.text) and bool(seg.text) and is_cjk(previous.text[-1])
+def _depth(block: Block) -> int:
+    return block.item.depth if block.item else 0
+
+
+def _number(block: Block) -> int | None:
+    return block.item.number if block.item else None
 
 
 def line_inlines(line: Line) -> list[Json]:

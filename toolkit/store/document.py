@@ -1,4 +1,4 @@
-"""Segment files: read and write one language's text of a work.
+"""Segment files: read one language's text of a work (the writer is ``docwriter``).
 
 The format (``docs/format.md``) is line based: one segment per line, blocks
 separated by blank lines, each segment's stable ID at the end of its line::
@@ -10,9 +10,23 @@ separated by blank lines, each segment's stable ID at the end of its line::
 
     > A quoted line. {#s7}
 
-    [^1]: The text of footnote 1. {#s8}
+    - A list item. {#s8}
+      Its second sentence. {#s9}
+      1. A numbered item inside it. {#s10}
 
-    ![A caption](images/photo.jpg "Photo: credit as published") {#s9}
+    | A table cell {#s11}
+    | Another cell of the same row {#s12}
+    |---
+    | The second row {#s13}
+    | ... {#s14}
+
+    [^1]: The text of footnote 1. {#s15}
+
+    ![A caption](images/photo.jpg "Photo: credit as published") {#s16}
+
+    ```python
+    print("code is kept verbatim and never translated")
+    ```
 
     ***
 
@@ -26,13 +40,25 @@ segments written on one line; ``\\{#`` writes a literal brace.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from toolkit.errors import FormatError, Location
-from toolkit.model import ID_PATTERN, ID_RE, Block, BlockKind, Document, Segment
+from toolkit.model import (
+    ID_PATTERN,
+    Block,
+    BlockKind,
+    CodeText,
+    Document,
+    ListItem,
+    Segment,
+    TableShape,
+)
+from toolkit.store.docwriter import looks_like_id, starts_block, write_document, write_segment
 from toolkit.store.inline import find_id
-from toolkit.store.lines import join_lines, read_text, split_lines
+from toolkit.store.lines import read_text, split_lines
+
+__all__ = ["parse_document", "read_document", "write_document", "write_segment"]
 
 _ID_ONLY = re.compile(rf"\{{#({ID_PATTERN})\}}")
 _ID_AT_END = re.compile(rf"(.*) \{{#({ID_PATTERN})\}}")
@@ -41,10 +67,13 @@ _FOOTNOTE = re.compile(r"\[\^([A-Za-z0-9_-]+)\]: (.*)")
 _FIGURE = re.compile(
     rf'!\[(.*)\]\(([^\s()"]+)(?: "((?:[^"\\]|\\["\\])+)")?\)(?: \{{#({ID_PATTERN})\}})?'
 )
-_UNESCAPED_ID = re.compile(r"(?<!\\)\{#")
-_LABEL = re.compile(r"[A-Za-z0-9_-]+")
-_SRC = re.compile(r'[^\s()"]+')
+#: A list item: indentation, then '-' or a number and '.', then one space.
+_ITEM = re.compile(r"( *)(?:-|(0|[1-9][0-9]{0,8})\.) (.*)")
+#: A code fence: three or more backticks, then the info string (no backticks in it).
+_FENCE = re.compile(r"(`{3,})([^`]*)")
 RULE = "***"
+ROW = "|---"
+HEADER_ROW = "|==="
 
 
 def read_document(path: Path) -> Document:
@@ -61,6 +90,25 @@ def parse_document(text: str, path: Path | str = "<text>") -> Document:
     return Document(tuple(blocks), replace(layout, trailing_blank=trailing))
 
 
+@dataclass
+class _Table:
+    """A table being read: cells per row so far, and where its header line was."""
+
+    rows: list[int] = field(default_factory=lambda: [0])
+    #: The line each row starts on.
+    starts: list[int] = field(default_factory=list)
+    header_line: int = 0
+    last_line: int = 0
+
+
+@dataclass
+class _Fence:
+    fence: str
+    info: str
+    line: int
+    lines: list[str] = field(default_factory=list)
+
+
 class _Parser:
     def __init__(self, path: Path | str) -> None:
         self.path = path
@@ -68,8 +116,14 @@ class _Parser:
         self.gap = 0  # blank lines seen since the last block line
         self.open: Block | None = None  # a block that further lines may continue
         self.pending_continue = 0  # line of a lone '>' just read: the next quote continues
+        self.items: list[int] = []  # content columns of the open list items, outermost first
+        self.table: _Table | None = None
+        self.fence: _Fence | None = None
 
     def feed(self, line: str, number: int) -> None:
+        if self.fence is not None:
+            self._code_line(line, number)
+            return
         if line.strip() == "":
             if line:
                 raise self.error(
@@ -80,56 +134,93 @@ class _Parser:
             self._close()
             self.gap += 1
             return
+        if line.startswith(" ") and self.items:
+            self._indented_list_line(line, number)
+            return
         if line == RULE:
             self._start(Block(BlockKind.RULE, line=number), number, can_continue=False)
             return
         if line.startswith("#"):
-            m = _HEADING.fullmatch(line)
-            if not m:
-                raise self.error(
-                    number,
-                    "a heading needs 1 to 6 '#' and a space",
-                    r"write '## Title', or '\#' for a literal '#' at the start of a line",
-                )
-            seg = self._segment(m.group(2), number, len(m.group(1)) + 1)
-            block = Block(BlockKind.HEADING, (seg,), level=len(m.group(1)), line=number)
-            self._start(block, number, can_continue=False)
+            self._heading(line, number)
             return
         if line.startswith(">"):
             self._quote_line(line, number)
             return
         if line.startswith("[^"):
-            m = _FOOTNOTE.fullmatch(line)
-            if not m:
-                raise self.error(
-                    number,
-                    "a footnote starts '[^label]: ' (label: letters, digits, '-' or '_')",
-                    r"write '[^1]: text', or '\[' for a literal '['",
-                )
-            seg = self._segment(m.group(2), number, len(m.group(1)) + 5)
-            block = Block(BlockKind.FOOTNOTE, (seg,), label=m.group(1), line=number)
-            self._start(block, number, can_continue=True)
+            self._footnote(line, number)
             return
         if line.startswith("!["):
-            m = _FIGURE.fullmatch(line)
-            if not m:
-                raise self.error(
-                    number,
-                    'a figure is ![caption](path "credit") {#id}',
-                    'fix the figure line (drop an empty credit ""), '
-                    r"or write '!\[' for literal text",
-                )
-            self._no_id_within(m.group(1), number, 2)
-            seg = Segment(m.group(4), m.group(1), number)
-            credit = re.sub(r'\\(["\\])', r"\1", m.group(3) or "")
-            block = Block(BlockKind.FIGURE, (seg,), src=m.group(2), credit=credit, line=number)
-            self._start(block, number, can_continue=False)
+            self._figure(line, number)
             return
+        if line.startswith("|"):
+            self._table_line(line, number)
+            return
+        if line.startswith("```"):
+            self._open_fence(line, number)
+            return
+        item = _ITEM.fullmatch(line)
+        if item and item.group(1):
+            raise self.error(
+                number,
+                "an indented list item must be under an item whose text it lines up with",
+                "start a list at the first column, or write '\\-' for a literal '-'",
+            )
+        if item:
+            self._item(item, number)
+            return
+        if self.open is not None and self.open.kind is BlockKind.LIST_ITEM:
+            column = self.items[-1]
+            raise self.error(
+                number,
+                "a line right under a list item must be indented to continue it",
+                f"indent it by {column} spaces to continue the item, or leave a blank line "
+                "before a new paragraph",
+            )
         seg = self._segment(line, number, 0)
         if self.open is not None and self.open.kind in (BlockKind.PARAGRAPH, BlockKind.FOOTNOTE):
             self._extend(seg)
         else:
             self._start(Block(BlockKind.PARAGRAPH, (seg,), line=number), number, True)
+
+    # --- one kind of line each ------------------------------------------------------------
+
+    def _heading(self, line: str, number: int) -> None:
+        m = _HEADING.fullmatch(line)
+        if not m:
+            raise self.error(
+                number,
+                "a heading needs 1 to 6 '#' and a space",
+                r"write '## Title', or '\#' for a literal '#' at the start of a line",
+            )
+        seg = self._segment(m.group(2), number, len(m.group(1)) + 1)
+        block = Block(BlockKind.HEADING, (seg,), level=len(m.group(1)), line=number)
+        self._start(block, number, can_continue=False)
+
+    def _footnote(self, line: str, number: int) -> None:
+        m = _FOOTNOTE.fullmatch(line)
+        if not m:
+            raise self.error(
+                number,
+                "a footnote starts '[^label]: ' (label: letters, digits, '-' or '_')",
+                r"write '[^1]: text', or '\[' for a literal '['",
+            )
+        seg = self._segment(m.group(2), number, len(m.group(1)) + 5)
+        block = Block(BlockKind.FOOTNOTE, (seg,), label=m.group(1), line=number)
+        self._start(block, number, can_continue=True)
+
+    def _figure(self, line: str, number: int) -> None:
+        m = _FIGURE.fullmatch(line)
+        if not m:
+            raise self.error(
+                number,
+                'a figure is ![caption](path "credit") {#id}',
+                "fix the figure line (drop an empty credit \"\"), or write '!\\[' for literal text",
+            )
+        self._no_id_within(m.group(1), number, 2)
+        seg = Segment(m.group(4), m.group(1), number)
+        credit = re.sub(r'\\(["\\])', r"\1", m.group(3) or "")
+        block = Block(BlockKind.FIGURE, (seg,), src=m.group(2), credit=credit, line=number)
+        self._start(block, number, can_continue=False)
 
     def _quote_line(self, line: str, number: int) -> None:
         if line == ">":
@@ -155,6 +246,134 @@ class _Parser:
         block = Block(BlockKind.QUOTE, (seg,), continues=continues, line=number)
         self._start(block, number, can_continue=True)
 
+    def _item(self, m: re.Match[str], number: int) -> None:
+        """A list item; its indentation says how deep it is (see ``_indented_list_line``)."""
+        indent = len(m.group(1))
+        depth = 0 if indent == 0 else self.items.index(indent) + 1
+        marker = len(m.group(0)) - len(m.group(3)) - indent  # '- ' or '12. '
+        seg = self._segment(m.group(3), number, indent + marker)
+        num = None if m.group(2) is None else int(m.group(2))
+        block = Block(BlockKind.LIST_ITEM, (seg,), item=ListItem(num, depth), line=number)
+        items = self.items[:depth]
+        if indent == 0:
+            self._start(block, number, can_continue=True)
+        else:  # a nested item follows its parent with no blank line
+            self._close_table()
+            self.blocks.append(replace(block, blank_before=0))
+            self.open = self.blocks[-1]
+        self.items = [*items, indent + marker]
+
+    def _indented_list_line(self, line: str, number: int) -> None:
+        """Inside a list, an indented line is a nested item (indented to its parent's text)
+        or the next sentence of the last item (indented to that item's text)."""
+        indent = len(line) - len(line.lstrip(" "))
+        m = _ITEM.fullmatch(line)
+        if m and indent in self.items:
+            self._item(m, number)
+            return
+        if indent == self.items[-1] and not m:
+            seg = self._segment(line[indent:], number, indent)
+            if starts_block(seg.text):
+                raise self.error(
+                    number,
+                    "this line under a list item would start another block",
+                    "escape its first character with a backslash",
+                    indent + 1,
+                )
+            self._extend(seg)
+            return
+        columns = " or ".join(str(c) for c in self.items)
+        raise self.error(
+            number,
+            f"a line inside a list is indented by {columns} spaces, not {indent}",
+            "indent a nested item or the next sentence of an item to the text of the item "
+            "above it, or leave a blank line to end the list",
+        )
+
+    def _table_line(self, line: str, number: int) -> None:
+        table = self.table if self.open is not None and self.open.kind is BlockKind.TABLE else None
+        if line in (ROW, HEADER_ROW):
+            if table is None or table.rows[-1] == 0:
+                raise self.error(
+                    number,
+                    f"'{line}' must follow a row of cells",
+                    "put '| cell' lines above it, or delete it",
+                )
+            if line == HEADER_ROW:
+                if len(table.rows) > 1:
+                    raise self.error(
+                        number,
+                        "only the first row of a table can be its header ('|===')",
+                        "write '|---' between other rows",
+                    )
+                table.header_line = number
+            table.rows.append(0)
+            table.last_line = number
+            return
+        if not line.startswith("| "):
+            raise self.error(
+                number,
+                "a table line is '| cell text {#id}', '|---' (next row) or '|===' (after "
+                "the header row)",
+                r"fix the line, or write '\|' for a literal '|' at the start of a line",
+            )
+        seg = self._segment(line[2:], number, 2)
+        if table is None:
+            self._start(Block(BlockKind.TABLE, (seg,), line=number), number, can_continue=True)
+            self.table = _Table(rows=[1], starts=[number], last_line=number)
+            return
+        self._extend(seg)
+        if not table.rows[-1]:
+            table.starts.append(number)
+        table.rows[-1] += 1
+        table.last_line = number
+
+    def _close_table(self) -> None:
+        """Give the table just read its shape, refusing ragged rows."""
+        table, block = self.table, self.blocks[-1] if self.blocks else None
+        self.table = None
+        if table is None or block is None or block.kind is not BlockKind.TABLE:
+            return
+        if table.rows[-1] == 0:
+            raise self.error(
+                table.last_line,
+                "a table cannot end with a row separator",
+                "delete the separator, or add the row's cells under it",
+            )
+        columns = table.rows[0]
+        for index, count in enumerate(table.rows):
+            if count != columns:
+                raise self.error(
+                    table.starts[index],
+                    f"row {index + 1} of this table has {count} cell(s), the first row {columns}",
+                    "give every row the same number of cells ('| {#id}' is an empty cell)",
+                )
+        shape = TableShape(columns, header=bool(table.header_line))
+        self.blocks[-1] = replace(block, table=shape)
+
+    def _open_fence(self, line: str, number: int) -> None:
+        m = _FENCE.fullmatch(line)
+        if not m:
+            raise self.error(
+                number,
+                "a code block starts with ``` and an optional language, with no other backticks",
+                r"fix the fence, or write '\`' for a literal backtick at the start of a line",
+            )
+        self._start(Block(BlockKind.CODE, line=number), number, can_continue=False)
+        self.fence = _Fence(m.group(1), m.group(2), number)
+
+    def _code_line(self, line: str, number: int) -> None:
+        fence = self.fence
+        assert fence is not None
+        if line != fence.fence:
+            fence.lines.append(line)
+            return
+        code = CodeText(tuple(fence.lines), fence.info, fence.fence)
+        self.blocks[-1] = replace(self.blocks[-1], code=code)
+        self.fence = None
+
+    # --- segments and blocks ---------------------------------------------------------------
+
     def _segment(self, rest: str, number: int, column: int) -> Segment:
         m = _ID_ONLY.fullmatch(rest)
         if m:
@@ -170,7 +389,7 @@ class _Parser:
         if m:
             self._no_id_within(m.group(1), number, column)
             return Segment(m.group(2), m.group(1), number)
-        if _looks_like_id(rest):
+        if looks_like_id(rest):
             raise self.error(
                 number,
                 "this looks like a segment ID but is not one",
@@ -200,7 +419,7 @@ class _Parser:
         if self.pending_continue and block.kind is not BlockKind.QUOTE:
             raise self._lone_quote_error()
         self._close()
-        block = _replace_gap(block, self.gap)
+        block = replace(block, blank_before=self.gap)
         self.gap = 0
         self.blocks.append(block)
         self.open = block if can_continue else None
@@ -213,11 +432,20 @@ class _Parser:
         self.open = grown
 
     def _close(self) -> None:
+        self._close_table()
         self.open = None
+        self.items = []
 
     def finish(self) -> tuple[list[Block], int]:
         if self.pending_continue:
             raise self._lone_quote_error()
+        if self.fence is not None:
+            raise self.error(
+                self.fence.line,
+                "this code block is never closed",
+                f"end it with a line holding only {self.fence.fence}",
+            )
+        self._close()
         return self.blocks, self.gap
 
     def _lone_quote_error(self) -> FormatError:
@@ -229,95 +457,3 @@ class _Parser:
 
     def error(self, number: int, message: str, fix: str, column: int = 0) -> FormatError:
         return FormatError(message, where=Location(self.path, number, column), fix=fix)
-
-
-def _replace_gap(block: Block, gap: int) -> Block:
-    return replace(block, blank_before=gap)
-
-
-def _looks_like_id(text: str) -> bool:
-    """An unescaped '{#' in a line that ends with '}': a mistyped or misplaced ID."""
-    return bool(_UNESCAPED_ID.search(text)) and text.rstrip().endswith("}")
-
-
-def write_document(doc: Document) -> str:
-    """The file text of a document. Raises ValueError for a segment that cannot be written."""
-    lines: list[str] = []
-    for index, block in enumerate(doc.blocks):
-        if block.kind is BlockKind.QUOTE and block.continues:
-            if index == 0 or doc.blocks[index - 1].kind is not BlockKind.QUOTE:
-                raise ValueError("a continued quote must follow a quote")
-            if block.blank_before:
-                raise ValueError("a continued quote cannot have blank lines before it")
-            lines.append(">")
-        else:
-            if index and block.blank_before == 0 and _merges(doc.blocks[index - 1], block):
-                raise ValueError(f"block {index} needs a blank line before it")
-            lines.extend([""] * block.blank_before)
-        lines.extend(_block_lines(block))
-    lines.extend([""] * doc.layout.trailing_blank)
-    if lines and lines[0].startswith("\ufeff") and not doc.layout.bom:
-        raise ValueError("the first line starts with U+FEFF, which would read as a byte order mark")
-    return join_lines(lines, doc.layout)
-
-
-def write_segment(seg: Segment) -> str:
-    """One segment's line content (without a block prefix)."""
-    if "\n" in seg.text or "\r" in seg.text:
-        raise ValueError(f"segment {seg.id}: text has a line break")
-    if seg.id is None:
-        if not seg.text.strip():
-            raise ValueError("a segment without an ID cannot be blank")
-        if _looks_like_id(seg.text):
-            raise ValueError(f"segment text ends like an ID; escape the brace: {seg.text!r}")
-    elif not ID_RE.fullmatch(seg.id):
-        raise ValueError(f"{seg.id!r} is not a segment ID")
-    if find_id(seg.text) >= 0:
-        raise ValueError(f"segment text holds a segment ID; escape the brace: {seg.text!r}")
-    if seg.id is None:
-        return seg.text
-    return f"{seg.text} {{#{seg.id}}}" if seg.text else f"{{#{seg.id}}}"
-
-
-def _merges(previous: Block, block: Block) -> bool:
-    """Would ``block`` written right under ``previous`` be read as part of it?"""
-    if previous.kind in (BlockKind.PARAGRAPH, BlockKind.FOOTNOTE):
-        return block.kind is BlockKind.PARAGRAPH
-    return previous.kind is BlockKind.QUOTE and block.kind is BlockKind.QUOTE
-
-
-def _block_lines(block: Block) -> list[str]:
-    kind = block.kind
-    if kind is BlockKind.RULE:
-        return [RULE]
-    if kind is BlockKind.FIGURE:
-        seg = block.segments[0]
-        if not _SRC.fullmatch(block.src) or (seg.id is not None and not ID_RE.fullmatch(seg.id)):
-            raise ValueError(f"figure {block.src!r}: bad path or ID {seg.id!r}")
-        if any(c in "\r\n" for c in seg.text + block.credit):
-            raise ValueError(f"figure {block.src!r}: caption or credit has a line break")
-        if find_id(seg.text) >= 0:
-            raise ValueError(f"figure {block.src!r}: the caption holds a segment ID")
-        credit = block.credit.replace("\\", "\\\\").replace('"', '\\"')
-        title = f' "{credit}"' if block.credit else ""
-        ident = f" {{#{seg.id}}}" if seg.id else ""
-        return [f"![{seg.text}]({block.src}{title}){ident}"]
-    texts = [write_segment(s) for s in block.segments]
-    if kind is BlockKind.HEADING:
-        if not 1 <= block.level <= 6:
-            raise ValueError(f"heading level {block.level} is not 1 to 6")
-        return [f"{'#' * block.level} {texts[0]}"]
-    if kind is BlockKind.QUOTE:
-        return [f"> {t}" for t in texts]
-    if kind is BlockKind.FOOTNOTE and not _LABEL.fullmatch(block.label):
-        raise ValueError(f"footnote label {block.label!r} is not letters, digits, '-' or '_'")
-    for t in texts[1:] if kind is BlockKind.FOOTNOTE else texts:
-        if _starts_block(t):
-            raise ValueError(f"paragraph line would read as another block: {t!r}")
-    if kind is BlockKind.FOOTNOTE:
-        return [f"[^{block.label}]: {texts[0]}", *texts[1:]]
-    return texts
-
-
-def _starts_block(text: str) -> bool:
-    return text == RULE or text.startswith(("#", ">", "[^", "!["))

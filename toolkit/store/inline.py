@@ -38,6 +38,8 @@ _NOTE_RE = re.compile(r"\[\^([A-Za-z0-9_-]+)\]")
 _URL_RE = re.compile(r"\(((?:[^\s()]|\([^\s()]*\))+)\)")
 #: A segment ID as it stands at the end of a segment line.
 _ID_MARK = re.compile(rf"\{{#{ID_PATTERN}\}}")
+#: A numbered list item's marker at the start of a line.
+_NUMBERED = re.compile(r"(?:0|[1-9][0-9]{0,8})\.(?: |$)")
 #: Characters that always need a backslash in running text.
 _ALWAYS = frozenset("\\*[]`")
 #: Deeper nesting of emphasis and links is read as text (it keeps the parser's stack small).
@@ -77,8 +79,14 @@ def plain_text(nodes: tuple[Inline, ...] | str) -> str:
 def escape(text: str) -> str:
     """Markup that reads back as exactly ``text`` (one line, no markup)."""
     out: list[str] = []
+    # At the start of a line, what would begin a block: '#', '>', '|', '- ', '12. '.
+    number = _NUMBERED.match(text)
+    # (The ID that may follow makes '-' alone read as '- {#s1}'.)
+    start = {0} if text[:1] in ("#", ">", "|") or text == "-" or text[:2] == "- " else set()
+    if number:
+        start.add(number.end() - (2 if number.group().endswith(" ") else 1))
     for i, ch in enumerate(text):
-        if ch in _ALWAYS or (ch == "{" and text.startswith("{#", i)) or (i == 0 and ch in "#>"):
+        if ch in _ALWAYS or (ch == "{" and text.startswith("{#", i)) or i in start:
             out.append("\\" + ch)
         else:
             out.append(ch)
