@@ -429,7 +429,7 @@ def test_import_text_changed_in_its_field_is_lost(
     report = run_check(root)
     assert codes(report) == [("import-text-lost", "error", "translations/trial/en.import.yaml")]
     message = report.findings[0].message
-    assert f"'{field}'" in message and "lines 1 " in message and "other text" in message
+    assert f"'{field}'" in message and "line 1 " in message and "other text" in message
     assert report.fails(Severity.ERROR) is True
 
 

@@ -12,15 +12,45 @@ from hypothesis import strategies as st
 
 from tests.conftest import ORIGINAL_YAML
 from toolkit.errors import ToolkitError
-from toolkit.importing import import_text, reassemble
-from toolkit.importing.apply import apply_translation_import, import_translation
-from toolkit.importing.plaintext import Imported, photo_credit
+from toolkit.importing import (
+    Imported,
+    ImportOptions,
+    ImportReport,
+    ReadContext,
+    Role,
+    apply_import,
+    find_target,
+    import_file,
+    import_text,
+    reassemble,
+)
+from toolkit.importing.apply import prepare
+from toolkit.importing.plaintext import NOTE_FIELD, credit_field, photo_credit
 from toolkit.metadata import Credit, Translation
 from toolkit.model import Document
 from toolkit.store.document import parse_document, read_document, write_document
-from toolkit.store.importrecord import ImportRecord, dump_record, load_record, text_sha256
+from toolkit.store.importrecord import (
+    Destination,
+    ImportRecord,
+    dump_record,
+    load_record,
+    text_sha256,
+)
 from toolkit.store.metafile import load_translation, parse_model
 from toolkit.store.work import WorkPaths
+
+#: What the reader knows when it reads an English translation with no title or names.
+EN = ReadContext("en", Role.TRANSLATION)
+
+
+def _import(text: str) -> Imported:
+    return import_text(text, "in.txt", EN)
+
+
+def _apply(paths: WorkPaths, imported: Imported, source: Path | None = None) -> ImportReport:
+    target = find_target(paths.root, paths.work, "en")
+    return apply_import(target, imported, ImportOptions("en"), source=source)
+
 
 # --- the property: import -> write -> parse -> reassemble is the identity ------------------
 
@@ -114,16 +144,16 @@ def moved_metadata(imported: Imported) -> Translation:
     """A translation's metadata holding what the import moved there, and nothing else."""
     found = imported.metadata
     credits = []
-    while f"photo_credits[{len(credits)}].as_published" in found:
-        as_published = found[f"photo_credits[{len(credits)}].as_published"]
+    while credit_field(Role.TRANSLATION, len(credits)) in found:
+        as_published = found[credit_field(Role.TRANSLATION, len(credits))]
         text = photo_credit(as_published)
         assert text
         credits.append(Credit(text=text, as_published=as_published))
-    assert len(credits) + ("translator_note" in found) == len(found)
+    assert len(credits) + (NOTE_FIELD in found) == len(found)
     return Translation(
         language="en",
         title="A Work for Testing",
-        translator_note=found.get("translator_note"),
+        translator_note=found.get(NOTE_FIELD),
         photo_credits=credits,
     )
 
@@ -144,11 +174,13 @@ EXAMPLES = [
 
 
 def _roundtrip(text: str) -> tuple[Imported, Document, ImportRecord]:
-    imported = import_text(text, "in.txt")
-    document = parse_document(write_document(imported.document))
-    assert document == imported.document
-    record = parse_model(dump_record(imported.record), "in.import.yaml", ImportRecord)
-    assert record == imported.record
+    """Import ``text`` (sentences split, IDs given), write and read back the files' texts."""
+    imported = _import(text)
+    ready = prepare(imported, "en", prefix="t")
+    document = parse_document(write_document(ready.document))
+    assert document == ready.document
+    record = parse_model(dump_record(ready.record), "in.import.yaml", ImportRecord)
+    assert record == ready.record
     return imported, document, record
 
 
@@ -160,18 +192,18 @@ def _roundtrip(text: str) -> tuple[Imported, Document, ImportRecord]:
 def test_import_write_parse_reassemble_gives_back_the_text(text: str) -> None:
     imported, document, record = _roundtrip(text)
     assert record.sha256 == hashlib.sha256(text.encode("utf-8")).hexdigest()
-    assert reassemble(record, document, moved_metadata(imported)) == text
-    for part in record.parts:
-        if part.to == "metadata":
-            assert part.sha256 == text_sha256(imported.metadata[part.field or ""])
-    covered = [n for p in record.parts for n in range(p.span[0], p.span[1] + 1)]
+    assert reassemble(record, document, moved_metadata(imported), "en") == text
+    for part in record.moved_to_metadata():
+        assert part.field is not None
+        assert part.sha256 == text_sha256(imported.metadata[part.field])
+    covered = [n for p in record.parts if p.lines for n in p.lines.numbers()]
     assert covered == list(range(1, len(covered) + 1))
 
 
 @pytest.mark.parametrize("text", EXAMPLES)
 def test_what_the_fuzzer_found_reassembles(text: str) -> None:
     imported, document, record = _roundtrip(text)
-    assert reassemble(record, document, moved_metadata(imported)) == text
+    assert reassemble(record, document, moved_metadata(imported), "en") == text
 
 
 #: Endings of <lang>.yaml: nothing, or the fields the import fills in, left empty.
@@ -193,14 +225,14 @@ EMPTY_FIELDS = st.sampled_from(
 def test_import_into_a_work_reassembles_from_the_files_it_wrote(text: str, extra: str) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         paths = _work(Path(tmp), meta=META + extra)
-        imported = import_text(text, "in.txt")
-        apply_translation_import(paths, "en", imported)
+        imported = _import(text)
+        _apply(paths, imported)
         meta = load_translation(paths.translation_meta("en"))
         record = load_record(paths.import_record("en"))
         document = read_document(paths.translation_text("en"))
-        assert reassemble(record, document, meta).encode("utf-8") == text.encode("utf-8")
+        assert reassemble(record, document, meta, "en").encode("utf-8") == text.encode("utf-8")
         # Everything the import found and the metadata file lacked went there.
-        moved = {p.field for p in record.parts if p.to == "metadata"}
+        moved = {p.field for p in record.moved_to_metadata()}
         assert moved == set(imported.metadata)
 
 
@@ -222,7 +254,8 @@ def _work(root: Path, meta: str | None = META, align: str | None = None) -> Work
 
 
 def _kinds(text: str) -> list[tuple[str, str, str | None]]:
-    return [(p.lines, p.to, p.field) for p in import_text(text, "in.txt").record.parts]
+    parts = _import(text).record.parts
+    return [(str(p.lines), p.to.value, p.field and str(p.field)) for p in parts]
 
 
 @pytest.mark.parametrize(
@@ -297,43 +330,41 @@ def test_lines_that_only_look_like_credits_are_body(line: str) -> None:
 def test_translators_note_is_contiguous_lines_just_before_the_rule(
     text: str, kinds: list[tuple[str, str, str | None]], note: str | None
 ) -> None:
-    imported = import_text(text, "in.txt")
+    imported = _import(text)
     assert _kinds(text) == kinds
-    assert imported.metadata.get("translator_note") == note
+    assert imported.metadata.get(NOTE_FIELD) == note
 
 
 def test_a_file_starting_with_two_byte_order_marks_is_written_with_one_of_its_own() -> None:
     text = "\ufeff\ufeffThe weather was fine today.\n"
-    imported = import_text(text, "in.txt")
+    imported = _import(text)
     assert imported.record.bom is True
-    written = write_document(imported.document)
+    written = write_document(prepare(imported, "en", prefix="t").document)
     assert written.startswith("\ufeff\ufeffThe weather")
     document = parse_document(written)
     assert document.segment_ids() == ["t1"]
-    assert reassemble(imported.record, document, moved_metadata(imported)) == text
+    assert reassemble(imported.record, document, moved_metadata(imported), "en") == text
 
 
 def test_a_moved_line_with_a_next_line_character_is_kept_whole(tmp_path: Path) -> None:
     paths = _work(tmp_path, meta=META + "photo_credits:\n  - text: Someone else\n")
     text = "Body.\n(Photo by X)\x85\n"
-    apply_translation_import(paths, "en", import_text(text, "in.txt"))
+    _apply(paths, _import(text))
     record = load_record(paths.import_record("en"))
-    assert record.parts[1].to == "set_aside"
+    assert record.parts[1].to is Destination.SET_ASIDE
     assert record.parts[1].text == ["(Photo by X)\x85"]
     meta = load_translation(paths.translation_meta("en"))
     document = read_document(paths.translation_text("en"))
-    assert reassemble(record, document, meta) == text
+    assert reassemble(record, document, meta, "en") == text
 
 
 def test_a_segment_that_cannot_be_written_is_an_error_at_its_input_line(tmp_path: Path) -> None:
     paths = _work(tmp_path)
-    imported = import_text("One.\n\nTwo.\n", "in.txt")
+    imported = _import("One.\n\nTwo.\n")
     first, second = imported.document.blocks
     broken = Document((first, second.__class__(second.kind, second.segments, blank_before=0)))
     with pytest.raises(ToolkitError) as caught:
-        apply_translation_import(
-            paths, "en", Imported(broken, imported.record), source=tmp_path / "in.txt"
-        )
+        _apply(paths, Imported(broken, imported.record), source=tmp_path / "in.txt")
     assert caught.value.where is not None
     assert (Path(caught.value.where.path).name, caught.value.where.line) == ("in.txt", 3)
     assert not paths.translation_text("en").exists()
@@ -371,7 +402,7 @@ def test_empty_metadata_values_are_filled_in_place(
     tmp_path: Path, meta: str, expected: str
 ) -> None:
     paths = _work(tmp_path, meta=meta)
-    report = apply_translation_import(paths, "en", import_text(ARTICLE, "in.txt"))
+    report = _apply(paths, _import(ARTICLE))
     assert report.added_to_metadata == ["photo_credits", "translator_note"]
     assert paths.translation_meta("en").read_bytes().decode("utf-8") == expected
     loaded = load_translation(paths.translation_meta("en"))
@@ -384,7 +415,7 @@ def test_missing_metadata_file_is_an_error_before_anything_is_written(tmp_path: 
     article = tmp_path / "in.txt"
     article.write_text(ARTICLE, encoding="utf-8")
     with pytest.raises(ToolkitError) as caught:
-        import_translation(paths, article, "en")
+        import_file(paths.root, paths.work, article, ImportOptions("en"))
     assert "en.yaml does not exist" in caught.value.message
     assert "language: en" in caught.value.fix and "title:" in caught.value.fix
     assert "docs/metadata.md" in caught.value.fix
@@ -397,16 +428,18 @@ def test_missing_metadata_file_is_an_error_before_anything_is_written(tmp_path: 
 def test_blank_lines_are_counted_not_listed(tmp_path: Path) -> None:
     paths = _work(tmp_path)
     text = "Title\n\nOne.\n\n\nTwo.\n\n- Another Story - November 2, 2024\n"
-    report = apply_translation_import(paths, "en", import_text(text, "in.txt"))
+    report = _apply(paths, _import(text))
     assert report.blank_lines == 4
-    assert report.set_aside == ["lines 8: the site's list of related posts (page furniture)"]
+    assert report.set_aside == ["line 8: the site's list of related posts (page furniture)"]
 
 
-def test_an_existing_alignment_file_is_warned_about_and_kept(tmp_path: Path) -> None:
+def test_ids_an_alignment_file_names_are_not_given_to_new_text(tmp_path: Path) -> None:
     align = "# source\ttranslation\tscore\tstate\ns1\tt1\t0.9\tauto\n"
     paths = _work(tmp_path, align=align)
-    report = apply_translation_import(paths, "en", import_text("Body.\n", "in.txt"))
-    assert report.warnings == ["en.align refers to the old segment IDs; re-align or edit it"]
+    report = _apply(paths, _import("Body.\n"))
+    assert read_document(paths.translation_text("en")).segment_ids() == ["t2"]
+    assert report.beads == []  # no text was there before, so none changed
     assert paths.alignment("en").read_text(encoding="utf-8") == align
     fresh = _work(tmp_path / "fresh")
-    assert apply_translation_import(fresh, "en", import_text("Body.\n", "in.txt")).warnings == []
+    _apply(fresh, _import("Body.\n"))
+    assert read_document(fresh.translation_text("en")).segment_ids() == ["t1"]

@@ -11,6 +11,7 @@ from toolkit import Work, check_work, load_work
 from toolkit.check import Severity
 from toolkit.importing import reassemble
 from toolkit.model import BlockKind
+from toolkit.store.importrecord import Reason
 from toolkit.store.inline import plain_text
 
 #: SHA-256 of ../shared/seed/000_e1df769973795f3f.txt, the English text as the user supplied it.
@@ -27,10 +28,10 @@ def test_body_metadata_and_set_aside_reassemble_the_supplied_file(work: Work) ->
     en = work.translations["en"]
     assert en.record is not None and en.document is not None
     assert en.record.sha256 == SUPPLIED_SHA256
-    text = reassemble(en.record, en.document, en.meta)
+    text = reassemble(en.record, en.document, en.meta, "en")
     assert hashlib.sha256(text.encode("utf-8")).hexdigest() == SUPPLIED_SHA256
     # Every line of the supplied file is accounted for exactly once.
-    covered = [n for p in en.record.parts for n in range(p.span[0], p.span[1] + 1)]
+    covered = [n for p in en.record.parts if p.lines for n in p.lines.numbers()]
     assert covered == list(range(1, text.count("\n") + 2))
 
 
@@ -50,9 +51,9 @@ def test_related_posts_are_set_aside_and_recorded(work: Work) -> None:
     en = work.translations["en"]
     body = "\n".join(plain_text(s.text) for s in en.document.segments())
     assert "Trump 2.0" not in body
-    furniture = [p for p in en.record.set_aside() if "related posts" in (p.reason or "")]
+    furniture = [p for p in en.record.set_aside() if p.reason is Reason.RELATED]
     assert len(furniture) == 1
-    assert furniture[0].lines == "29-31"
+    assert str(furniture[0].lines) == "29-31"
     assert [t.split(" – ")[-1] for t in furniture[0].text or []] == [
         "Part III - November 27, 2024",
         "Part II - November 27, 2024",

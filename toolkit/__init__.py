@@ -18,7 +18,7 @@ from toolkit._version import __version__
 if TYPE_CHECKING:
     from toolkit.check import Coverage, Finding, Report, Severity, check_work
     from toolkit.errors import FormatError, MetadataError, StageError, ToolkitError
-    from toolkit.importing import ImportReport, import_translation
+    from toolkit.importing import ImportOptions, ImportReport, import_file
     from toolkit.metadata import Original, Translation
     from toolkit.model import Alignment, Bead, BeadState, Block, BlockKind, Document, Segment
     from toolkit.render import BuildOptions, BuildResult, Format, build_work
@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 _EXPORTS = {
     "toolkit.check": ("Coverage", "Finding", "Report", "Severity", "check_work"),
     "toolkit.errors": ("FormatError", "MetadataError", "StageError", "ToolkitError"),
-    "toolkit.importing": ("ImportReport", "import_translation"),
+    "toolkit.importing": ("ImportOptions", "ImportReport", "import_file"),
     "toolkit.metadata": ("Original", "Translation"),
     "toolkit.model": (
         "Alignment",
@@ -74,6 +74,7 @@ __all__ = [
     "Finding",
     "Format",
     "FormatError",
+    "ImportOptions",
     "ImportReport",
     "MetadataError",
     "Original",
@@ -88,7 +89,7 @@ __all__ = [
     "build_work",
     "check_work",
     "find_root",
-    "import_translation",
+    "import_file",
     "list_works",
     "load_work",
     "parse_alignment",

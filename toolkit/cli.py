@@ -17,9 +17,12 @@ import click
 from toolkit._version import __version__
 from toolkit.check import Report, Severity, check_work
 from toolkit.errors import ToolkitError
-from toolkit.importing.apply import import_translation
+from toolkit.importing import ImportOptions, import_file
+from toolkit.importing.report import import_lines
 from toolkit.render import BuildOptions, Format, build_work
-from toolkit.store.work import Work, WorkPaths, find_root, list_works, load_work
+from toolkit.store.create import NewWork, create_work
+from toolkit.store.importrecord import SourceFormat
+from toolkit.store.work import Work, find_root, list_works, load_work
 
 EXIT_FINDINGS = 1
 EXIT_USAGE = 2
@@ -53,11 +56,22 @@ def cli(ctx: click.Context, root: Path | None, verbose: bool) -> None:
     ctx.obj = root
 
 
-def _root(ctx: click.Context) -> Path:
+def _root(ctx: click.Context, allow_empty: bool = False) -> Path:
+    """The repository: --root, else the nearest folder up with source/ or translations/.
+
+    ``allow_empty``: a folder without them will do (``toolkit new`` makes them).
+    """
     root = ctx.obj
     if not isinstance(root, Path):
-        return find_root(Path.cwd())
+        try:
+            return find_root(Path.cwd())
+        except ToolkitError:
+            if allow_empty:
+                return Path.cwd()
+            raise
     root = root.resolve()
+    if allow_empty:
+        return root
     if not (root / "source").is_dir() and not (root / "translations").is_dir():
         raise ToolkitError(
             f"--root {root}: no source/ or translations/ folder there",
@@ -156,31 +170,90 @@ def build(
             click.echo(f"wrote {path}")
 
 
+@cli.command(name="new")
+@click.argument("work")
+@click.option("--lang", required=True, help="The original's language tag, e.g. zh-Hant-TW.")
+@click.option("--title", required=True, help="The original's title.")
+@click.option("--author", "authors", multiple=True, help="An author's name (repeatable).")
+@click.option(
+    "--translation",
+    "translations",
+    multiple=True,
+    metavar="LANG[=TITLE]",
+    help="Prepare a translation's metadata, e.g. en or 'en=The Title' (repeatable).",
+)
+@click.pass_context
+def new(
+    ctx: click.Context,
+    work: str,
+    lang: str,
+    title: str,
+    authors: tuple[str, ...],
+    translations: tuple[str, ...],
+) -> None:
+    """Start WORK: write its metadata files, ready to fill in.
+
+    Writes source/WORK/work.yaml and translations/WORK/LANG.yaml for each
+    --translation. Then add the texts with toolkit import.
+    """
+    wanted: dict[str, str | None] = {}
+    for item in translations:
+        tag, _, name = item.partition("=")
+        wanted[tag.strip()] = name.strip() or None
+    spec = NewWork(work, lang, title, authors, wanted)
+    for path in create_work(_root(ctx, allow_empty=True), spec):
+        click.echo(f"wrote {path}")
+
+
 @cli.command(name="import")
 @click.argument("work")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--lang", required=True, help="The language of FILE, e.g. en.")
-@click.option("--force", is_flag=True, help="Replace an existing segment file.")
+@click.option("--lang", required=True, help="The language of FILE, e.g. zh-Hant-TW or en.")
+@click.option(
+    "--force", is_flag=True, help="Replace a text already imported (unchanged text keeps its IDs)."
+)
+@click.option("--encoding", help="FILE's encoding, when detection is not enough (e.g. big5).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice([f.value for f in SourceFormat]),
+    help="FILE's format, when its name does not say (.txt, .md, .html, .docx).",
+)
+@click.option(
+    "--no-sentences", is_flag=True, help="Keep each paragraph on one line (no sentence split)."
+)
 @click.pass_context
-def import_(ctx: click.Context, work: str, file: Path, lang: str, force: bool) -> None:
-    """Import a plain-text translation FILE into WORK as language LANG.
+def import_(
+    ctx: click.Context,
+    work: str,
+    file: Path,
+    lang: str,
+    force: bool,
+    encoding: str | None,
+    fmt: str | None,
+    no_sentences: bool,
+) -> None:
+    """Import FILE (text, Markdown, an HTML page, DOCX) into WORK as language LANG.
 
-    Translator's notes, photo credits and site furniture are recognised and moved
-    to metadata or set aside (reported here, recorded in <lang>.import.yaml).
+    What must exist first: the work (source/WORK/work.yaml; toolkit new makes it)
+    and, for a translation, its metadata (translations/WORK/LANG.yaml). When LANG
+    is the original's language, FILE is the original's text (source/WORK/text.md);
+    otherwise the translation's. Paragraphs are split into sentence lines. What
+    is not article text (a page's menus, share buttons, read counter, byline; a
+    translator's note; photo credits) is moved to metadata or set aside, reported
+    here and recorded in the import record, so nothing is lost.
     """
-    paths = WorkPaths(_root(ctx), work)
-    report = import_translation(paths, file, lang, force=force)
-    click.echo(f"imported {report.segments} segments into {paths.translation_text(lang)}")
-    for name in report.added_to_metadata:
-        click.echo(f"moved to metadata: {name} ({paths.translation_meta(lang)})")
-    for name in report.kept_in_metadata:
-        click.echo(f"kept existing metadata: {name}")
-    for line in report.set_aside:
-        click.echo(f"set aside: {line} ({paths.import_record(lang)})")
-    if report.blank_lines:
-        plural = "s" if report.blank_lines != 1 else ""
-        click.echo(f"set aside: {report.blank_lines} blank line{plural}")
-    for warning in report.warnings:
+    options = ImportOptions(
+        lang=lang,
+        force=force,
+        encoding=encoding,
+        format=SourceFormat(fmt) if fmt else None,
+        sentences=not no_sentences,
+    )
+    report = import_file(_root(ctx), work, file, options)
+    for line in import_lines(report):
+        click.echo(line)
+    for warning in report.warnings + report.beads:
         click.echo(f"warning: {warning}", err=True)
 
 

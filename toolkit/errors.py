@@ -15,7 +15,7 @@ class Location:
     column: int = 0
 
     def __str__(self) -> str:
-        where = _shown(self.path)
+        where = shown_path(self.path)
         if self.line:
             where += f":{self.line}"
             if self.column:
@@ -23,7 +23,7 @@ class Location:
         return where
 
 
-def _shown(path: Path | str) -> str:
+def shown_path(path: Path | str) -> str:
     """A path as the user typed it: relative to the working folder when inside it."""
     try:
         return str(Path(path).resolve().relative_to(Path.cwd()))
@@ -57,7 +57,7 @@ class MetadataError(ToolkitError):
     def __init__(self, path: Path | str, problems: list[tuple[str, int, str]]) -> None:
         self.path = path
         self.problems = problems
-        shown = _shown(path)
+        shown = shown_path(path)
         lines = [f"{shown}:{line or '?'}: {field}: {what}" for field, line, what in problems]
         super().__init__(
             f"invalid metadata in {shown}\n" + "\n".join(lines),

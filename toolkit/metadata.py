@@ -164,3 +164,9 @@ def language_script(tag: str) -> tuple[str, str | None]:
     if script is None and language == "zh":
         script = next((_ZH_REGION_SCRIPT[p] for p in rest if p in _ZH_REGION_SCRIPT), None)
     return language, script
+
+
+def sentence_separator(lang: str) -> str:
+    """What stands between two sentences of a paragraph: nothing in Chinese or Japanese,
+    a space in other languages."""
+    return "" if language_script(lang)[0] in ("zh", "ja") else " "

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from toolkit.check.findings import Finding, Severity
-from toolkit.importing.reassemble import metadata_field
-from toolkit.metadata import Original, Translation
-from toolkit.store.importrecord import Part, text_sha256
+from toolkit.metadata import Original, Publication, Translation
+from toolkit.store.importrecord import ImportRecord, text_sha256
 from toolkit.store.work import Work, relative
 
 #: (field, severity, what a reader loses without it), for the original and a translation.
@@ -32,7 +33,14 @@ def check_attribution(work: Work) -> list[Finding]:
         path = relative(work, work.paths.translation_meta(lang))
         findings += _fields(work.id, lang, path, tr.meta, _TRANSLATION)
         if tr.record is not None:
-            findings += _moved_text(work, lang, tr.meta, tr.record.parts)
+            findings += _moved_text(
+                work, lang, tr.meta, tr.record, work.paths.import_record(lang), path
+            )
+    if work.source_record is not None:
+        record_path = work.paths.original_import_record(work.original.language)
+        findings += _moved_text(
+            work, None, work.original, work.source_record, record_path, meta_path
+        )
     return findings
 
 
@@ -74,23 +82,24 @@ def _fields(
     return findings
 
 
-def _moved_text(work: Work, lang: str, meta: Translation, parts: list[Part]) -> list[Finding]:
+def _moved_text(
+    work: Work,
+    lang: str | None,
+    meta: Publication,
+    record: ImportRecord,
+    record_file: Path,
+    meta_path: str,
+) -> list[Finding]:
     """Each metadata field the import moved text to must still hold exactly that text.
 
     The record keeps the SHA-256 of the moved text; a record written before it did
     is only checked for the field being there.
     """
     findings = []
-    record_path = relative(work, work.paths.import_record(lang))
-    meta_path = relative(work, work.paths.translation_meta(lang))
-    for part in parts:
-        field = part.field
-        if part.to != "metadata" or not field:
-            continue
-        try:
-            held: str | None = metadata_field(meta, field)
-        except (KeyError, IndexError):
-            held = None
+    record_path = relative(work, record_file)
+    for part in record.moved_to_metadata():
+        assert part.field is not None
+        held = part.field.get(meta)
         if held is None:
             problem = "which no longer holds them"
         elif part.sha256 is not None and text_sha256(held) != part.sha256:
@@ -101,12 +110,13 @@ def _moved_text(work: Work, lang: str, meta: Translation, parts: list[Part]) -> 
             Finding(
                 "import-text-lost",
                 Severity.ERROR,
-                f"the import moved lines {part.lines} to metadata '{field}', {problem}",
+                f"the import moved {part.where} to metadata '{part.field}', {problem}",
                 work.id,
                 lang,
                 record_path,
                 0,
-                f"restore '{field}' in {meta_path} to the imported lines, or import the file again",
+                f"restore '{part.field}' in {meta_path} to the imported text, or import the file "
+                "again",
             )
         )
     return findings

@@ -1,137 +1,226 @@
-"""Write an import into a work: segments, import record, and the metadata it found."""
+"""Import a file into a work: read → sentences → IDs → write, nothing lost or half-written.
+
+Stages, as the log names them: ``read`` (decode, then the reader for the format) →
+``sentences`` (paragraphs split into sentence lines) → ``ids`` (kept for unchanged
+text, new for new text) → ``write`` (segments, import record, metadata, images: all
+or nothing). The file is the original's text when its language is the original's
+(``work.yaml``), else a translation's.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-import yaml
-
 from toolkit.errors import Location, ToolkitError
-from toolkit.importing.plaintext import REASONS, Imported, import_text, photo_credit
-from toolkit.importing.reassemble import metadata_field
-from toolkit.metadata import LANG_RE, Translation
+from toolkit.importing.decode import decode
+from toolkit.importing.ids import IdChanges, assign_ids
+from toolkit.importing.imported import Imported, ReadContext, Role
+from toolkit.importing.metafields import add_fields, additions, keep_what_metadata_lacks
+from toolkit.importing.plaintext import import_text
+from toolkit.importing.target import Target, find_target
+from toolkit.metadata import sentence_separator
 from toolkit.model import Document
-from toolkit.store.document import write_document
+from toolkit.segment.blocks import split_document
+from toolkit.store.docwriter import write_document
 from toolkit.store.fileio import write_files
-from toolkit.store.importrecord import ImportRecord, Part, dump_record, dump_yaml
-from toolkit.store.lines import read_text
-from toolkit.store.metafile import load_original, load_translation, parse_translation
-from toolkit.store.work import WorkPaths
+from toolkit.store.importrecord import ImportRecord, Reason, SourceFormat, dump_record
+
+log = logging.getLogger("toolkit.importing")
+
+#: File name endings and the format each is read as.
+FORMATS = {
+    ".txt": SourceFormat.TEXT,
+    ".text": SourceFormat.TEXT,
+    ".md": SourceFormat.MARKDOWN,
+    ".markdown": SourceFormat.MARKDOWN,
+    ".html": SourceFormat.HTML,
+    ".htm": SourceFormat.HTML,
+    ".xhtml": SourceFormat.HTML,
+    ".docx": SourceFormat.DOCX,
+}
+
+
+@dataclass(frozen=True)
+class ImportOptions:
+    """How to import: the file's language (which says original or translation), whether
+    to replace a text already there, and what to do when detection is not enough."""
+
+    lang: str
+    force: bool = False
+    encoding: str | None = None
+    format: SourceFormat | None = None
+    #: Split paragraphs into sentence lines (the default).
+    sentences: bool = True
 
 
 @dataclass(frozen=True)
 class ImportReport:
+    role: Role
+    text_path: Path
+    record_path: Path
+    meta_path: Path
     segments: int
-    added_to_metadata: list[str]
-    kept_in_metadata: list[str]
-    #: Set-aside parts other than blank lines, as "lines N-M: reason".
-    set_aside: list[str]
-    #: How many blank lines were set aside (they are not listed one by one).
+    encoding: str
+    ids: IdChanges
+    added_to_metadata: list[str] = field(default_factory=list)
+    kept_in_metadata: list[str] = field(default_factory=list)
+    #: Set-aside pieces other than blank lines, as "lines N-M: reason".
+    set_aside: list[str] = field(default_factory=list)
     blank_lines: int = 0
-    #: What the user should know about: e.g. an alignment file the new IDs made stale.
+    #: Beads that name a segment whose text changed or is gone.
+    beads: list[str] = field(default_factory=list)
+    resources: list[Path] = field(default_factory=list)
+    #: True when the import would write exactly what is there (nothing was written).
+    unchanged: bool = False
     warnings: list[str] = field(default_factory=list)
 
 
-def import_translation(
-    paths: WorkPaths, file: Path, lang: str, *, force: bool = False
-) -> ImportReport:
-    """Import plain-text ``file`` as the ``lang`` translation of the work at ``paths``.
-
-    Raises ToolkitError if the work or its ``<lang>.yaml`` does not exist, ``lang``
-    is the original's language (importing originals comes later), or the file
-    cannot be read.
-    """
-    if not paths.original_meta.is_file():
+def format_of(path: Path) -> SourceFormat:
+    fmt = FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        known = ", ".join(sorted(FORMATS))
         raise ToolkitError(
-            f"no work {paths.work!r}: {paths.original_meta} does not exist",
-            fix=f"create {paths.original_meta} with the original's metadata (docs/metadata.md)",
+            f"cannot tell the format of {path.name} from its name",
+            where=Location(path),
+            fix=f"name it with one of {known}, or pass --format",
         )
-    original = load_original(paths.original_meta)
-    if lang == original.language:
-        raise ToolkitError(
-            "importing the original's text is not supported yet",
-            fix=f"write it as {paths.original_text} in the format of docs/format.md",
-        )
-    _require_metadata_file(paths, lang)
-    imported = import_text(read_text(file), file.name)
-    return apply_translation_import(paths, lang, imported, force=force, source=file)
+    return fmt
 
 
-def apply_translation_import(
-    paths: WorkPaths,
-    lang: str,
+def import_file(paths_root: Path, work: str, file: Path, options: ImportOptions) -> ImportReport:
+    """Import ``file`` into ``work`` of the repository at ``paths_root``."""
+    target = find_target(paths_root, work, options.lang)
+    fmt = options.format or format_of(file)
+    data = file.read_bytes()
+    context = target.context()
+    log.info("read: %s as %s (%s)", file.name, fmt.value, target.role.value)
+    if fmt is SourceFormat.DOCX:
+        imported = _read_structured(data, file, fmt, context, None, "binary")
+        encoding = "binary"
+    else:
+        decoded = decode(data, file, encoding=options.encoding, html=fmt is SourceFormat.HTML)
+        encoding = f"{decoded.encoding} ({decoded.how})"
+        if fmt is SourceFormat.TEXT:
+            imported = import_text(
+                decoded.text, file.name, context, data=data, encoding=decoded.encoding
+            )
+        else:
+            imported = _read_structured(data, file, fmt, context, decoded.text, decoded.encoding)
+    return replace(apply_import(target, imported, options, source=file), encoding=encoding)
+
+
+def _read_structured(
+    data: bytes, file: Path, fmt: SourceFormat, context: ReadContext, text: str | None, enc: str
+) -> Imported:
+    from toolkit.importing.pandoc_reader import read_document_file  # loads lxml, runs Pandoc
+
+    return read_document_file(
+        data, file.name, fmt, context, text=text, encoding=enc, base_dir=file.parent
+    )
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """An import ready to write: sentence lines with IDs, and the record with the spacing."""
+
+    document: Document
+    record: ImportRecord
+    ids: IdChanges
+
+
+def prepare(
     imported: Imported,
+    lang: str,
     *,
-    force: bool = False,
-    source: Path | None = None,
-) -> ImportReport:
-    """Write ``<lang>.md`` and ``<lang>.import.yaml``; add found fields to ``<lang>.yaml``.
+    prefix: str,
+    old: Document | None = None,
+    reserved: Iterable[str] = (),
+    sentences: bool = True,
+) -> Prepared:
+    """Split paragraphs into sentences and give IDs (pure: no files are read or written).
 
-    ``<lang>.yaml`` must exist. Fields already in it are left as they are; a found
-    field that it has with an empty value (``translator_note:``, ``photo_credits: []``)
-    is filled in. Refuses to replace an existing segment file unless ``force``.
-    ``source`` is the imported file, named in errors (default: the record's name).
-    Nothing is written when any of this fails.
+    ``old`` is the text imported before: its unchanged segments keep their IDs.
     """
-    text_path = paths.translation_text(lang)
-    meta_path = paths.translation_meta(lang)
-    if text_path.exists() and not force:
-        raise ToolkitError(
-            f"{text_path} exists; importing would replace its segments and IDs",
-            fix="pass --force to replace it",
-        )
-    _require_metadata_file(paths, lang)
-    meta_text = read_text(meta_path)
-    existing = load_translation(meta_path)
-    additions, kept = _metadata_additions(imported.metadata, existing)
-    meta_text = _add_fields(meta_text, additions)
-    record = _keep_what_metadata_lacks(
-        imported.record, imported.metadata, parse_translation(meta_text, meta_path)
+    if sentences:
+        split = split_document(imported.document, lang, keep_gaps=True)
+        document, gaps = split.document, split.gaps
+    else:
+        document, gaps = imported.document, tuple(None for _ in imported.document.segments())
+    log.info("sentences: %d segments", len(gaps))
+    document, changes = assign_ids(document, old, prefix, reserved)
+    added, removed = len(changes.added), len(changes.removed)
+    log.info("ids: %d kept, %d new, %d gone", changes.kept, added, removed)
+    separator = sentence_separator(lang)
+    spacing = {
+        seg.id: gap
+        for seg, gap in zip(document.segments(), gaps, strict=True)
+        if seg.id is not None and gap is not None and gap != separator
+    }
+    return Prepared(document, imported.record.model_copy(update={"spacing": spacing}), changes)
+
+
+def apply_import(
+    target: Target, imported: Imported, options: ImportOptions, *, source: Path | None = None
+) -> ImportReport:
+    """Write what a reader found into the work: all files or none."""
+    ready = prepare(
+        imported,
+        options.lang,
+        prefix=target.prefix,
+        old=target.old_document(),
+        reserved=target.reserved_ids(),
+        sentences=options.sentences,
     )
-    segment_text = _write_segments(imported.document, source or Path(imported.record.file))
-    write_files(
-        {
-            text_path: segment_text,
-            paths.import_record(lang): dump_record(record),
-            meta_path: meta_text,
-        }
+    document, changes = ready.document, ready.ids
+    meta_text = target.meta_text()
+    add, kept = additions(imported.metadata, target.meta())
+    meta_text = add_fields(meta_text, add)
+    record = keep_what_metadata_lacks(ready.record, imported.metadata, target.parse_meta(meta_text))
+    files: dict[Path, str | bytes] = {
+        target.text: _segment_text(document, source or Path(imported.record.file)),
+        target.record: dump_record(record),
+        target.meta_path: meta_text,
+    }
+    for name, data in imported.resources.items():
+        files[target.text.parent / name] = data
+    unchanged = all(p.is_file() and p.read_bytes() == _bytes(c) for p, c in files.items())
+    if target.text.exists() and not unchanged and not options.force:
+        raise ToolkitError(
+            f"{target.text} exists; importing would replace its text "
+            f"({len(changes.added)} new or changed segments, {len(changes.removed)} gone)",
+            fix="pass --force to replace it (segments whose text is unchanged keep their IDs)",
+        )
+    if not unchanged:
+        write_files(files)
+    log.info("write: %s", "unchanged" if unchanged else ", ".join(p.name for p in files))
+    set_aside = [p for p in record.set_aside() if p.reason is not Reason.BLANK]
+    blank = sum(p.lines.count for p in record.set_aside() if p.reason is Reason.BLANK and p.lines)
+    return ImportReport(
+        role=target.role,
+        text_path=target.text,
+        record_path=target.record,
+        meta_path=target.meta_path,
+        segments=sum(1 for _ in document.segments()),
+        encoding=imported.record.encoding,
+        ids=changes,
+        added_to_metadata=sorted(add),
+        kept_in_metadata=kept,
+        set_aside=[f"{p.where}: {p.explanation}" for p in set_aside],
+        blank_lines=blank,
+        beads=target.beads_naming(set(changes.removed)),
+        resources=sorted(target.text.parent / name for name in imported.resources),
+        unchanged=unchanged,
     )
-    blank = REASONS["blank"]
-    set_aside = [f"lines {p.lines}: {p.reason}" for p in record.set_aside() if p.reason != blank]
-    blank_lines = sum(p.count for p in record.set_aside() if p.reason == blank)
-    warnings = []
-    align_path = paths.alignment(lang)
-    if align_path.exists():
-        warnings.append(f"{align_path.name} refers to the old segment IDs; re-align or edit it")
-    count = sum(1 for _ in imported.document.segments())
-    return ImportReport(count, sorted(additions), kept, set_aside, blank_lines, warnings)
 
 
-def _require_metadata_file(paths: WorkPaths, lang: str) -> None:
-    """Before anything is written: the metadata file must exist and be for ``lang``."""
-    if not LANG_RE.fullmatch(lang):
-        raise ToolkitError(
-            f"--lang {lang!r} is not a language tag",
-            fix="give a tag such as en, fr, ja or zh-Hans (language, optional script and region)",
-        )
-    meta_path = paths.translation_meta(lang)
-    if not meta_path.is_file():
-        raise ToolkitError(
-            f"{meta_path} does not exist; the translation's metadata goes there",
-            fix=f"create it with at least 'language: {lang}' and 'title:' (docs/metadata.md), "
-            "then import again",
-        )
-    declared = load_translation(meta_path).language
-    if declared != lang:
-        raise ToolkitError(
-            f"the metadata file says language: {declared}, but --lang is {lang}",
-            where=Location(meta_path),
-            fix=f"import with --lang {declared}, or correct 'language' in {meta_path.name}",
-        )
+def _bytes(content: str | bytes) -> bytes:
+    return content.encode("utf-8") if isinstance(content, str) else content
 
 
-def _write_segments(document: Document, source: Path) -> str:
+def _segment_text(document: Document, source: Path) -> str:
     """The segment file's text; a segment that cannot be written is an error at its line."""
     try:
         return write_document(document)
@@ -141,7 +230,8 @@ def _write_segments(document: Document, source: Path) -> str:
             try:
                 write_document(Document(document.blocks[:end], document.layout))
             except ValueError:
-                line = document.blocks[end - 1].segments[0].line
+                segments = document.blocks[end - 1].segments
+                line = segments[0].line if segments else document.blocks[end - 1].line
                 break
         raise ToolkitError(
             f"this line cannot be written as a segment: {exc}",
@@ -149,92 +239,3 @@ def _write_segments(document: Document, source: Path) -> str:
             fix="edit the line in the imported file, and report the problem "
             "(the import should accept any text)",
         ) from None
-
-
-def _keep_what_metadata_lacks(
-    record: ImportRecord, found: dict[str, str], meta: Translation
-) -> ImportRecord:
-    """Set aside, verbatim, any moved line the metadata file does not hold as it was imported.
-
-    The metadata file wins (a person may have corrected it), and the imported
-    text stays in the record, so the file can still be reassembled.
-    """
-    newline = record.layout.newline
-    parts = []
-    for part in record.parts:
-        name = part.field or ""
-        if part.to == "metadata":
-            try:
-                held = metadata_field(meta, name)
-            except KeyError:
-                held = None
-            if held != found[name]:
-                part = Part(
-                    lines=part.lines,
-                    to="set_aside",
-                    reason=f"{name} as imported; the metadata file holds another value",
-                    text=found[name].split(newline),
-                )
-        parts.append(part)
-    return record.model_copy(update={"parts": parts})
-
-
-def _metadata_additions(
-    found: dict[str, str], existing: Translation
-) -> tuple[dict[str, object], list[str]]:
-    additions: dict[str, object] = {}
-    kept: list[str] = []
-    note = found.get("translator_note")
-    if note is not None:
-        if existing.translator_note is None:
-            additions["translator_note"] = note
-        else:
-            kept.append("translator_note")
-    credits = [v for k, v in sorted(found.items(), key=_credit_order) if k.startswith("photo_")]
-    if credits:
-        if not existing.photo_credits:
-            additions["photo_credits"] = [
-                {"text": photo_credit(c) or c.strip(), "as_published": c} for c in credits
-            ]
-        else:
-            kept.append("photo_credits")
-    return additions, kept
-
-
-def _credit_order(item: tuple[str, str]) -> int:
-    """photo_credits[10] after photo_credits[9]."""
-    name = item[0]
-    return int(name[name.index("[") + 1 : name.index("]")]) if "[" in name else -1
-
-
-def _add_fields(meta_text: str, additions: dict[str, object]) -> str:
-    """``meta_text`` with ``additions``: empty top-level values filled in, other fields added.
-
-    The text is edited, not rewritten: comments, order and line endings stay.
-    """
-    newline = "\r\n" if "\r\n" in meta_text else "\n"
-    root = yaml.compose(meta_text, Loader=yaml.SafeLoader)
-    empty: dict[str, yaml.Node] = {}
-    if isinstance(root, yaml.MappingNode):
-        for key, value in root.value:
-            if key.value in additions and _is_empty(value):
-                empty[key.value] = value
-    # Fill in from the end of the file, so that earlier offsets stay right.
-    for name, node in sorted(empty.items(), key=lambda kv: -kv[1].start_mark.index):
-        start, end = node.start_mark.index, node.end_mark.index
-        value = dump_yaml(additions[name], flow=True).rstrip("\n").removesuffix("\n...")
-        if start == end:  # 'translator_note:' with nothing after the colon
-            value = " " + value
-        meta_text = meta_text[:start] + value + meta_text[end:]
-    rest = {k: v for k, v in additions.items() if k not in empty}
-    if rest:
-        added = ("# Added by toolkit import\n" + dump_yaml(rest)).replace("\n", newline)
-        meta_text = meta_text.rstrip("\r\n") + newline + added
-    return meta_text
-
-
-def _is_empty(node: yaml.Node) -> bool:
-    """A null value (``key:``, ``key: ~``) or an empty sequence (``key: []``)."""
-    if isinstance(node, yaml.ScalarNode):
-        return node.tag == "tag:yaml.org,2002:null"
-    return isinstance(node, yaml.SequenceNode) and not node.value

@@ -1,28 +1,42 @@
-"""Import a plain-text article, as copied from a web page, into segments.
+"""Import a plain-text article, as copied from a web page, into blocks.
 
 The text is read line by line. What is not article text is recognised and
 moved, never dropped:
 
-- one to three (NOTE_MAX) contiguous non-blank lines just before the first ``***``
-  line (only blank lines before and after them) are the translator's note: metadata;
-- a line like ``(Featured photo by ...)``, ``(Photo: ...)`` or
-  ``(Image credit: ...)`` is a photo credit: metadata;
-- a run of ``- Title - Month D, YYYY`` lines at the end is the site's list of
-  related posts: set aside in the import record;
+- (translations) one to three (NOTE_MAX) contiguous non-blank lines just before the
+  first ``***`` line (only blank lines before and after them) are the translator's
+  note: metadata;
+- a photo credit line, ``(Featured photo by ...)``, ``(Photo: ...)``, ``圖片來源：...``,
+  ``攝影：...``: metadata (``photo_credits`` of a translation, ``image_credits`` of the
+  original);
+- a read counter (``319 人閱讀``, ``1.2k views``), a byline that repeats a name in the
+  metadata (``文／王小明``, ``By Jane Doe``), the title line that repeats the metadata's
+  title: set aside;
+- a run of ``- Title - Month D, YYYY`` lines at the end is the site's list of related
+  posts: set aside;
 - blank lines and the ``***`` separator: set aside.
 
-The rest is the body: one segment per line, a short line with no closing
-punctuation is a heading. The text of every line is kept exactly.
+The rest is the body: one block per line; a short line with no closing punctuation
+is a heading. The text of every line is kept exactly. Segments get no IDs here.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field
+from enum import Enum
 
+from toolkit.importing.imported import Imported, ReadContext, Role
 from toolkit.model import Block, BlockKind, Document, Layout, Segment
-from toolkit.store.importrecord import ImportRecord, Part, text_sha256
+from toolkit.store.importrecord import (
+    Destination,
+    FieldRef,
+    ImportRecord,
+    LineSpan,
+    Part,
+    Reason,
+    text_sha256,
+)
 from toolkit.store.inline import escape
 from toolkit.store.lines import split_lines
 
@@ -34,6 +48,21 @@ _CREDIT_RE = re.compile(
     r"(?:(?:photo|image|picture)\s+by\s+)*(?P<text>\S.*?)\s*\)",
     re.IGNORECASE,
 )
+#: 圖片來源：X, 圖／X, 攝影：X, 照片提供：X (full- or half-width colon or slash), in
+#: brackets or not.
+_ZH_CREDIT_RE = re.compile(
+    r"[（(]?\s*(?:圖片來源|图片来源|圖片提供|图片提供|照片來源|照片提供|圖|图|攝影|摄影)"
+    r"\s*[：:／/]\s*(?P<text>\S.*?)\s*[）)]?"
+)
+_READ_COUNT_RE = re.compile(
+    r"(?:[\d,.]+\s*[kKmM萬万]?\s*(?:人閱讀|人阅读|次閱讀|次阅读|次瀏覽|次浏览|views?|reads?)"
+    r"|(?:閱讀|阅读|瀏覽|浏览)(?:次數|次数)?\s*[：:]?\s*[\d,.]+[kK萬万]?)",
+    re.IGNORECASE,
+)
+_BYLINE_RE = re.compile(
+    r"(?:文|作者|撰文|譯|译|譯者|译者|by|written by|translated by)\s*[：:／/]?\s*(?P<names>.+)",
+    re.IGNORECASE,
+)
 _RELATED_RE = re.compile(r"- .+ - [A-Z][a-z]+ \d{1,2}, \d{4}")
 _SENTENCE_END = tuple(".!?:;…\"'”’)」』。！？：；")
 HEADING_MAX = 100
@@ -42,76 +71,110 @@ NOTE_MAX = 3
 RULE = "***"
 
 
+class _Kind(Enum):
+    BODY = "body"
+    NOTE = "note"
+    CREDIT = "credit"
+    RULE = "rule"
+    BLANK = "blank"
+    RELATED = "related"
+    READ_COUNT = "read-count"
+    BYLINE = "byline"
+    TITLE = "title"
+
+
+_REASONS = {
+    _Kind.RULE: Reason.SEPARATOR,
+    _Kind.BLANK: Reason.BLANK,
+    _Kind.RELATED: Reason.RELATED,
+    _Kind.READ_COUNT: Reason.READ_COUNT,
+    _Kind.BYLINE: Reason.BYLINE,
+    _Kind.TITLE: Reason.TITLE,
+}
+
+
 def photo_credit(line: str) -> str | None:
-    """The credit in a photo-credit line, e.g. "Li Wei" in "(Photo: Li Wei)"; else None."""
-    m = _CREDIT_RE.fullmatch(line.strip())
+    """The credit in a credit line: "Li Wei" in "(Photo: Li Wei)" or "圖片來源：中央社"."""
+    stripped = line.strip()
+    m = _CREDIT_RE.fullmatch(stripped) or _ZH_CREDIT_RE.fullmatch(stripped)
     return m.group("text") if m else None
 
 
-@dataclass(frozen=True)
-class Imported:
-    """What an import produced: the document, and the metadata it found.
+def credit_field(role: Role, index: int) -> FieldRef:
+    """Where the ``index``-th credit line goes: the translation's photo credits, or the
+    original's image credits."""
+    name = "photo_credits" if role is Role.TRANSLATION else "image_credits"
+    return FieldRef(name=name, index=index, attribute="as_published")
 
-    ``metadata`` maps an import-record field name (``translator_note``,
-    ``photo_credits[0].as_published``) to the text moved there, exactly.
+
+NOTE_FIELD = FieldRef(name="translator_note")
+
+
+def import_text(
+    text: str,
+    file_name: str,
+    context: ReadContext,
+    *,
+    data: bytes | None = None,
+    encoding: str = "utf-8",
+) -> Imported:
+    """Split ``text`` into body blocks, metadata and set-aside lines; record where each went.
+
+    ``data`` is the file as read (``text`` decoded from it with ``encoding``); the
+    record keeps its SHA-256. Raises FormatError (naming ``file_name`` and the line)
+    for mixed line endings.
     """
-
-    document: Document
-    record: ImportRecord
-    metadata: dict[str, str] = field(default_factory=dict)
-
-
-def import_text(text: str, file_name: str, id_prefix: str = "t") -> Imported:
-    """Split ``text`` into body segments, metadata and set-aside lines; record where each went.
-
-    Raises FormatError (naming ``file_name`` and the line) for mixed line endings.
-    """
-    data = text.encode("utf-8")
+    if data is None:
+        data = text.encode(encoding)
     lines, layout = split_lines(text, file_name)
     newline = layout.newline
-    kinds = _classify(lines)
+    kinds = _classify(lines, context)
     parts: list[Part] = []
-    metadata: dict[str, str] = {}
+    metadata: dict[FieldRef, str] = {}
     blocks: list[Block] = []
     credits = 0
     for first, last, kind in _runs(kinds):
-        span = f"{first + 1}" if first == last else f"{first + 1}-{last + 1}"
+        span = LineSpan(first=first + 1, last=last + 1)
         chunk = lines[first : last + 1]
-        if kind in ("note", "credit"):
-            if kind == "note":
-                key = "translator_note"
+        if kind in (_Kind.NOTE, _Kind.CREDIT):
+            if kind is _Kind.NOTE:
+                key = NOTE_FIELD
             else:
-                key = f"photo_credits[{credits}].as_published"
+                key = credit_field(context.role, credits)
                 credits += 1
-            assert key not in metadata, f"{key} assigned twice"
             moved = newline.join(chunk)
             metadata[key] = moved
-            parts.append(Part(lines=span, to="metadata", field=key, sha256=text_sha256(moved)))
-        elif kind == "body":
+            sha = text_sha256(moved)
+            parts.append(Part(lines=span, to=Destination.METADATA, field=key, sha256=sha))
+        elif kind is _Kind.BODY:
             for offset, line in enumerate(chunk):
-                number = len(blocks) + 1
-                seg = Segment(f"{id_prefix}{number}", escape(line), first + offset + 1)
-                heading = _is_heading(line)
-                blocks.append(
-                    Block(
-                        BlockKind.HEADING if heading else BlockKind.PARAGRAPH,
-                        (seg,),
-                        level=1 if heading else 0,
-                        blank_before=1 if blocks else 0,
-                    )
-                )
-            parts.append(Part(lines=span, to="body"))
+                blocks.append(_block(line, first + offset + 1, bool(blocks)))
+            parts.append(Part(lines=span, to=Destination.BODY))
         else:
-            parts.append(Part(lines=span, to="set_aside", reason=REASONS[kind], text=chunk))
+            reason = _REASONS[kind]
+            parts.append(Part(lines=span, to=Destination.SET_ASIDE, reason=reason, text=chunk))
     record = ImportRecord(
         file=file_name,
         sha256=hashlib.sha256(data).hexdigest(),
+        encoding=encoding,
         newline="crlf" if newline == "\r\n" else "lf",
         final_newline=layout.final_newline,
         bom=layout.bom,
         parts=parts,
     )
     return Imported(Document(tuple(blocks), _segment_layout(blocks)), record, metadata)
+
+
+def _block(line: str, number: int, after_another: bool) -> Block:
+    seg = Segment(None, escape(line), number)
+    heading = _is_heading(line)
+    return Block(
+        BlockKind.HEADING if heading else BlockKind.PARAGRAPH,
+        (seg,),
+        level=1 if heading else 0,
+        blank_before=1 if after_another else 0,
+        line=number,
+    )
 
 
 def _segment_layout(blocks: list[Block]) -> Layout:
@@ -130,36 +193,54 @@ def _segment_layout(blocks: list[Block]) -> Layout:
     return Layout(bom=bom)
 
 
-#: Why each kind of set-aside line was set aside.
-REASONS = {
-    "rule": "separator between the translator's note and the article",
-    "blank": "blank lines",
-    "related": "the site's list of related posts (page furniture)",
-}
-
-
-def _classify(lines: list[str]) -> list[str]:
-    kinds = ["body"] * len(lines)
-    note = _note(lines)
+def _classify(lines: list[str], context: ReadContext) -> list[_Kind]:
+    kinds = [_Kind.BODY] * len(lines)
+    note = _note(lines) if context.role is Role.TRANSLATION else None
     if note is not None:
         first, last, rule = note
-        kinds[first : last + 1] = ["note"] * (last - first + 1)
-        kinds[rule] = "rule"
+        kinds[first : last + 1] = [_Kind.NOTE] * (last - first + 1)
+        kinds[rule] = _Kind.RULE
     end = len(lines)
     while (
         end
-        and kinds[end - 1] == "body"
+        and kinds[end - 1] is _Kind.BODY
         and (_RELATED_RE.fullmatch(lines[end - 1]) or not lines[end - 1].strip())
     ):
         end -= 1
     for i in range(end, len(lines)):
-        kinds[i] = "related" if lines[i].strip() else "blank"
+        kinds[i] = _Kind.RELATED if lines[i].strip() else _Kind.BLANK
     for i, line in enumerate(lines):
-        if kinds[i] == "body" and photo_credit(line) is not None:
-            kinds[i] = "credit"
-        elif kinds[i] == "body" and not line.strip():
-            kinds[i] = "blank"
+        if kinds[i] is _Kind.BODY:
+            kinds[i] = _furniture(line, context)
     return kinds
+
+
+def _furniture(line: str, context: ReadContext) -> _Kind:
+    """What a body line really is: blank, a credit, a counter, a byline, the title, or body."""
+    stripped = line.strip()
+    if not stripped:
+        return _Kind.BLANK
+    if photo_credit(line) is not None:
+        return _Kind.CREDIT
+    if _READ_COUNT_RE.fullmatch(stripped):
+        return _Kind.READ_COUNT
+    if context.title and stripped == context.title.strip():
+        return _Kind.TITLE
+    if is_byline(stripped, context.names):
+        return _Kind.BYLINE
+    return _Kind.BODY
+
+
+def is_byline(line: str, names: tuple[str, ...]) -> bool:
+    """A short line that only names people the metadata already credits: ``文／王小明``,
+    ``By Jane Doe``, ``作者：王小明、李四``."""
+    m = _BYLINE_RE.fullmatch(line.strip())
+    if not m or not names:
+        return False
+    rest = m.group("names")
+    for name in sorted(names, key=len, reverse=True):
+        rest = rest.replace(name, "")
+    return not re.sub(r"[\s、,，;；/／and與和&]+", "", rest)
 
 
 def _note(lines: list[str]) -> tuple[int, int, int] | None:
@@ -177,11 +258,11 @@ def _note(lines: list[str]) -> tuple[int, int, int] | None:
     return filled[0], filled[-1], rule
 
 
-def _runs(kinds: list[str]) -> list[tuple[int, int, str]]:
+def _runs(kinds: list[_Kind]) -> list[tuple[int, int, _Kind]]:
     """Consecutive lines of one kind, as (first, last, kind); credits stay single lines."""
-    runs: list[tuple[int, int, str]] = []
+    runs: list[tuple[int, int, _Kind]] = []
     for i, kind in enumerate(kinds):
-        if runs and runs[-1][2] == kind and kind != "credit":
+        if runs and runs[-1][2] is kind and kind is not _Kind.CREDIT:
             runs[-1] = (runs[-1][0], i, kind)
         else:
             runs.append((i, i, kind))

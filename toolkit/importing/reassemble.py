@@ -1,45 +1,46 @@
-"""Put an imported file back together from the store: the proof that nothing was lost."""
+"""Put an imported text file back together from the store: the proof that nothing was lost."""
 
 from __future__ import annotations
 
-import re
-
-from toolkit.metadata import Translation
-from toolkit.model import Document
-from toolkit.store.importrecord import ImportRecord
+from toolkit.metadata import Publication, sentence_separator
+from toolkit.model import Block, Document
+from toolkit.store.importrecord import Destination, ImportRecord, SourceFormat
 from toolkit.store.inline import plain_text
 from toolkit.store.lines import join_lines
 
-_FIELD_RE = re.compile(r"([a-z_]+)(?:\[(\d+)\]\.([a-z_]+))?")
 
+def reassemble(record: ImportRecord, document: Document, meta: Publication, lang: str) -> str:
+    """The imported file's text, from body blocks, metadata fields and set-aside parts.
 
-def reassemble(record: ImportRecord, document: Document, meta: Translation) -> str:
-    """The imported file's text, from body segments, metadata fields and set-aside parts.
-
-    Raises KeyError when a part's destination no longer holds its text.
+    Each body line of the file is one block of the document; its sentences are joined
+    by the white space the record keeps, else by the language's separator. Raises
+    KeyError when a part's destination no longer holds its text, ValueError for a
+    record of a page or document (only text files can be put back together).
     """
-    segments = iter(document.segments())
+    if record.format is not SourceFormat.TEXT:
+        raise ValueError(f"a {record.format} import cannot be put back together byte for byte")
+    separator = sentence_separator(lang)
+    blocks = iter(b for b in document.blocks if b.segments)
     lines: list[str] = []
     for part in record.parts:
-        if part.to == "body":
-            lines.extend(plain_text(next(segments).text) for _ in range(part.count))
-        elif part.to == "metadata":
-            lines.append(metadata_field(meta, part.field or ""))
+        if part.to is Destination.BODY and part.lines is not None:
+            for _ in part.lines.numbers():
+                lines.append(_line(next(blocks), record.spacing, separator))
+        elif part.to is Destination.METADATA and part.field is not None:
+            held = part.field.get(meta)
+            if held is None:
+                raise KeyError(str(part.field))
+            lines.append(held)
         else:
             lines.extend(part.text or [])
     return join_lines(lines, record.layout)
 
 
-def metadata_field(meta: Translation, name: str) -> str:
-    """A metadata field by its import-record name, e.g. ``photo_credits[0].as_published``."""
-    m = _FIELD_RE.fullmatch(name)
-    if not m:
-        raise KeyError(name)
-    value: object = getattr(meta, m.group(1), None)
-    if m.group(2) is not None:
-        items = value if isinstance(value, list) else []
-        index = int(m.group(2))
-        value = getattr(items[index], m.group(3), None) if index < len(items) else None
-    if not isinstance(value, str):
-        raise KeyError(name)
-    return value
+def _line(block: Block, spacing: dict[str, str], separator: str) -> str:
+    out: list[str] = []
+    for index, seg in enumerate(block.segments):
+        if index:
+            previous = block.segments[index - 1].id
+            out.append(spacing.get(previous or "", separator))
+        out.append(plain_text(seg.text))
+    return "".join(out)

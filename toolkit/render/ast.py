@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from toolkit.metadata import language_script
+from toolkit.metadata import sentence_separator
 from toolkit.model import (
     Block,
     BlockKind,
@@ -99,11 +99,6 @@ def document_blocks(
                 {"t": "Div", "c": [attr("", ["unplaced-note"]), [{"t": "Para", "c": content}]]}
             )
     return out
-
-
-def sentence_separator(lang: str) -> str:
-    """What stands between two sentences of a paragraph: nothing in Chinese or Japanese."""
-    return "" if language_script(lang)[0] in ("zh", "ja") else " "
 
 
 class _Builder:

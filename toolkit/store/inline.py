@@ -78,19 +78,20 @@ def plain_text(nodes: tuple[Inline, ...] | str) -> str:
 
 def escape(text: str) -> str:
     """Markup that reads back as exactly ``text`` (one line, no markup)."""
-    out: list[str] = []
-    # At the start of a line, what would begin a block: '#', '>', '|', '- ', '12. '.
-    number = _NUMBERED.match(text)
-    # (The ID that may follow makes '-' alone read as '- {#s1}'.)
-    start = {0} if text[:1] in ("#", ">", "|") or text == "-" or text[:2] == "- " else set()
+    return line_safe(_escape_inner(text))
+
+
+def line_safe(markup: str) -> str:
+    """``markup`` with a backslash before whatever at its start would begin a block
+    (``#``, ``>``, ``|``, ``- ``, ``1. ``, ``![``), so that it can stand as a line of its own
+    (a sentence split from a paragraph). What it reads as is unchanged."""
+    number = _NUMBERED.match(markup)
     if number:
-        start.add(number.end() - (2 if number.group().endswith(" ") else 1))
-    for i, ch in enumerate(text):
-        if ch in _ALWAYS or (ch == "{" and text.startswith("{#", i)) or i in start:
-            out.append("\\" + ch)
-        else:
-            out.append(ch)
-    return "".join(out)
+        at = number.end() - (2 if number.group().endswith(" ") else 1)
+        return markup[:at] + "\\" + markup[at:]
+    if markup[:1] in ("#", ">", "|") or markup == "-" or markup[:2] in ("- ", "!["):
+        return "\\" + markup
+    return markup
 
 
 def to_markup(nodes: tuple[Inline, ...]) -> str:

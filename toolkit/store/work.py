@@ -8,6 +8,7 @@ Layout, for a work with ID ``china-russia``::
     translations/china-russia/en.md        its segments
     translations/china-russia/en.align     source ↔ translation beads (may be absent)
     translations/china-russia/en.import.yaml  where each line of an imported file went
+    source/china-russia/zh-Hant-TW.import.yaml  the same, for the original
 """
 
 from __future__ import annotations
@@ -62,6 +63,10 @@ class WorkPaths:
     def import_record(self, lang: str) -> Path:
         return self.translations_dir / f"{lang}.import.yaml"
 
+    def original_import_record(self, lang: str) -> Path:
+        """The import record of the original, whose language is ``lang``."""
+        return self.source_dir / f"{lang}.import.yaml"
+
     def languages(self) -> list[str]:
         """Translation languages: every ``<lang>.yaml`` or ``<lang>.md`` in the folder."""
         if not self.translations_dir.is_dir():
@@ -89,6 +94,8 @@ class Work:
     original: Original
     source: Document | None
     translations: dict[str, TranslationData]
+    #: The import record of the original's text, if it was imported.
+    source_record: ImportRecord | None = None
 
 
 def find_root(start: Path) -> Path:
@@ -131,7 +138,9 @@ def load_work(root: Path, work: str) -> Work:
     original = load_original(paths.original_meta)
     source = read_document(paths.original_text) if paths.original_text.is_file() else None
     translations = {lang: _load_translation(paths, lang) for lang in paths.languages()}
-    return Work(work, paths, original, source, translations)
+    record_path = paths.original_import_record(original.language)
+    record = load_record(record_path) if record_path.is_file() else None
+    return Work(work, paths, original, source, translations, record)
 
 
 def _load_translation(paths: WorkPaths, lang: str) -> TranslationData:

@@ -1,0 +1,364 @@
+"""`toolkit import`: what it writes, what it moves or sets aside, and what it refuses."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from tests.conftest import TRANSLATION_YAML
+from toolkit.cli import cli
+from toolkit.importing import reassemble
+from toolkit.metadata import Credit
+from toolkit.model import BlockKind
+from toolkit.store.document import read_document
+from toolkit.store.importrecord import load_record
+from toolkit.store.inline import plain_text
+from toolkit.store.metafile import load_translation
+
+MakeRepo = Callable[..., Path]
+
+#: The fixture's translation metadata without 'rights': one warning.
+META_WITHOUT_RIGHTS = TRANSLATION_YAML.replace("rights: © 2024 Jane Doe\n", "")
+
+
+def run(root: Path, *args: str) -> Result:
+    return CliRunner().invoke(cli, ["--root", str(root), *args])
+
+
+# --- toolkit import --------------------------------------------------------------------------
+
+NOTE = "Translator's note: this story first appeared in Example Review."
+CREDIT = "(Featured photo by Li Wei on Example Images)"
+ARTICLE = [
+    NOTE,  # 1: translator's note -> metadata
+    "***",  # 2: separator -> set aside
+    "The Birds of the Park",  # 3: bare-line heading -> t1
+    "",  # 4
+    CREDIT,  # 5: photo credit -> metadata
+    "",  # 6
+    "The weather was fine today.",  # 7 -> t2
+    "We walked in the park and saw *three* little birds [sic] {#not-an-id}.",  # 8 -> t3
+    "",  # 9
+    "# is not a heading here, and 50% is not markup.",  # 10 -> t4
+    "",  # 11
+    "- Another Story - November 2, 2024",  # 12: related posts -> set aside
+    "- A Third Story - October 30, 2024",  # 13
+]
+SEGMENTS = [
+    ("t1", "The Birds of the Park"),
+    ("t2", "The weather was fine today."),
+    ("t3", "We walked in the park and saw *three* little birds [sic] {#not-an-id}."),
+    ("t4", "# is not a heading here, and 50% is not markup."),
+]
+PARTS = [
+    ("1", "metadata", "translator_note"),
+    ("2", "set_aside", None),
+    ("3", "body", None),
+    ("4", "set_aside", None),
+    ("5", "metadata", "photo_credits[0].as_published"),
+    ("6", "set_aside", None),
+    ("7-8", "body", None),
+    ("9", "set_aside", None),
+    ("10", "body", None),
+    ("11", "set_aside", None),
+    ("12-13", "set_aside", None),
+]
+
+
+def _article(newline: str, final: bool) -> bytes:
+    text = newline.join(ARTICLE) + (newline if final else "")
+    return text.encode("utf-8")
+
+
+@pytest.mark.parametrize(
+    ("newline", "final"),
+    [("\n", True), ("\n", False), ("\r\n", True), ("\r\n", False)],
+    ids=["lf", "lf-no-final-newline", "crlf", "crlf-no-final-newline"],
+)
+def test_import_writes_segments_record_and_metadata(
+    make_repo: MakeRepo, tmp_path: Path, newline: str, final: bool
+) -> None:
+    root = make_repo(text=None, align=None, meta=META_WITHOUT_RIGHTS)
+    data = _article(newline, final)
+    article = tmp_path / "birds.txt"
+    article.write_bytes(data)
+
+    result = run(root, "import", "trial", str(article), "--lang", "en")
+    assert result.exit_code == 0, result.output
+    folder = root / "translations" / "trial"
+    assert "imported 4 segments into " in result.stdout
+    assert str(Path("translations", "trial", "en.md")) in result.stdout
+    assert "moved to metadata: photo_credits" in result.stdout
+    assert "moved to metadata: translator_note" in result.stdout
+    assert "set aside: line 2: separator" in result.stdout
+    assert "set aside: lines 12-13: the site's list of related posts" in result.stdout
+    assert "set aside: 4 blank lines\n" in result.stdout  # one line for lines 4, 6, 9, 11
+    assert "blank lines (" not in result.stdout
+    assert result.stderr == ""  # no en.align: nothing to warn about
+
+    document = read_document(folder / "en.md")
+    assert [(s.id, plain_text(s.text)) for s in document.segments()] == SEGMENTS
+    kinds = [b.kind for b in document.blocks]
+    assert kinds == [
+        BlockKind.HEADING,
+        BlockKind.PARAGRAPH,
+        BlockKind.PARAGRAPH,
+        BlockKind.PARAGRAPH,
+    ]
+
+    meta = load_translation(folder / "en.yaml")
+    assert meta.title == "A Work for Testing"  # what was there is kept
+    assert meta.translators[0].name == {"en": "Jane Doe"}
+    assert meta.translator_note == NOTE
+    assert meta.photo_credits == [Credit(text="Li Wei on Example Images", as_published=CREDIT)]
+
+    record = load_record(folder / "en.import.yaml")
+    assert record.file == "birds.txt"
+    assert record.sha256 == hashlib.sha256(data).hexdigest()
+    assert record.newline == ("crlf" if newline == "\r\n" else "lf")
+    assert record.final_newline is final
+    assert [(str(p.lines), p.to, p.field and str(p.field)) for p in record.parts] == PARTS
+    assert record.parts[-1].text == ARTICLE[11:13]
+
+    rebuilt = reassemble(record, document, meta, "en")
+    assert rebuilt.encode("utf-8") == data
+
+
+def test_import_of_a_file_with_a_byte_order_mark_reassembles_exactly(
+    make_repo: MakeRepo, tmp_path: Path
+) -> None:
+    root = make_repo(text=None, align=None, meta=META_WITHOUT_RIGHTS)
+    data = "\ufeff".encode() + _article("\r\n", True)
+    article = tmp_path / "birds.txt"
+    article.write_bytes(data)
+    assert run(root, "import", "trial", str(article), "--lang", "en").exit_code == 0
+    folder = root / "translations" / "trial"
+    record = load_record(folder / "en.import.yaml")
+    assert record.bom is True
+    meta = load_translation(folder / "en.yaml")
+    assert meta.translator_note == NOTE  # the mark is not part of the note
+    rebuilt = reassemble(record, read_document(folder / "en.md"), meta, "en")
+    assert rebuilt.encode("utf-8") == data
+
+
+def test_imported_work_checks_without_lost_text(make_repo: MakeRepo, tmp_path: Path) -> None:
+    root = make_repo(text=None, align=None, meta=META_WITHOUT_RIGHTS)
+    article = tmp_path / "birds.txt"
+    article.write_bytes(_article("\n", True))
+    assert run(root, "import", "trial", str(article), "--lang", "en").exit_code == 0
+    result = run(root, "check", "--format", "json")
+    data = json.loads(result.stdout)
+    assert data["coverage"][0]["translation_segments"] == 4
+    found = {f["code"] for f in data["findings"]}
+    assert "import-text-lost" not in found
+    assert "not-aligned" in found  # nothing is aligned yet
+    assert result.exit_code == 1
+
+    # Deleting the moved note from the metadata is caught.
+    meta_path = root / "translations" / "trial" / "en.yaml"
+    text = meta_path.read_text(encoding="utf-8")
+    note_line = next(line for line in text.splitlines() if line.startswith("translator_note:"))
+    meta_path.write_text(text.replace(note_line + "\n", ""), encoding="utf-8")
+    data = json.loads(run(root, "check", "--format", "json").stdout)
+    lost = [f for f in data["findings"] if f["code"] == "import-text-lost"]
+    assert [(f["path"], f["severity"]) for f in lost] == [
+        ("translations/trial/en.import.yaml", "error")
+    ]
+
+    # So is replacing it with other text.
+    meta_path.write_text(text.replace(note_line, "translator_note: x"), encoding="utf-8")
+    data = json.loads(run(root, "check", "--format", "json").stdout)
+    lost = [f for f in data["findings"] if f["code"] == "import-text-lost"]
+    assert len(lost) == 1
+    assert "line 1 to metadata 'translator_note'" in lost[0]["message"]
+
+
+def test_import_keeps_a_different_existing_note_and_sets_the_imported_one_aside(
+    make_repo: MakeRepo, tmp_path: Path
+) -> None:
+    meta = META_WITHOUT_RIGHTS + "translator_note: A note the editor corrected.\n"
+    root = make_repo(text=None, align=None, meta=meta.replace("\n", "\r\n"))
+    data = _article("\n", True)
+    article = tmp_path / "birds.txt"
+    article.write_bytes(data)
+    result = run(root, "import", "trial", str(article), "--lang", "en")
+    assert result.exit_code == 0, result.output
+    assert "kept existing metadata: translator_note" in result.stdout
+    assert "set aside: line 1: translator_note as imported" in result.stdout
+    folder = root / "translations" / "trial"
+    meta_bytes = (folder / "en.yaml").read_bytes()
+    assert b"\r\n" in meta_bytes and b"\n" not in meta_bytes.replace(b"\r\n", b"")
+    loaded = load_translation(folder / "en.yaml")
+    assert loaded.translator_note == "A note the editor corrected."
+    record = load_record(folder / "en.import.yaml")
+    assert (record.parts[0].to, record.parts[0].text) == ("set_aside", [NOTE])
+    # Nothing is lost: the imported file still reassembles exactly.
+    rebuilt = reassemble(record, read_document(folder / "en.md"), loaded, "en")
+    assert rebuilt.encode("utf-8") == data
+
+
+def test_import_refuses_to_overwrite_without_force(make_repo: MakeRepo, tmp_path: Path) -> None:
+    root = make_repo()  # en.md is already there
+    text_path = root / "translations" / "trial" / "en.md"
+    meta_path = root / "translations" / "trial" / "en.yaml"
+    before = (text_path.read_bytes(), meta_path.read_bytes())
+    article = tmp_path / "birds.txt"
+    article.write_bytes(_article("\n", True))
+
+    refused = run(root, "import", "trial", str(article), "--lang", "en")
+    assert refused.exit_code == 2
+    assert "en.md exists" in refused.stderr
+    assert "--force" in refused.stderr
+    assert (text_path.read_bytes(), meta_path.read_bytes()) == before
+    assert not (root / "translations" / "trial" / "en.import.yaml").exists()
+
+    align_path = root / "translations" / "trial" / "en.align"
+    align = align_path.read_bytes()
+    forced = run(root, "import", "trial", str(article), "--lang", "en", "--force")
+    assert forced.exit_code == 0, forced.output
+    document = read_document(text_path)
+    # No old text is left, so every segment is new: its ID follows the old ones, which
+    # the alignment file still names and which are never given to other text.
+    renumbered = [(f"t{int(i[1:]) + 3}", text) for i, text in SEGMENTS]
+    assert [(s.id, plain_text(s.text)) for s in document.segments()] == renumbered
+    assert "IDs: 0 kept (unchanged text), 4 new, 3 gone: t1, t2, t3" in forced.stdout
+    for n in (1, 2, 3):  # the beads of s1, s2 and s3, on lines 2, 3 and 4 of en.align
+        assert f"warning: en.align:{n + 1}: s{n} → t{n} (" in forced.stderr, forced.stderr
+    assert align_path.read_bytes() == align
+
+
+def test_import_without_a_metadata_file_exits_2_and_writes_nothing(
+    make_repo: MakeRepo, tmp_path: Path
+) -> None:
+    root = make_repo(text=None, align=None, meta=None)
+    article = tmp_path / "birds.txt"
+    article.write_bytes(_article("\n", True))
+    result = run(root, "import", "trial", str(article), "--lang", "en")
+    assert result.exit_code == 2, result.output
+    assert "en.yaml does not exist" in result.stderr
+    assert "'language: en' and 'title:'" in result.stderr
+    assert "docs/metadata.md" in result.stderr
+    assert "invalid metadata" not in result.stderr
+    assert not (root / "translations" / "trial").exists() or not any(
+        (root / "translations" / "trial").iterdir()
+    )
+
+
+@pytest.mark.parametrize(
+    "empty",
+    [
+        "translator_note:\nphoto_credits: []\n",
+        "translator_note: ~  # to be written\nphoto_credits: [] # none yet\n",
+        "photo_credits: []\ntranslator_note: null",
+    ],
+    ids=["bare", "with-comments", "no-final-newline"],
+)
+def test_import_fills_in_empty_metadata_values(
+    make_repo: MakeRepo, tmp_path: Path, empty: str
+) -> None:
+    meta = "# The English translation\n" + META_WITHOUT_RIGHTS + empty
+    root = make_repo(text=None, align=None, meta=meta.replace("\n", "\r\n"))
+    data = _article("\n", True)
+    article = tmp_path / "birds.txt"
+    article.write_bytes(data)
+    result = run(root, "import", "trial", str(article), "--lang", "en")
+    assert result.exit_code == 0, result.output
+    assert "moved to metadata: photo_credits" in result.stdout
+    assert "moved to metadata: translator_note" in result.stdout
+    folder = root / "translations" / "trial"
+    meta_text = (folder / "en.yaml").read_bytes().decode("utf-8")
+    assert "\n" not in meta_text.replace("\r\n", "")  # the file's line endings are kept
+    assert meta_text.startswith("# The English translation\r\n")
+    for comment in ("# to be written", "# none yet"):
+        assert (comment in meta_text) is (comment in empty)
+    assert meta_text.count("translator_note:") == meta_text.count("photo_credits:") == 1
+    loaded = load_translation(folder / "en.yaml")
+    assert loaded.translator_note == NOTE
+    assert loaded.photo_credits == [Credit(text="Li Wei on Example Images", as_published=CREDIT)]
+    record = load_record(folder / "en.import.yaml")
+    assert [p.to for p in record.parts if p.field] == ["metadata", "metadata"]
+    assert reassemble(record, read_document(folder / "en.md"), loaded, "en").encode("utf-8") == data
+
+
+def test_import_into_unknown_work_exits_2(make_repo: MakeRepo, tmp_path: Path) -> None:
+    root = make_repo()
+    article = tmp_path / "birds.txt"
+    article.write_bytes(_article("\n", True))
+    result = run(root, "import", "nothing-here", str(article), "--lang", "en")
+    assert result.exit_code == 2
+    assert "no work 'nothing-here'" in result.stderr
+
+
+def test_import_of_a_missing_file_exits_2(make_repo: MakeRepo, tmp_path: Path) -> None:
+    result = run(make_repo(), "import", "trial", str(tmp_path / "absent.txt"), "--lang", "en")
+    assert result.exit_code == 2
+    assert "absent.txt" in result.stderr
+
+
+def test_import_needs_lang(make_repo: MakeRepo, tmp_path: Path) -> None:
+    article = tmp_path / "birds.txt"
+    article.write_bytes(_article("\n", True))
+    result = run(make_repo(text=None, align=None), "import", "trial", str(article))
+    assert result.exit_code == 2
+    assert "--lang" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("data", "line"),
+    [(b"Title\r\nBody one.\nBody two.\r\n", 2), (b"Title\nBody one.\rBody two.\n", 2)],
+    ids=["crlf-and-lf", "lone-cr"],
+)
+def test_import_of_mixed_line_endings_exits_2(
+    make_repo: MakeRepo, tmp_path: Path, data: bytes, line: int
+) -> None:
+    root = make_repo(text=None, align=None)
+    article = tmp_path / "mixed.txt"
+    article.write_bytes(data)
+    result = run(root, "import", "trial", str(article), "--lang", "en")
+    assert result.exit_code == 2, result.output
+    assert f"mixed.txt:{line}: mixed line endings" in result.stderr
+    assert not (root / "translations" / "trial" / "en.md").exists()
+
+
+def test_import_of_a_file_in_no_known_encoding_exits_2(
+    make_repo: MakeRepo, tmp_path: Path
+) -> None:
+    root = make_repo(text=None, align=None)
+    article = tmp_path / "garbled.txt"
+    article.write_bytes(b"Title\nBody \x80\xff text.\n")
+    result = run(root, "import", "trial", str(article), "--lang", "en")
+    assert result.exit_code == 2
+    assert "garbled.txt:2: cannot be read as UTF-8, Big5 or GB18030 (byte offset 11" in (
+        result.stderr
+    )
+    assert "--encoding" in result.stderr
+    assert not (root / "translations" / "trial" / "en.md").exists()
+
+
+@pytest.mark.parametrize(
+    ("lang", "meta", "words"),
+    [
+        ("EN", None, "not a language tag"),
+        ("fr", "language: en\ntitle: Les oiseaux\n", "says language: en, but --lang is fr"),
+    ],
+)
+def test_import_refuses_a_language_its_metadata_does_not_declare(
+    make_repo: MakeRepo, tmp_path: Path, lang: str, meta: str | None, words: str
+) -> None:
+    root = make_repo(text=None, align=None)
+    if meta is not None:
+        (root / "translations/trial" / f"{lang}.yaml").write_text(meta, "utf-8")
+    before = sorted(p.name for p in (root / "translations/trial").iterdir())
+    article = tmp_path / "birds.txt"
+    article.write_bytes(_article("\n", True))
+    result = run(root, "import", "trial", str(article), "--lang", lang)
+    assert result.exit_code == 2
+    assert words in result.output
+    assert sorted(p.name for p in (root / "translations/trial").iterdir()) == before
+
+

@@ -1,0 +1,38 @@
+"""What the import command tells a person: where the text went and what was set aside."""
+
+from __future__ import annotations
+
+from toolkit.errors import shown_path
+from toolkit.importing.apply import ImportReport
+from toolkit.importing.imported import Role
+
+
+def import_lines(report: ImportReport) -> list[str]:
+    """The report as lines of text, most important first."""
+    side = "the original" if report.role is Role.ORIGINAL else "the translation"
+    if report.unchanged:
+        lines = [f"unchanged: {shown_path(report.text_path)} already holds this import"]
+    else:
+        lines = [
+            f"imported {report.segments} segments into {shown_path(report.text_path)} "
+            f"({side}; read as {report.encoding})"
+        ]
+    ids = report.ids
+    if ids.removed or (ids.kept and ids.added):
+        line = f"IDs: {ids.kept} kept (unchanged text), {len(ids.added)} new"
+        if ids.removed:
+            more = ", …" if len(ids.removed) > 12 else ""
+            line += f", {len(ids.removed)} gone: {', '.join(ids.removed[:12])}{more}"
+        lines.append(line)
+    for name in report.added_to_metadata:
+        lines.append(f"moved to metadata: {name} ({shown_path(report.meta_path)})")
+    for name in report.kept_in_metadata:
+        lines.append(f"kept existing metadata: {name}")
+    for piece in report.set_aside:
+        lines.append(f"set aside: {piece} ({shown_path(report.record_path)})")
+    if report.blank_lines:
+        plural = "s" if report.blank_lines != 1 else ""
+        lines.append(f"set aside: {report.blank_lines} blank line{plural}")
+    for path in report.resources:
+        lines.append(f"image: {shown_path(path)}")
+    return lines
