@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -64,7 +65,7 @@ We walked in the park and saw “three” little birds. {#t3}
 
 ALIGN = """\
 # source\ttranslation\tscore\tstate
-s1\tt1\t0.95\treviewed
+s1\tt1\t0.95\treviewed\t9134b03e93de
 s2\tt2\t0.9\tauto
 s3\tt3\t0.88\tauto
 """
@@ -103,3 +104,20 @@ def make_repo(tmp_path: Path) -> Callable[..., Path]:
         return write_tree(tmp_path, files)
 
     return make
+
+
+def fingerprinted(align: str, source: str = SOURCE_MD, text: str = TRANSLATION_MD) -> str:
+    """``align`` with a fingerprint on every bead a person set, as ``toolkit mark`` records it."""
+    from toolkit.align.review import PERSON_STATES, fingerprint
+    from toolkit.store.alignfile import parse_alignment, write_alignment
+    from toolkit.store.document import parse_document
+
+    alignment = parse_alignment(align)
+    src, tgt = parse_document(source).by_id(), parse_document(text).by_id()
+    beads = tuple(
+        replace(bead, fingerprint=fingerprint(bead, src, tgt))
+        if bead.state in PERSON_STATES and bead.fingerprint is None
+        else bead
+        for bead in alignment.beads
+    )
+    return write_alignment(replace(alignment, beads=beads))

@@ -90,7 +90,7 @@ def test_bead_lines_as_written(bead: Bead, line: str) -> None:
 
 def test_new_alignment_starts_with_the_column_header() -> None:
     text = write_alignment(new_alignment([Bead(("s1",), ("t1",))]))
-    assert text == "# source\ttranslation\tscore\tstate\ns1\tt1\t-\tauto\n"
+    assert text == "# source\ttranslation\tscore\tstate\tfingerprint\ns1\tt1\t-\tauto\n"
     assert text.startswith(HEADER + "\n")
     assert write_alignment(Alignment()) == ""
     assert parse_alignment("") == Alignment()
@@ -146,20 +146,24 @@ def alignment_files(draw: st.DrawFn) -> tuple[str, list[Bead]]:
         columns = [",".join(source) or "-", ",".join(target) or "-"]
         score: float | None = None
         state = A
-        n_columns = draw(st.integers(2, 4))
+        fingerprint: str | None = None
+        n_columns = draw(st.integers(2, 5))
         if n_columns >= 3:
             token = draw(score_token)
             columns.append(token)
             score = None if token == "-" else float(token)
-        if n_columns == 4:
+        if n_columns >= 4:
             states = [s for s in BeadState if s is not OMIT or not target]
             state = draw(st.sampled_from(states))
             columns.append(state.value)
+        if n_columns == 5:
+            fingerprint = draw(st.text("0123456789abcdef", min_size=12, max_size=12))
+            columns.append(fingerprint)
         line = draw(st.sampled_from(["", " ", "\t"]))
         for n, column in enumerate(columns):
             line += (draw(sep) if n else "") + column
         lines.append(line + draw(st.sampled_from(["", "", " ", "\t"])))
-        beads.append(Bead(source, target, score, state))
+        beads.append(Bead(source, target, score, state, fingerprint))
     newline = draw(st.sampled_from(["\n", "\r\n"]))
     text = newline.join(lines) + (newline if draw(st.booleans()) else "")
     return ("\ufeff" if draw(st.booleans()) else "") + text, beads
@@ -188,7 +192,10 @@ def alignments(draw: st.DrawFn) -> Alignment:
         target = tuple(f"t{next(counter)}" for _ in range(n_target))
         score = draw(st.one_of(st.none(), st.integers(0, 1000).map(lambda n: n / 1000)))
         state = draw(st.sampled_from([s for s in BeadState if s is not OMIT or not target]))
-        beads.append(Bead(source, target, score, state))
+        fingerprint = draw(
+            st.one_of(st.none(), st.text("0123456789abcdef", min_size=12, max_size=12))
+        )
+        beads.append(Bead(source, target, score, state, fingerprint))
     comments = draw(st.lists(st.tuples(st.integers(0, len(beads)), comment_text.map("#".__add__))))
     return Alignment(tuple(beads), tuple(sorted(comments, key=lambda c: c[0])))
 
@@ -200,8 +207,8 @@ def test_alignments_read_back_as_written(alignment: Alignment) -> None:
     back = parse_alignment(text)
     assert back == alignment
     assert back.comments == alignment.comments
-    for bead in back.beads:  # fresh beads are written as four tab-separated columns
-        assert len(bead.raw.split("\t")) == 4
+    for bead in back.beads:  # fresh beads: four tab-separated columns, or five with a fingerprint
+        assert len(bead.raw.split("\t")) == (4 if bead.fingerprint is None else 5)
 
 
 # --- errors ----------------------------------------------------------------------------------
@@ -212,8 +219,10 @@ PATH = "translations/試驗/en.align"
 @pytest.mark.parametrize(
     ("text", "line", "words"),
     [
-        ("s1\n", 1, "2 to 4 columns"),
-        ("# 標頭\ns1 t1 0.5 auto 多餘\n", 2, "2 to 4 columns"),
+        ("s1\n", 1, "2 to 5 columns"),
+        ("# 標頭\ns1 t1 0.5 auto 0cc175b9e3b0 多餘\n", 2, "2 to 5 columns"),
+        ("s1 t1 0.5 reviewed 多餘\n", 1, "not twelve hex digits"),
+        ("s1 t1 0.5 reviewed 0CC175B9E3B0\n", 1, "not twelve hex digits"),
         ("s1 t1 高\n", 1, "score"),
         ("s1 t1 1.5\n", 1, "score"),
         ("s1 t1 -0.1\n", 1, "score"),
@@ -298,5 +307,5 @@ def test_scores_are_written_to_three_decimals() -> None:
 
 def test_only_spaces_and_tabs_separate_columns() -> None:
     # An ideographic space (U+3000) is not a column separator: the line is one column.
-    with pytest.raises(FormatError, match="2 to 4 columns, this line has 1"):
+    with pytest.raises(FormatError, match="2 to 5 columns, this line has 1"):
         parse_alignment("s1\u3000t1\n", PATH)

@@ -9,7 +9,7 @@ from typing import cast
 
 import pytest
 
-from tests.conftest import TRANSLATION_YAML
+from tests.conftest import TRANSLATION_YAML, fingerprinted
 from toolkit.check import Coverage, Finding, Report, Severity, check_work
 from toolkit.store.importrecord import text_sha256
 from toolkit.store.work import load_work
@@ -20,9 +20,11 @@ MakeRepo = Callable[..., Path]
 SOURCE_HEAD = "# 第一章 {#s1}\n\n今天天氣很好。 {#s2}\n我們去公園散步，看見「三隻」小鳥。 {#s3}\n"
 
 HEADER = "# source\ttranslation\tscore\tstate\n"
+#: The fixture's reviewed bead, with its fingerprint.
+S1 = "s1\tt1\t0.95\treviewed\t9134b03e93de\n"
 
 #: The fixture's translation with the sentence of s2 left out (t1 on line 1, t3 on line 3).
-TEXT_WITHOUT_T2 = """\
+TEXT_WITHOUT_T2 = WITHOUT_T2 = """\
 # Chapter One {#t1}
 
 We walked in the park and saw “three” little birds. {#t3}
@@ -96,7 +98,7 @@ def test_missing_translation_text_is_a_warning(make_repo: MakeRepo) -> None:
 
 
 def test_source_segment_in_no_bead_is_not_aligned(make_repo: MakeRepo) -> None:
-    align = HEADER + "s1\tt1\t0.95\treviewed\ns3\tt3\t0.88\tauto\n"
+    align = HEADER + S1 + "s3\tt3\t0.88\tauto\n"
     report = run_check(make_repo(align=align))
     assert codes(report) == [
         ("not-aligned", "error", "source/trial/text.md:3"),
@@ -126,8 +128,8 @@ def test_work_without_alignment_file(make_repo: MakeRepo) -> None:
 
 
 def test_one_to_zero_bead_is_untranslated(make_repo: MakeRepo) -> None:
-    align = HEADER + "s1\tt1\t0.95\treviewed\ns2\t-\t-\tauto\ns3\tt3\t0.88\tauto\n"
-    report = run_check(make_repo(text=TEXT_WITHOUT_T2, align=align))
+    align = HEADER + S1 + "s2\t-\t-\tauto\ns3\tt3\t0.88\tauto\n"
+    report = run_check(make_repo(text=WITHOUT_T2, align=fingerprinted(align, text=WITHOUT_T2)))
     assert codes(report) == [("untranslated", "error", "source/trial/text.md:3")]
     assert "s2" in report.findings[0].message
     assert report.fails(Severity.ERROR) is True
@@ -140,14 +142,14 @@ def test_one_to_zero_bead_is_untranslated(make_repo: MakeRepo) -> None:
 def test_one_to_zero_bead_in_any_other_state_is_untranslated(
     make_repo: MakeRepo, state: str
 ) -> None:
-    align = HEADER + f"s1\tt1\t0.95\treviewed\ns2\t-\t-\t{state}\ns3\tt3\t0.88\tauto\n"
-    report = run_check(make_repo(text=TEXT_WITHOUT_T2, align=align))
+    align = HEADER + S1 + f"s2\t-\t-\t{state}\ns3\tt3\t0.88\tauto\n"
+    report = run_check(make_repo(text=WITHOUT_T2, align=fingerprinted(align, text=WITHOUT_T2)))
     assert codes(report) == [("untranslated", "error", "source/trial/text.md:3")]
 
 
 def test_one_to_zero_bead_marked_omitted_is_counted_not_reported(make_repo: MakeRepo) -> None:
-    align = HEADER + "s1\tt1\t0.95\treviewed\ns2\t-\t-\tomitted\ns3\tt3\t0.88\tauto\n"
-    report = run_check(make_repo(text=TEXT_WITHOUT_T2, align=align))
+    align = HEADER + S1 + "s2\t-\t-\tomitted\ns3\tt3\t0.88\tauto\n"
+    report = run_check(make_repo(text=WITHOUT_T2, align=fingerprinted(align, text=WITHOUT_T2)))
     assert report.findings == []
     assert report.fails(Severity.ERROR) is False
     cov = coverage_of(report)
@@ -161,10 +163,8 @@ def test_zero_to_one_bead_counts_the_added_segment_as_aligned(make_repo: MakeRep
         "We walked in the park and saw “three” little birds. {#t3}\n"
         "(The birds are sparrows.) {#t4}\n"
     )
-    align = (
-        HEADER + "s1\tt1\t0.95\treviewed\ns2\tt2\t0.9\tauto\ns3\tt3\t0.88\tauto\n-\tt4\t-\tlocked\n"
-    )
-    report = run_check(make_repo(text=text, align=align))
+    align = HEADER + S1 + "s2\tt2\t0.9\tauto\ns3\tt3\t0.88\tauto\n-\tt4\t-\tlocked\n"
+    report = run_check(make_repo(text=text, align=fingerprinted(align, text=text)))
     assert report.findings == []
     cov = coverage_of(report)
     assert (cov.source_segments, cov.translation_segments) == (3, 4)
@@ -173,7 +173,7 @@ def test_zero_to_one_bead_counts_the_added_segment_as_aligned(make_repo: MakeRep
 
 def test_many_to_one_bead(make_repo: MakeRepo) -> None:
     text = "# Chapter One {#t1}\n\nThe weather is fine; we walked and saw three birds. {#t2}\n"
-    align = HEADER + "s1\tt1\t0.95\treviewed\ns2,s3\tt2\t0.8\tauto\n"
+    align = HEADER + S1 + "s2,s3\tt2\t0.8\tauto\n"
     report = run_check(make_repo(text=text, align=align))
     assert report.findings == []
     cov = coverage_of(report)
@@ -195,7 +195,7 @@ def test_empty_translation_segment(make_repo: MakeRepo) -> None:
 def test_bead_whose_translation_does_not_exist_leaves_its_source_missing(
     make_repo: MakeRepo,
 ) -> None:
-    align = HEADER + "s1\tt1\t0.95\treviewed\ns2\tt7\t0.9\tauto\ns3\tt3\t0.88\tauto\n"
+    align = HEADER + S1 + "s2\tt7\t0.9\tauto\ns3\tt3\t0.88\tauto\n"
     report = run_check(make_repo(align=align))
     cov = coverage_of(report)
     assert (cov.aligned, cov.missing) == (2, 1)
@@ -227,9 +227,7 @@ def test_translation_segment_in_no_bead_is_a_warning(make_repo: MakeRepo) -> Non
 
 
 def test_bead_naming_unknown_ids_is_an_error_at_its_align_line(make_repo: MakeRepo) -> None:
-    align = (
-        HEADER + "s1\tt1\t0.95\treviewed\ns2\tt2\t0.9\tauto\ns3\tt3\t0.88\tauto\ns9\tt9\t-\tauto\n"
-    )
+    align = HEADER + S1 + "s2\tt2\t0.9\tauto\ns3\tt3\t0.88\tauto\ns9\tt9\t-\tauto\n"
     report = run_check(make_repo(align=align))
     assert codes(report) == [
         ("bead-unknown-id", "error", "translations/trial/en.align:5"),
@@ -330,7 +328,7 @@ def test_figure_without_credit_is_a_warning(make_repo: MakeRepo) -> None:
         "![小鳥](images/birds.jpg) {#s4}\n"
     )
     align = HEADER + "s1\tt1\ns2\tt2\ns3\tt3\ns4\t-\t-\tomitted\n"
-    root = make_repo(source=source, align=align)
+    root = make_repo(source=source, align=fingerprinted(align, source=source))
     (root / "source/trial/images").mkdir()
     (root / "source/trial/images/birds.jpg").write_bytes(b"\xff\xd8\xff")
     report = run_check(root)
@@ -434,10 +432,10 @@ def test_import_text_changed_in_its_field_is_lost(
 
 
 def test_report_to_json(make_repo: MakeRepo) -> None:
-    align = HEADER + "s1\tt1\t0.95\treviewed\ns2\t-\t-\tomitted\ns3\t-\t-\tauto\n"
+    align = HEADER + S1 + "s2\t-\t-\tomitted\ns3\t-\t-\tauto\n"
     text = "# Chapter One {#t1}\n"
     meta = TRANSLATION_YAML.replace("rights: © 2024 Jane Doe\n", "")
-    report = run_check(make_repo(text=text, align=align, meta=meta))
+    report = run_check(make_repo(text=text, align=fingerprinted(align, text=text), meta=meta))
     data = report.to_json()
     assert json.loads(json.dumps(data)) == data  # plain JSON types only
     assert list(data) == ["coverage", "findings", "summary"]

@@ -20,7 +20,7 @@ REPO = Path(__file__).resolve().parent.parent
 
 HEADER = "# source\ttranslation\tscore\tstate\n"
 #: The fixture's alignment without the bead of s2: one error (not-aligned), one warning.
-ALIGN_WITHOUT_S2 = HEADER + "s1\tt1\t0.95\treviewed\ns3\tt3\t0.88\tauto\n"
+ALIGN_WITHOUT_S2 = HEADER + "s1\tt1\t0.95\treviewed\t9134b03e93de\ns3\tt3\t0.88\tauto\n"
 
 #: The fixture's translation metadata without 'rights': one warning.
 META_WITHOUT_RIGHTS = TRANSLATION_YAML.replace("rights: © 2024 Jane Doe\n", "")
@@ -217,7 +217,7 @@ def test_python_m_toolkit_finds_the_root_and_reports_usage_errors(make_repo: Mak
 
 
 def test_an_internal_error_exits_3_not_1(monkeypatch: pytest.MonkeyPatch) -> None:
-    import toolkit.cli as cli_module
+    import toolkit.cli.base as cli_module
 
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("a bug")

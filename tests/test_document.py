@@ -26,8 +26,8 @@ from toolkit.model import (
     TableShape,
     Text,
 )
-from toolkit.store.docwriter import starts_block
 from toolkit.store.document import parse_document, read_document, write_document, write_segment
+from toolkit.store.docwriter import starts_block
 from toolkit.store.inline import escape, to_markup
 
 CASES = Path(__file__).parent / "cases" / "store"

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import fingerprinted
 from toolkit.errors import MetadataError, ToolkitError
 from toolkit.store.metafile import load_translation
 from toolkit.store.work import load_work
@@ -75,7 +76,8 @@ def test_ids_survive_inserting_deleting_and_editing_segments(make_repo: MakeRepo
     }
     align_path = root / "translations/trial/en.align"
     align = align_path.read_text("utf-8").replace("s3\tt3\t0.88\tauto", "s3\t-\t-\tomitted")
-    align_path.write_text(align + "-\tt4\t-\tauto\n", "utf-8")
+    align = fingerprinted(align + "-\tt4\t-\tauto\n", text=path.read_text("utf-8"))
+    align_path.write_text(align, "utf-8")
     report = check_work(load_work(root, "trial"))
     assert report.findings == []
     cov = report.coverage[0]

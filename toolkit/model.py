@@ -181,6 +181,9 @@ class Bead:
     target: tuple[str, ...]
     score: float | None = None
     state: BeadState = BeadState.AUTO
+    #: What both sides' text was when a person reviewed or locked the bead (a short hash):
+    #: when either side changes afterwards, the bead is stale.
+    fingerprint: str | None = None
     line: int = field(default=0, compare=False)
     #: The line as read, written back as-is while the bead is unchanged.
     raw: str = field(default="", compare=False, repr=False)

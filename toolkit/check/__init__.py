@@ -5,6 +5,7 @@ from __future__ import annotations
 from toolkit.check.attribution import check_attribution
 from toolkit.check.coverage import check_coverage, check_ids
 from toolkit.check.findings import Coverage, Finding, Report, Severity
+from toolkit.check.review import check_review
 from toolkit.check.structure import check_structure
 from toolkit.store.work import Work
 
@@ -20,4 +21,5 @@ def check_work(work: Work, report: Report | None = None) -> Report:
     report.findings.extend(check_ids(work))
     report.findings.extend(check_attribution(work))
     report.findings.extend(check_structure(work))
+    report.findings.extend(check_review(work))
     return report

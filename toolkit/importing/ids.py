@@ -12,7 +12,7 @@ other text.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 
@@ -43,27 +43,34 @@ def assign_ids(
     for block in matcher.get_matching_blocks():
         for k in range(block.size):
             ids[block.b + k] = old_segments[block.a + k].id
-    used = {s.id for s in old_segments if s.id} | set(reserved)
-    counter = _highest(used, prefix)
+    fresh = new_ids(prefix, {s.id for s in old_segments if s.id} | set(reserved))
     added: list[str] = []
     for index, ident in enumerate(ids):
         if ident is None:
-            counter += 1
-            while f"{prefix}{counter}" in used:
-                counter += 1
-            ids[index] = f"{prefix}{counter}"
-            added.append(f"{prefix}{counter}")
+            ident = fresh()
+            ids[index] = ident
+            added.append(ident)
     kept = set(ids)
     removed = tuple(s.id for s in old_segments if s.id not in kept and s.id is not None)
     numbered = _with_ids(doc, [i for i in ids if i is not None])
     return numbered, IdChanges(len(new_texts) - len(added), tuple(added), removed)
 
 
-def _highest(ids: set[str], prefix: str) -> int:
-    """The highest number among IDs of the form ``<prefix><number>``."""
+def new_ids(prefix: str, used: Iterable[str]) -> Callable[[], str]:
+    """A source of fresh IDs: ``<prefix><n>`` numbered after the highest of ``used``."""
+    taken = set(used)
     pattern = re.compile(re.escape(prefix) + r"([0-9]+)")
-    numbers = [int(m.group(1)) for i in ids if (m := pattern.fullmatch(i))]
-    return max(numbers, default=0)
+    counter = max((int(m.group(1)) for i in taken if (m := pattern.fullmatch(i))), default=0)
+
+    def fresh() -> str:
+        nonlocal counter
+        counter += 1
+        while f"{prefix}{counter}" in taken:
+            counter += 1
+        taken.add(f"{prefix}{counter}")
+        return f"{prefix}{counter}"
+
+    return fresh
 
 
 def _with_ids(doc: Document, ids: list[str]) -> Document:

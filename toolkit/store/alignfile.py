@@ -1,15 +1,18 @@
 """Alignment files: ``translations/<work>/<lang>.align``.
 
-One bead a line, four columns separated by tabs (any run of spaces or tabs is
-read too)::
+One bead a line, up to five columns separated by tabs (any run of spaces or tabs
+is read too)::
 
-    # source   translation   score   state
+    # source   translation   score   state     fingerprint
     s1         t1            0.93    auto
-    s2,s3      t2            0.71    reviewed
-    s4         -             -       omitted
-    -          t3            -       locked
+    s2,s3      t2            0.71    reviewed  5d4140e3b0c4
+    s4         -             -       omitted   0cc175e3b0c4
+    -          t3            -       locked    e3b0c492eb5f
 
-``-`` is an empty side or no score. Lines starting with ``#`` are comments.
+``-`` is an empty side or no score. Lines starting with ``#`` are comments. The
+fingerprint (twelve hex digits: six for each side) is what ``toolkit mark`` records of
+both sides' text
+when a person sets a bead's state; files without it (four columns) still read.
 """
 
 from __future__ import annotations
@@ -25,7 +28,8 @@ from toolkit.model import ID_RE, Alignment, Bead, BeadState
 from toolkit.store.lines import join_lines, read_text, split_lines
 
 _COLUMNS = re.compile(r"[ \t]+")
-HEADER = "# source\ttranslation\tscore\tstate"
+HEADER = "# source\ttranslation\tscore\tstate\tfingerprint"
+_FINGERPRINT = re.compile(r"[0-9a-f]{12}")
 _STATES = ", ".join(s.value for s in BeadState)
 
 
@@ -72,7 +76,10 @@ def _bead_line(bead: Bead) -> str:
     score = "-" if bead.score is None else f"{bead.score:.3f}".rstrip("0").rstrip(".")
     source = ",".join(bead.source) or "-"
     target = ",".join(bead.target) or "-"
-    line = "\t".join((source, target, score or "0", bead.state.value))
+    columns = [source, target, score or "0", bead.state.value]
+    if bead.fingerprint is not None:
+        columns.append(bead.fingerprint)
+    line = "\t".join(columns)
     expected = replace(bead, score=None if bead.score is None else round(bead.score, 3))
     try:
         ok = _parse_bead(line, 0, "<bead>") == expected
@@ -90,10 +97,11 @@ def _parse_bead(line: str, number: int, path: Path | str) -> Bead:
         return FormatError(message, where=Location(path, number), fix=fix)
 
     fields = _COLUMNS.split(line.strip(" \t"))
-    if not 2 <= len(fields) <= 4:
+    if not 2 <= len(fields) <= 5:
         raise fail(
-            f"a bead has 2 to 4 columns, this line has {len(fields)}",
-            "write: source IDs, translation IDs, score, state ('s1,s2  t1  0.9  auto')",
+            f"a bead has 2 to 5 columns, this line has {len(fields)}",
+            "write: source IDs, translation IDs, score, state, fingerprint "
+            "('s1,s2  t1  0.9  auto')",
         )
     source, target = (_ids(f, fail) for f in fields[:2])
     if not source and not target:
@@ -114,7 +122,13 @@ def _parse_bead(line: str, number: int, path: Path | str) -> Bead:
             raise fail(f"unknown state {fields[3]!r}", f"use one of: {_STATES}") from None
     if state is BeadState.OMITTED and target:
         raise fail("only a bead with no translation can be 'omitted'", "write '-' as translation")
-    return Bead(source, target, score, state, line=number, raw=line)
+    fingerprint = fields[4] if len(fields) > 4 else None
+    if fingerprint is not None and not _FINGERPRINT.fullmatch(fingerprint):
+        raise fail(
+            f"fingerprint {fingerprint!r} is not twelve hex digits",
+            "delete it and run toolkit mark again to record the text as it is now",
+        )
+    return Bead(source, target, score, state, fingerprint, line=number, raw=line)
 
 
 def _ids(field: str, fail: Callable[[str, str], FormatError]) -> tuple[str, ...]:

@@ -126,6 +126,15 @@ class Reason(StrEnum):
     TAGS = "tags"
     ADVERT = "advertisement"
     NOT_TEXT = "not-text"
+    DATE = "date"
+    ASIDE = "aside"
+    FORM = "form"
+    FOOTER = "footer"
+    IMAGE_UNAVAILABLE = "image-unavailable"
+    INLINE_IMAGE = "inline-image"
+    TOOLTIP = "tooltip"
+    TABLE_FLATTENED = "table-flattened"
+    DOCUMENT_METADATA = "document-metadata"
 
     @property
     def description(self) -> str:
@@ -158,6 +167,21 @@ _DESCRIPTIONS = {
     Reason.TAGS: "the article's tags or categories (page furniture)",
     Reason.ADVERT: "an advertisement or subscription prompt (page furniture)",
     Reason.NOT_TEXT: "not text: a script, style or embedded object",
+    Reason.DATE: "the publication or update date line (page furniture)",
+    Reason.ASIDE: "an aside beside the article's text: a sidebar, pull quote or box (furniture)",
+    Reason.FORM: "a form: a search, sign-up or reply box (page furniture)",
+    Reason.FOOTER: "the article's footer (page furniture)",
+    Reason.IMAGE_UNAVAILABLE: (
+        "an image that could not be brought in (a remote address, or a file missing or "
+        "outside the page's folder); its caption stays in the text"
+    ),
+    Reason.INLINE_IMAGE: "an image within a line of text (an icon); its alt text stays in the text",
+    Reason.TOOLTIP: "a tooltip (title attribute) of a link or image, not part of the text",
+    Reason.TABLE_FLATTENED: (
+        "a table with merged or missing cells, made a simple table: each merged cell's text "
+        "stands in its first cell, the cells it covered are empty"
+    ),
+    Reason.DOCUMENT_METADATA: "the document's own metadata (title, author, date), as it was",
 }
 
 Lines = Annotated[LineSpan, BeforeValidator(LineSpan.parse), PlainSerializer(str)]

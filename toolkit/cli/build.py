@@ -1,0 +1,41 @@
+"""`toolkit build`: every edition the text allows, into build/."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from toolkit.cli.base import cli, root_of, works_of
+from toolkit.render import BuildOptions, Format, build_work
+
+
+@cli.command()
+@click.argument("works", nargs=-1)
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Output folder (default: build/ in the repository).",
+)
+@click.option(
+    "--to",
+    "formats",
+    multiple=True,
+    type=click.Choice([f.value for f in Format]),
+    help="Formats to build (repeatable; default: html, epub and pdf).",
+)
+@click.pass_context
+def build(
+    ctx: click.Context, works: tuple[str, ...], out: Path | None, formats: tuple[str, ...]
+) -> None:
+    """Build HTML, EPUB and PDF editions of WORKS (default: all) into build/."""
+    root = root_of(ctx)
+    chosen = tuple(Format(f) for f in formats) or tuple(Format)
+    options = BuildOptions(out_dir=out or root / "build", formats=chosen)
+    for work in works_of(root, works):
+        result = build_work(work, options)
+        for note in result.notes:
+            click.echo(f"note: {note}")
+        for path in result.outputs:
+            click.echo(f"wrote {path}")

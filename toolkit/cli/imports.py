@@ -1,0 +1,100 @@
+"""`toolkit new` and `toolkit import`: start a work, bring its texts in."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from toolkit.cli.base import cli, root_of
+from toolkit.importing import ImportOptions, import_file
+from toolkit.importing.report import import_lines
+from toolkit.store.create import NewWork, create_work
+from toolkit.store.importrecord import SourceFormat
+
+
+@cli.command(name="new")
+@click.argument("work")
+@click.option("--lang", required=True, help="The original's language tag, e.g. zh-Hant-TW.")
+@click.option("--title", required=True, help="The original's title.")
+@click.option("--author", "authors", multiple=True, help="An author's name (repeatable).")
+@click.option(
+    "--translation",
+    "translations",
+    multiple=True,
+    metavar="LANG[=TITLE]",
+    help="Prepare a translation's metadata, e.g. en or 'en=The Title' (repeatable).",
+)
+@click.pass_context
+def new(
+    ctx: click.Context,
+    work: str,
+    lang: str,
+    title: str,
+    authors: tuple[str, ...],
+    translations: tuple[str, ...],
+) -> None:
+    """Start WORK: write its metadata files, ready to fill in.
+
+    Writes source/WORK/work.yaml and translations/WORK/LANG.yaml for each
+    --translation. Then add the texts with toolkit import.
+    """
+    wanted: dict[str, str | None] = {}
+    for item in translations:
+        tag, _, name = item.partition("=")
+        wanted[tag.strip()] = name.strip() or None
+    spec = NewWork(work, lang, title, authors, wanted)
+    for path in create_work(root_of(ctx, allow_empty=True), spec):
+        click.echo(f"wrote {path}")
+
+
+@cli.command(name="import")
+@click.argument("work")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--lang", required=True, help="The language of FILE, e.g. zh-Hant-TW or en.")
+@click.option(
+    "--force", is_flag=True, help="Replace a text already imported (unchanged text keeps its IDs)."
+)
+@click.option("--encoding", help="FILE's encoding, when detection is not enough (e.g. big5).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice([f.value for f in SourceFormat]),
+    help="FILE's format, when its name does not say (.txt, .md, .html, .docx).",
+)
+@click.option(
+    "--no-sentences", is_flag=True, help="Keep each paragraph on one line (no sentence split)."
+)
+@click.pass_context
+def import_(
+    ctx: click.Context,
+    work: str,
+    file: Path,
+    lang: str,
+    force: bool,
+    encoding: str | None,
+    fmt: str | None,
+    no_sentences: bool,
+) -> None:
+    """Import FILE (text, Markdown, an HTML page, DOCX) into WORK as language LANG.
+
+    What must exist first: the work (source/WORK/work.yaml; toolkit new makes it)
+    and, for a translation, its metadata (translations/WORK/LANG.yaml). When LANG
+    is the original's language, FILE is the original's text (source/WORK/text.md);
+    otherwise the translation's. Paragraphs are split into sentence lines. What
+    is not article text (a page's menus, share buttons, read counter, byline; a
+    translator's note; photo credits) is moved to metadata or set aside, reported
+    here and recorded in the import record, so nothing is lost.
+    """
+    options = ImportOptions(
+        lang=lang,
+        force=force,
+        encoding=encoding,
+        format=SourceFormat(fmt) if fmt else None,
+        sentences=not no_sentences,
+    )
+    report = import_file(root_of(ctx), work, file, options)
+    for line in import_lines(report):
+        click.echo(line)
+    for warning in report.warnings + report.beads:
+        click.echo(f"warning: {warning}", err=True)
