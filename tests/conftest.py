@@ -121,3 +121,14 @@ def fingerprinted(align: str, source: str = SOURCE_MD, text: str = TRANSLATION_M
         for bead in alignment.beads
     )
     return write_alignment(replace(alignment, beads=beads))
+
+
+def first_work_as_supplied(root: Path) -> Path:
+    """A copy of the first work as the user supplied it: its metadata and the English
+    translation, without an original a user may since have added. Returns ``root``."""
+    import shutil
+
+    (root / "source/china-russia").mkdir(parents=True)
+    shutil.copy(REPO / "source/china-russia/work.yaml", root / "source/china-russia/work.yaml")
+    shutil.copytree(REPO / "translations/china-russia", root / "translations/china-russia")
+    return root

@@ -27,7 +27,13 @@ from pdfminer.layout import LTChar, LTContainer
 from PIL import Image
 from pypdf import PdfReader
 
-from tests.conftest import ALIGN, ORIGINAL_YAML, REPO, TRANSLATION_YAML, write_tree
+from tests.conftest import (
+    ALIGN,
+    ORIGINAL_YAML,
+    TRANSLATION_YAML,
+    first_work_as_supplied,
+    write_tree,
+)
 from tests.test_structure import NOTES
 from toolkit import BuildOptions, StageError, build_work, load_work
 from toolkit.render.credits import is_cjk
@@ -97,7 +103,8 @@ print("小鳥")
 @pytest.fixture(scope="module")
 def seed_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("build")
-    build_work(load_work(REPO, "china-russia"), BuildOptions(out_dir=out))
+    root = first_work_as_supplied(tmp_path_factory.mktemp("seed"))
+    build_work(load_work(root, "china-russia"), BuildOptions(out_dir=out))
     return out / "china-russia"
 
 
@@ -201,9 +208,10 @@ def test_html_carries_attribution_in_meta_and_json_ld(seed_build: Path) -> None:
     assert original["datePublished"] == "2024-07-01"
 
 
-def test_html_body_is_every_segment_with_its_id(seed_build: Path) -> None:
+def test_html_body_is_every_segment_with_its_id(seed_build: Path, tmp_path: Path) -> None:
     page = _html(seed_build / "china-russia.en.html")
-    segments = list(load_work(REPO, "china-russia").translations["en"].document.segments())
+    root = first_work_as_supplied(tmp_path / "seed")
+    segments = list(load_work(root, "china-russia").translations["en"].document.segments())
     for seg in segments:
         [node] = page.xpath(f"//*[@id='en-{seg.id}']")
         assert node.tag in ("span", "h2")
