@@ -19,6 +19,7 @@ from toolkit.store.document import read_document
 from toolkit.store.importrecord import load_record
 from toolkit.store.inline import plain_text
 from toolkit.store.metafile import load_translation
+from toolkit.store.work import load_work
 
 MakeRepo = Callable[..., Path]
 
@@ -325,9 +326,7 @@ def test_import_of_mixed_line_endings_exits_2(
     assert not (root / "translations" / "trial" / "en.md").exists()
 
 
-def test_import_of_a_file_in_no_known_encoding_exits_2(
-    make_repo: MakeRepo, tmp_path: Path
-) -> None:
+def test_import_of_a_file_in_no_known_encoding_exits_2(make_repo: MakeRepo, tmp_path: Path) -> None:
     root = make_repo(text=None, align=None)
     article = tmp_path / "garbled.txt"
     article.write_bytes(b"Title\nBody \x80\xff text.\n")
@@ -362,3 +361,163 @@ def test_import_refuses_a_language_its_metadata_does_not_declare(
     assert sorted(p.name for p in (root / "translations/trial").iterdir()) == before
 
 
+# --- the original, sentences, encodings ------------------------------------------------------
+
+ZH_ARTICLE = """\
+公園裡的小鳥
+文／王小明
+319 人閱讀
+今天天氣很好。我們去公園散步，看見「三隻」小鳥！
+圖片來源：試刊社
+牠們在樹上唱歌，一直唱到傍晚。
+"""
+
+
+def _original_repo(make_repo: MakeRepo) -> Path:
+    return make_repo(source=None, text=None, align=None)
+
+
+@pytest.mark.parametrize(
+    ("encoding", "data"),
+    [
+        ("utf-8", ZH_ARTICLE.encode("utf-8")),
+        ("utf-8", b"\xef\xbb\xbf" + ZH_ARTICLE.encode("utf-8")),
+        ("big5", ZH_ARTICLE.encode("big5")),
+        ("gb18030", ZH_ARTICLE.replace("公園裡的小鳥", "公园里的小鸟").encode("gb18030")),
+        ("utf-16-le", b"\xff\xfe" + ZH_ARTICLE.encode("utf-16-le")),
+        ("utf-16-be", b"\xfe\xff" + ZH_ARTICLE.encode("utf-16-be")),
+    ],
+    ids=["utf-8", "utf-8-bom", "big5", "gb18030", "utf-16-le", "utf-16-be"],
+)
+def test_the_original_is_imported_in_any_of_its_encodings_and_reassembles(
+    make_repo: MakeRepo, tmp_path: Path, encoding: str, data: bytes
+) -> None:
+    root = _original_repo(make_repo)
+    article = tmp_path / "article.txt"
+    article.write_bytes(data)
+    result = run(root, "import", "trial", str(article), "--lang", "zh-Hant-TW")
+    assert result.exit_code == 0, result.output
+    assert f"(the original; read as {encoding} (" in result.stdout
+    assert "set aside: line 2: the byline, which repeats the metadata's author" in result.stdout
+    assert "set aside: line 3: a read or view counter" in result.stdout
+    assert "moved to metadata: image_credits" in result.stdout
+    work = load_work(root, "trial")
+    assert work.source is not None and work.source_record is not None
+    texts = [plain_text(s.text) for s in work.source.segments()]
+    assert texts[0] == ("公园里的小鸟" if encoding == "gb18030" else "公園裡的小鳥")
+    assert texts[1:] == [
+        "今天天氣很好。",
+        "我們去公園散步，看見「三隻」小鳥！",
+        "牠們在樹上唱歌，一直唱到傍晚。",
+    ]
+    assert [s.id for s in work.source.segments()] == ["s1", "s2", "s3", "s4"]
+    assert work.original.image_credits[-1].as_published == "圖片來源：試刊社"
+    record = work.source_record
+    assert record.encoding == encoding
+    rebuilt = reassemble(record, work.source, work.original, "zh-Hant-TW")
+    assert rebuilt.encode(record.encoding) == data
+
+
+def test_an_encoding_can_be_named(make_repo: MakeRepo, tmp_path: Path) -> None:
+    root = _original_repo(make_repo)
+    article = tmp_path / "article.txt"
+    article.write_bytes("今天天氣很好。\n".encode("big5"))
+    named = run(root, "import", "trial", str(article), "--lang", "zh-Hant-TW", "--encoding", "gbk")
+    assert named.exit_code == 0, named.output  # Big5 bytes read as GBK: readable, but wrong
+    assert "read as gb18030 (given)" in named.stdout
+    bad = run(root, "import", "trial", str(article), "--lang", "zh-Hant-TW", "--encoding", "koi8")
+    assert bad.exit_code == 2
+    assert "--encoding 'koi8' is not one the import reads" in bad.stderr
+
+
+def test_a_language_close_to_the_originals_is_refused(make_repo: MakeRepo, tmp_path: Path) -> None:
+    root = _original_repo(make_repo)
+    article = tmp_path / "article.txt"
+    article.write_text("今天天氣很好。\n", "utf-8")
+    result = run(root, "import", "trial", str(article), "--lang", "zh-Hant")
+    assert result.exit_code == 2
+    assert "import the original with --lang zh-Hant-TW" in result.stderr
+    assert not (root / "source/trial/text.md").exists()
+
+
+def test_paragraphs_become_sentence_lines_unless_asked_not_to(
+    make_repo: MakeRepo, tmp_path: Path
+) -> None:
+    root = make_repo(text=None, align=None)
+    article = tmp_path / "a.txt"
+    article.write_text("Title\n\nDr. Li came at 9 a.m. today.  It rained. Then it stopped.\n")
+    assert run(root, "import", "trial", str(article), "--lang", "en").exit_code == 0
+    text = (root / "translations/trial/en.md").read_text("utf-8")
+    assert text == (
+        "# Title {#t1}\n\nDr. Li came at 9 a.m. today. {#t2}\nIt rained. {#t3}\nThen it stopped. {#t4}\n"
+    )
+    record = load_record(root / "translations/trial/en.import.yaml")
+    assert record.spacing == {"t2": "  "}  # the one gap that is not a single space
+    work = load_work(root, "trial")
+    en = work.translations["en"]
+    assert en.document is not None and en.record is not None
+    assert reassemble(en.record, en.document, en.meta, "en").encode() == article.read_bytes()
+
+    whole = run(root, "import", "trial", str(article), "--lang", "en", "--force", "--no-sentences")
+    assert whole.exit_code == 0, whole.output
+    lines = (root / "translations/trial/en.md").read_text("utf-8").splitlines()
+    assert lines[-1] == "Dr. Li came at 9 a.m. today.  It rained. Then it stopped. {#t5}"
+
+
+# --- importing again ---------------------------------------------------------------------------
+
+FIRST = "Title\n\nOne sentence. Two sentence.\n\nThree sentence.\n"
+REVISED = "Title\n\nA new opening. One sentence. Two sentences now.\n\nThree sentence.\n"
+
+
+def test_importing_the_same_file_again_changes_nothing(make_repo: MakeRepo, tmp_path: Path) -> None:
+    root = make_repo(text=None, align=None)
+    article = tmp_path / "a.txt"
+    article.write_text(FIRST)
+    assert run(root, "import", "trial", str(article), "--lang", "en").exit_code == 0
+    folder = root / "translations/trial"
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+    again = run(root, "import", "trial", str(article), "--lang", "en")  # no --force needed
+    assert again.exit_code == 0, again.output
+    assert "unchanged: " in again.stdout
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
+
+
+def test_a_revised_file_keeps_the_ids_of_unchanged_text_and_names_the_beads_it_breaks(
+    make_repo: MakeRepo, tmp_path: Path
+) -> None:
+    root = make_repo(text=None, align=None)
+    article = tmp_path / "a.txt"
+    article.write_text(FIRST)
+    assert run(root, "import", "trial", str(article), "--lang", "en").exit_code == 0
+    folder = root / "translations/trial"
+    assert read_document(folder / "en.md").segment_ids() == ["t1", "t2", "t3", "t4"]
+    align = "s1\tt1\t1\treviewed\ns2\tt2\t1\tlocked\ns3\tt3,t4\t0.9\tauto\n"
+    (folder / "en.align").write_text(align)
+
+    article.write_text(REVISED)
+    refused = run(root, "import", "trial", str(article), "--lang", "en")
+    assert refused.exit_code == 2
+    assert "2 new or changed segments, 1 gone" in refused.stderr
+
+    forced = run(root, "import", "trial", str(article), "--lang", "en", "--force")
+    assert forced.exit_code == 0, forced.output
+    document = read_document(folder / "en.md")
+    assert [(s.id, plain_text(s.text)) for s in document.segments()] == [
+        ("t1", "Title"),
+        ("t5", "A new opening."),
+        ("t2", "One sentence."),
+        ("t6", "Two sentences now."),
+        ("t4", "Three sentence."),
+    ]
+    assert "IDs: 3 kept (unchanged text), 2 new, 1 gone: t3" in forced.stdout
+    assert "warning: en.align:3: s3 → t3,t4 (auto) names t3, whose text changed" in forced.stderr
+    assert (folder / "en.align").read_text() == align  # the alignment is the user's to redo
+
+
+def test_import_help_says_what_must_exist_first() -> None:
+    result = CliRunner().invoke(cli, ["import", "--help"])
+    assert result.exit_code == 0
+    text = " ".join(result.output.split())
+    assert "What must exist first: the work (source/WORK/work.yaml; toolkit new makes it)" in text
+    assert "translations/WORK/LANG.yaml" in text

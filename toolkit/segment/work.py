@@ -57,6 +57,8 @@ def segment_work(work: Work, langs: Sequence[str] = ()) -> list[SegmentReport]:
     """Split the original's and each translation's paragraphs (or those in ``langs``)."""
     files: dict[Path, str | bytes] = {}
     reports = []
+    # An alignment file may name both sides: the second side grows what the first wrote.
+    current: dict[Path, Alignment] = {}
     for side in _sides(work, langs):
         used = set(side.document.segment_ids())
         for _, alignment, is_source in side.alignments:
@@ -81,9 +83,10 @@ def segment_work(work: Work, langs: Sequence[str] = ()) -> list[SegmentReport]:
             files[side.record_path] = dump_record(record)
         beads = 0
         for path, alignment, is_source in side.alignments:
-            grown, count = _grow(alignment, split.pieces, is_source)
+            grown, count = _grow(current.get(path, alignment), split.pieces, is_source)
             if count:
                 beads += count
+                current[path] = grown
                 files[path] = write_alignment(grown)
         reports.append(
             _report(side, split.document, len(split.pieces), split.kept_together, beads)

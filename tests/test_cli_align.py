@@ -1,0 +1,121 @@
+"""`toolkit align`: blocks then sentences, offline with the real encoder; stable on re-runs."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from click.testing import CliRunner, Result
+
+from toolkit.cli import cli
+from toolkit.model import Bead, BeadState
+from toolkit.store.alignfile import read_alignment
+
+MakeRepo = Callable[..., Path]
+
+SOURCE = """\
+# 公園 {#s1}
+
+今天天氣很好。 {#s2}
+我們去公園散步。 {#s3}
+我們看見三隻小鳥在樹上唱歌。 {#s4}
+
+這一段只寫給中文讀者。 {#s5}
+它講的是一個雙關語。 {#s6}
+
+傍晚我們回家吃晚飯。 {#s7}
+"""
+TEXT = """\
+# The Park {#t1}
+
+The weather was fine today. {#t2}
+We went for a walk in the park, where we saw three little birds singing in a tree. {#t3}
+
+In the evening we went home for dinner. {#t4}
+"""
+
+
+def run(root: Path, *args: str) -> Result:
+    return CliRunner().invoke(cli, ["--root", str(root), *args])
+
+
+def beads(root: Path) -> list[tuple[tuple[str, ...], tuple[str, ...], BeadState]]:
+    found = read_alignment(root / "translations/trial/en.align").beads
+    return [(b.source, b.target, b.state) for b in found]
+
+
+A = BeadState.AUTO
+EXPECTED = [
+    (("s1",), ("t1",), A),
+    (("s2",), ("t2",), A),
+    (("s3", "s4"), ("t3",), A),
+    (("s5",), (), A),
+    (("s6",), (), A),
+    (("s7",), ("t4",), A),
+]
+
+
+def test_align_writes_the_beads_and_lists_the_least_sure(make_repo: MakeRepo) -> None:
+    root = make_repo(source=SOURCE, text=TEXT, align=None)
+    result = run(root, "align", "trial")
+    assert result.exit_code == 0, result.output
+    assert beads(root) == EXPECTED
+    assert "trial [en]: 6 beads (0 kept as a person set them)" in result.stdout
+    scores = [b.score for b in read_alignment(root / "translations/trial/en.align").beads]
+    assert all(s is not None and 0 <= s <= 1 for s in scores)
+    # The dropped paragraph is what check reports.
+    checked = run(root, "check", "trial")
+    assert "source segment s5 is not translated [untranslated]" in checked.stdout
+    assert "source segment s6 is not translated [untranslated]" in checked.stdout
+
+
+def test_realigning_keeps_what_a_person_set_and_changes_nothing_else(make_repo: MakeRepo) -> None:
+    root = make_repo(source=SOURCE, text=TEXT, align=None)
+    assert run(root, "align", "trial").exit_code == 0
+    first = (root / "translations/trial/en.align").read_bytes()
+    again = run(root, "align", "trial")
+    assert "unchanged" in again.stdout
+    assert (root / "translations/trial/en.align").read_bytes() == first
+
+    # A person says s4 goes with t3 alone and s3 was left out; that is kept as set.
+    path = root / "translations/trial/en.align"
+    text = path.read_text("utf-8").replace("s3,s4\tt3", "s4\tt3")
+    path.write_text(text + "s3\t-\t-\tomitted\n", "utf-8")
+    assert run(root, "mark", "trial", "--lang", "en", "--state", "locked", "s4").exit_code == 0
+    assert run(root, "mark", "trial", "--lang", "en", "--state", "omitted", "s3").exit_code == 0
+    locked = read_alignment(path).beads
+    assert run(root, "align", "trial").exit_code == 0
+    after = read_alignment(path).beads
+    kept = [b for b in after if b.state is not BeadState.AUTO]
+    assert sorted(kept, key=_key) == sorted(
+        [b for b in locked if b.state is not BeadState.AUTO], key=_key
+    )
+    assert [(b.source, b.target) for b in after] == [
+        (("s1",), ("t1",)),
+        (("s2",), ("t2",)),
+        (("s3",), ()),
+        (("s4",), ("t3",)),
+        (("s5",), ()),
+        (("s6",), ()),
+        (("s7",), ("t4",)),
+    ]
+
+
+def _key(bead: Bead) -> tuple[str, ...]:
+    return bead.source + bead.target
+
+
+def test_align_sentence_files_prints_mac_beads(tmp_path: Path) -> None:
+    zh, en = tmp_path / "zh.txt", tmp_path / "en.txt"
+    zh.write_text("今天天氣很好。\n我們去公園散步。\n傍晚我們回家。\n", "utf-8")
+    en.write_text("The weather was fine today.\nWe went to the park.\nWe went home.\n", "utf-8")
+    result = CliRunner().invoke(cli, ["align", "--sentences", str(zh), str(en)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "[0]:[0]\n[1]:[1]\n[2]:[2]\n"
+
+
+def test_align_without_the_original_exits_2(make_repo: MakeRepo) -> None:
+    result = run(make_repo(source=None, align=None), "align", "trial")
+    assert result.exit_code == 2
+    assert "nothing to align with" in result.stderr
+    assert "toolkit import trial FILE --lang zh-Hant-TW" in result.stderr
