@@ -1,5 +1,6 @@
 # make build: set up .venv if needed, then build every work into build/
 # make test:  lint, type-check and run the tests
+# make test-fast: the same without the slow tests that build real editions
 # make bench: run the benchmarks; figures are printed and written to build/bench/
 
 PYTHON ?= python3
@@ -7,7 +8,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: build test lint bench check clean
+.PHONY: build test test-fast lint bench check clean
 
 build: $(STAMP)
 	$(BIN)/toolkit build
@@ -17,6 +18,9 @@ check: $(STAMP)
 
 test: $(STAMP) lint
 	$(BIN)/python -m pytest -n 2 -q
+
+test-fast: $(STAMP) lint
+	$(BIN)/python -m pytest -n 2 -q -m "not slow"
 
 lint: $(STAMP)
 	$(BIN)/ruff check toolkit tests benchmarks

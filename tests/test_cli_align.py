@@ -5,11 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner, Result
 
+from toolkit.align.apply import AlignReport
 from toolkit.cli import cli
-from toolkit.model import Bead, BeadState
+from toolkit.cli.align import _show_low
+from toolkit.model import Alignment, Bead, BeadState
 from toolkit.store.alignfile import read_alignment
+from toolkit.store.work import load_work
 
 MakeRepo = Callable[..., Path]
 
@@ -119,3 +123,19 @@ def test_align_without_the_original_exits_2(make_repo: MakeRepo) -> None:
     assert result.exit_code == 2
     assert "nothing to align with" in result.stderr
     assert "toolkit import trial FILE --lang zh-Hant-TW" in result.stderr
+
+
+def test_the_least_sure_beads_show_the_text_as_written(
+    make_repo: MakeRepo, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = "[red]原文[/red] 與 [en] {#s1}\n"
+    text = "A [bold]translation[/bold] [zh] {#t1}\n"
+    root = make_repo(source=source, text=text, align=None)
+    work = load_work(root, "trial")
+    bead = Bead(("s1",), ("t1",), 0.1)
+    report = AlignReport("en", root / "en.align", Alignment((bead,)), 0, [bead], True)
+    _show_low(work, report)
+    shown = capsys.readouterr().out
+    assert "Least sure beads [en]" in shown
+    assert "[red]原文[/red] 與 [en]" in shown
+    assert "A [bold]translation[/bold] [zh]" in shown

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from toolkit.align.apply import LOW_CONFIDENCE, AlignReport, align_work, mark_work
@@ -15,6 +16,9 @@ from toolkit.errors import ToolkitError, shown_path
 from toolkit.model import BeadState
 from toolkit.store.inline import plain_text
 from toolkit.store.work import Work, load_work
+
+#: How many of the least sure beads are shown.
+LISTED = 20
 
 
 @cli.command()
@@ -65,19 +69,23 @@ def _show_low(work: Work, report: AlignReport) -> None:
     source = work.source.by_id()
     translation = work.translations[report.lang].document
     target = translation.by_id() if translation else {}
-    table = Table(title=f"Least sure beads [{report.lang}]: look at these first", show_lines=True)
+    # Everything shown is text from the work: escaped, so that '[...]' is never read as markup.
+    title = escape(f"Least sure beads [{report.lang}]: look at these first")
+    table = Table(title=title, show_lines=True)
     table.add_column("bead", no_wrap=True)
     table.add_column("score", justify="right")
-    table.add_column(work.original.language, ratio=1)
-    table.add_column(report.lang, ratio=1)
-    for bead in sorted(report.low, key=lambda b: b.score or 0.0)[:20]:
+    table.add_column(escape(work.original.language), ratio=1)
+    table.add_column(escape(report.lang), ratio=1)
+    for bead in sorted(report.low, key=lambda b: b.score or 0.0)[:LISTED]:
         table.add_row(
-            bead_name(bead),
+            escape(bead_name(bead)),
             f"{bead.score:.2f}" if bead.score is not None else "-",
-            " ".join(plain_text(source[i].text) for i in bead.source if i in source) or "—",
-            " ".join(plain_text(target[i].text) for i in bead.target if i in target) or "—",
+            escape(" ".join(plain_text(source[i].text) for i in bead.source if i in source)) or "—",
+            escape(" ".join(plain_text(target[i].text) for i in bead.target if i in target)) or "—",
         )
-    Console(width=120, soft_wrap=False).print(table)
+    Console(width=120, soft_wrap=False, highlight=False).print(table)
+    if len(report.low) > LISTED:
+        click.echo(f"… and {len(report.low) - LISTED} more below {LOW_CONFIDENCE} in the file")
 
 
 @cli.command()

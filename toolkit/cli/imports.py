@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from toolkit.cli.base import cli, root_of
+from toolkit.errors import shown_path
 from toolkit.importing import ImportOptions, import_file
 from toolkit.importing.report import import_lines
 from toolkit.store.create import NewWork, create_work
@@ -45,7 +46,7 @@ def new(
         wanted[tag.strip()] = name.strip() or None
     spec = NewWork(work, lang, title, authors, wanted)
     for path in create_work(root_of(ctx, allow_empty=True), spec):
-        click.echo(f"wrote {path}")
+        click.echo(f"wrote {shown_path(path)}")
 
 
 @cli.command(name="import")

@@ -85,7 +85,7 @@ def original_yaml(new: NewWork) -> str:
     if new.authors:
         people = [{"name": {_name_key(a, new.lang): a}} for a in new.authors]
         authors = dump_yaml({"authors": people}).rstrip("\n")
-        authors += "\n    # sort_as: Family, Given        (how the name sorts in a catalogue)"
+        authors += "\n  # sort_as: Family, Given          (how a name sorts in a catalogue)"
     else:
         authors = "# authors:\n#   - name: {zh-Hant: 作者, en: Author}"
     return f"""# The original, as first published. Schema: docs/metadata.md
