@@ -43,7 +43,8 @@ def test_segment_splits_both_sides_keeps_first_ids_and_grows_beads(make_repo: Ma
     text = read_document(root / "translations/trial/en.md")
     assert text.segment_ids() == ["t1", "t2", "t3"]
     beads = read_alignment(root / "translations/trial/en.align").beads
-    assert [(b.source, b.target) for b in beads] == [(("s1",), ("t1",)), (("s2", "s3"), ("t2", "t3"))]
+    pairs = [(b.source, b.target) for b in beads]
+    assert pairs == [(("s1",), ("t1",)), (("s2", "s3"), ("t2", "t3"))]
 
     # The reviewed bead now covers more text than the person saw: stale, not silently wider.
     findings = check_work(load_work(root, "trial")).findings

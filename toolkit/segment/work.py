@@ -88,9 +88,7 @@ def segment_work(work: Work, langs: Sequence[str] = ()) -> list[SegmentReport]:
                 beads += count
                 current[path] = grown
                 files[path] = write_alignment(grown)
-        reports.append(
-            _report(side, split.document, len(split.pieces), split.kept_together, beads)
-        )
+        reports.append(_report(side, split.document, len(split.pieces), split.kept_together, beads))
     write_files(files)
     return reports
 
