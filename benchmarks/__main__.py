@@ -12,7 +12,7 @@ import platform
 import sys
 from pathlib import Path
 
-from benchmarks import align_bench, build_bench, store_bench
+from benchmarks import align_bench, blocks_bench, build_bench, store_bench
 
 OUT = Path("build/bench")
 
@@ -23,6 +23,7 @@ def main() -> int:
         "store": store_bench.run(),
         "build": build_bench.run(),
         "align": align_bench.run(),
+        "blocks": blocks_bench.run(),
     }
     for name, result in results.items():
         result["machine"] = {"python": platform.python_version(), "cpus": _cpus()}

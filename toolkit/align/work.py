@@ -23,6 +23,11 @@ from toolkit.store.inline import plain_text
 
 log = logging.getLogger("toolkit.align")
 
+#: The first pass, over blocks: a paragraph the translator left out or added is a common
+#: and whole-paragraph thing, and its meaning is strong evidence, so an empty bead costs
+#: nothing beyond the score it forgoes (measured: benchmarks/blocks_bench.py).
+BLOCK_OPTIONS = AlignOptions(empty_penalty=0.0)
+
 
 @dataclass(frozen=True)
 class _Unit:
@@ -154,10 +159,11 @@ def _align_gap(src: Side, tgt: Side, options: AlignOptions, encoder: Encoder | N
     """Blocks first, then the sentences of each pair of aligned blocks."""
     if not src.blocks and not tgt.blocks:
         return []
+    block_options = replace(BLOCK_OPTIONS, length_ratio=options.length_ratio)
     block_beads = align_sentences(
         [src.block_text(u) for u in src.blocks],
         [tgt.block_text(u) for u in tgt.blocks],
-        options,
+        block_options,
         encoder,
     )
     out: list[Bead] = []

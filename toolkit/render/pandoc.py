@@ -39,5 +39,12 @@ def run_pandoc(document: dict[str, Any], to: str, output: Path, args: list[str])
         )
     for line in result.stderr.decode("utf-8", "replace").splitlines():
         # Pandoc has no term translations for some tags (zh-Hant-TW); our labels are our own.
-        quiet = "Could not load translations" in line
+        quiet = any(
+            words in line
+            for words in (
+                "Could not load translations",
+                "data file translations/",
+                "has no translation defined",
+            )
+        )
         log.log(logging.INFO if quiet else logging.WARNING, "pandoc: %s", line)
