@@ -82,7 +82,9 @@ def _score(case: Case, found: list[Bead]) -> tuple[int, int, int, int, int, int]
 
 
 def _pool(scores: list[tuple[int, int, int, int, int, int]]) -> dict[str, object]:
-    right, found, gold, right_empty, found_empty, gold_empty = (sum(c) for c in zip(*scores))
+    right, found, gold, right_empty, found_empty, gold_empty = (
+        sum(c) for c in zip(*scores, strict=True)
+    )
     p, r = right / found, right / gold
     return {
         "strict_p": round(p, 4),
@@ -109,9 +111,7 @@ def _perturb(pairs: list[tuple[str, str]], rng: random.Random, join: bool) -> Ca
     dropped_en, dropped_zh = rng.sample(range(1, n - 1), 2)
     joined = -1
     if join:
-        free = [
-            k for k in range(1, n - 2) if {k, k + 1}.isdisjoint({dropped_en, dropped_zh})
-        ]
+        free = [k for k in range(1, n - 2) if {k, k + 1}.isdisjoint({dropped_en, dropped_zh})]
         joined = rng.choice(free)
     zh: list[str] = []
     en: list[str] = []
