@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from toolkit.cli.base import cli, root_of, works_of
+from toolkit.errors import shown_path
 from toolkit.render import BuildOptions, Format, build_work
 
 
@@ -38,4 +39,4 @@ def build(
         for note in result.notes:
             click.echo(f"note: {note}")
         for path in result.outputs:
-            click.echo(f"wrote {path}")
+            click.echo(f"wrote {shown_path(path)}")

@@ -24,7 +24,7 @@ from toolkit.render.credits import credits_for
 from toolkit.render.edition import Edition, editions_for
 from toolkit.render.fonts import FontSource, find_cjk_font, subset_font, to_woff2
 from toolkit.store.fileio import write_files
-from toolkit.store.work import Work, find_image
+from toolkit.store.work import Work, find_image, relative
 
 log = logging.getLogger("toolkit.render")
 
@@ -57,7 +57,7 @@ def build_work(work: Work, options: BuildOptions) -> BuildResult:
     if work.source is None:
         result.notes.append(
             f"{work.id}: the original's text is not in the repository "
-            f"({work.paths.original_text}); building the translation only"
+            f"({relative(work, work.paths.original_text)}); building the translation only"
         )
     if not editions:
         result.notes.append(f"{work.id}: no text to build yet")
