@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 from toolkit.model import Inline, Text
 from toolkit.segment import sentence_spans, split_sentences, uses_chinese_rules
 from toolkit.segment.markup import Kind, pieces, project, zones
-from toolkit.store.inline import parse_inline, plain_text
+from toolkit.store.inline import merge_texts, parse_inline, plain_text
 
 CASES = Path(__file__).parent / "cases" / "segment"
 
@@ -256,7 +256,7 @@ def test_sentences_parse_to_the_paragraphs_inline_nodes(text: str, lang: str) ->
         nodes.extend(parse_inline(text[start:end]))
         after = spans[k + 1][0] if k + 1 < len(spans) else len(text)
         nodes.append(Text(text[end:after]))
-    assert merged(nodes) == merged(list(parse_inline(text)))
+    assert merge_texts(nodes) == merge_texts(list(parse_inline(text)))
 
 
 @settings(max_examples=250, deadline=None)
@@ -276,20 +276,6 @@ def test_projection_agrees_with_the_store_parser(text: str) -> None:
     # as text): only an escape's zone starts with a backslash.
     constructs = [node for node in parse_inline(text) if not isinstance(node, Text)]
     assert len([z for z in zones(text) if text[z[0]] != "\\"]) == len(constructs)
-
-
-def merged(nodes: list[Inline]) -> list[Inline]:
-    """Adjacent text nodes joined, empty ones dropped."""
-    out: list[Inline] = []
-    for node in nodes:
-        if isinstance(node, Text):
-            if not node.text:
-                continue
-            if out and isinstance(out[-1], Text):
-                out[-1] = Text(out[-1].text + node.text)
-                continue
-        out.append(node)
-    return out
 
 
 def test_a_long_paragraph_is_fast() -> None:

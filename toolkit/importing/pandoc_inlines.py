@@ -28,7 +28,7 @@ from urllib.parse import quote
 from toolkit.importing.pandoc_events import SetAside
 from toolkit.model import Code, Emph, Inline, Link, NoteRef, Strong, Text
 from toolkit.store.importrecord import Reason
-from toolkit.store.inline import line_safe, parse_inline, to_markup
+from toolkit.store.inline import line_safe, merge_texts, parse_inline, to_markup
 
 #: A node of Pandoc's JSON AST (``{"t": type, "c": content}``).
 Node = dict[str, Any]
@@ -223,7 +223,7 @@ def finish(nodes: Sequence[Inline]) -> tuple[Inline, ...]:
         pieces.append("".join(chars[at : at + len(leaf)]))
         at += len(leaf)
     rebuilt = _rebuild(nodes, iter(pieces))
-    return _strip_edges(_merge(_trim(rebuilt)))
+    return _strip_edges(merge_texts(_trim(rebuilt)))
 
 
 def markup(nodes: tuple[Inline, ...]) -> str:
@@ -236,7 +236,7 @@ def markup(nodes: tuple[Inline, ...]) -> str:
             text = line_safe(to_markup(attempt))  # '![x](y)' at the start would be a figure
         except ValueError:
             continue
-        if _merge(list(parse_inline(text))) == _merge(list(attempt)):
+        if merge_texts(list(parse_inline(text))) == merge_texts(list(attempt)):
             return text
     raise AssertionError(f"no markup reads back as {nodes!r}")  # pragma: no cover
 
@@ -300,7 +300,7 @@ def _trim(nodes: Sequence[Inline]) -> list[Inline]:
     out: list[Inline] = []
     for node in nodes:
         if isinstance(node, Emph | Strong):
-            kids = _merge(_trim(node.children))
+            kids = merge_texts(_trim(node.children))
             lead = trail = ""
             if kids and isinstance(kids[0], Text):
                 stripped = kids[0].text.lstrip()
@@ -316,23 +316,9 @@ def _trim(nodes: Sequence[Inline]) -> list[Inline]:
                 out.append(Emph(tuple(kids)) if isinstance(node, Emph) else Strong(tuple(kids)))
             out.append(Text(trail))
         elif isinstance(node, Link):
-            out.append(Link(tuple(_merge(_trim(node.children))), node.url))
+            out.append(Link(tuple(merge_texts(_trim(node.children))), node.url))
         else:
             out.append(node)
-    return out
-
-
-def _merge(nodes: Sequence[Inline]) -> list[Inline]:
-    """Adjacent texts as one, empty texts dropped."""
-    out: list[Inline] = []
-    for node in nodes:
-        if isinstance(node, Text):
-            if not node.text:
-                continue
-            if out and isinstance(out[-1], Text):
-                out[-1] = Text(out[-1].text + node.text)
-                continue
-        out.append(node)
     return out
 
 
@@ -342,7 +328,7 @@ def _strip_edges(nodes: list[Inline]) -> tuple[Inline, ...]:
         nodes[0] = Text(nodes[0].text.lstrip())
     if nodes and isinstance(nodes[-1], Text):
         nodes[-1] = Text(nodes[-1].text.rstrip())
-    return tuple(_merge(nodes))
+    return tuple(merge_texts(nodes))
 
 
 def _unwrap(nodes: Sequence[Inline], *, keep_links: bool) -> tuple[Inline, ...]:
@@ -359,4 +345,4 @@ def _unwrap(nodes: Sequence[Inline], *, keep_links: bool) -> tuple[Inline, ...]:
             out.append(Text(node.text))
         else:
             out.append(node)
-    return tuple(_merge(out))
+    return tuple(merge_texts(out))

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 import string
+from collections.abc import Sequence
 
 from toolkit.model import ID_PATTERN, Code, Emph, Inline, Link, NoteRef, Strong, Text
 
@@ -74,6 +75,21 @@ def plain_text(nodes: tuple[Inline, ...] | str) -> str:
         elif isinstance(node, Emph | Strong | Link):
             out.append(plain_text(node.children))
     return "".join(out)
+
+
+def merge_texts(nodes: Sequence[Inline]) -> list[Inline]:
+    """The same nodes with adjacent texts as one and empty texts dropped: two node lists
+    that read the same compare equal once merged."""
+    out: list[Inline] = []
+    for node in nodes:
+        if isinstance(node, Text):
+            if not node.text:
+                continue
+            if out and isinstance(out[-1], Text):
+                out[-1] = Text(out[-1].text + node.text)
+                continue
+        out.append(node)
+    return out
 
 
 def escape(text: str) -> str:
