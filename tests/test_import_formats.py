@@ -776,3 +776,46 @@ def test_every_block_kind_is_written_back() -> None:
     assert kinds == {BlockKind.PARAGRAPH, BlockKind.RULE}
     assert isinstance(doc.document.blocks[0], Block)
     write_document(with_ids(doc.document))
+
+
+# --- found by review: text that Pandoc's Markdown extensions or a deep page would lose ------
+
+
+def _markdown(text: str) -> list[str]:
+    imported = read_document_file(text.encode(), "x.md", SourceFormat.MARKDOWN, EN, text=text)
+    return [plain_text(s.text) for s in imported.document.segments()]
+
+
+def test_markdown_keeps_letters_numerals_carets_backslashes_and_dollars() -> None:
+    text = (
+        "Intro.\n\nA. First\nB. Second\n\nI. Background\n\n(@) An example\n\n"
+        "2^10^ is H~2~O, C:\\Users\\bob\\notes and \\alpha, $x$ and ~~this~~.\n"
+    )
+    assert _markdown(text) == [
+        "Intro.",
+        "A. First B. Second",
+        "I. Background",
+        "(@) An example",
+        "2^10^ is H~2~O, C:\\Users\\bob\\notes and \\alpha, $x$ and ~~this~~.",
+    ]
+
+
+def test_a_page_nested_hundreds_deep_keeps_its_text() -> None:
+    deep = "<div>" * 300 + "<p>A paragraph three hundred elements deep.</p>" + "</div>" * 300
+    assert _body(_page(f"<article>{LONG}{deep}</article>"))[-1] == (
+        "A paragraph three hundred elements deep."
+    )
+    fonts = "<p>The lead paragraph of an old page, long enough.</p>" + "<font>" * 400
+    assert _body(_page(fonts + "<p>Under four hundred unclosed font tags.</p>")) == [
+        "The lead paragraph of an old page, long enough.",
+        "Under four hundred unclosed font tags.",
+    ]
+
+
+def test_a_long_comment_thread_does_not_outweigh_the_article() -> None:
+    article = "".join(f"<p>Article paragraph {n}, with enough words in it.</p>" for n in range(4))
+    comments = "".join(
+        f"<p>Comment {n}: a long and heartfelt comment on the article above.</p>" for n in range(20)
+    )
+    imported = _page(f"<article>{article}</article><div class='comments'>{comments}</div>")
+    assert _body(imported) == [f"Article paragraph {n}, with enough words in it." for n in range(4)]

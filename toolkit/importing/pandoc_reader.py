@@ -48,12 +48,25 @@ from toolkit.store.importrecord import (
 
 log = logging.getLogger("toolkit.importing.pandoc")
 
-#: Pandoc's reader for each format. Markdown without ``smart``: quotes, dashes and dots
-#: are kept as the author typed them.
+#: Markdown extensions that would turn text into something else and lose it: ``smart``
+#: (quotes, dashes and dots kept as typed), lettered, roman and example lists ("A." and
+#: "I. Background" would lose their letters), super- and subscripts ("2^10^" would read
+#: "210"), TeX ("C:\\Users" would lose "\\Users") and dollar math, strike-through.
+_MARKDOWN_OFF = (
+    "smart",
+    "fancy_lists",
+    "example_lists",
+    "superscript",
+    "subscript",
+    "raw_tex",
+    "tex_math_dollars",
+    "strikeout",
+)
+#: Pandoc's reader for each format.
 READERS = {
     SourceFormat.HTML: "html",
     SourceFormat.DOCX: "docx",
-    SourceFormat.MARKDOWN: "markdown-smart",
+    SourceFormat.MARKDOWN: "markdown" + "".join(f"-{name}" for name in _MARKDOWN_OFF),
 }
 #: The AST version these modules read (Pandoc 3).
 API_VERSION = [1, 23]

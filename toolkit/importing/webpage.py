@@ -98,8 +98,13 @@ CONTENT_CLASS = re.compile(
     r"story[-_](?:body|content)|content[-_]body|main[-_]content|news[-_]content)(?:\s|$)",
     re.IGNORECASE,
 )
+#: Furniture that is furniture however much text it holds.
+_NEVER_THE_ARTICLE = frozenset({Reason.COMMENTS, Reason.RELATED})
 _EMBEDS = frozenset({"iframe", "video", "audio", "embed", "object", "canvas", "svg"})
 _LAZY_SOURCES = ("data-src", "data-original", "data-lazy-src", "data-actualsrc")
+
+
+_PARSER = lxml.html.HTMLParser(huge_tree=True)
 
 
 @dataclass(frozen=True)
@@ -119,7 +124,9 @@ def clean_page(text: str, context: ReadContext) -> Page:
     text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)
     if not text.strip():
         return Page(html="")
-    root = lxml.html.document_fromstring(text)
+    # huge_tree: libxml2 otherwise drops, silently, everything nested deeper than 256
+    # elements (400 unclosed <font> tags on an old page would lose the article).
+    root = lxml.html.document_fromstring(text, parser=_PARSER)
     for el in list(root.iter()):
         if not isinstance(el.tag, str) or el.tag in INVISIBLE:
             el.drop_tree()  # not visible: scripts, styles, comments
@@ -141,9 +148,12 @@ def clean_page(text: str, context: ReadContext) -> Page:
 def find_article(body: Element) -> Element:
     """The element holding the article: the first of ``<article>`` (the one with the most
     paragraph text), ``[itemprop=articleBody]``, ``<main>`` and a content class that holds
-    at least half the page's paragraph text; else the element with most paragraph text."""
-    total = _paragraph_text(body)
-    articles = sorted(body.iter("article"), key=_paragraph_text, reverse=True)[:1]
+    at least half the page's paragraph text; else the smallest element holding four fifths
+    of it. Paragraphs inside furniture (comments, share bars, menus, asides) do not count,
+    so a long comment thread never outweighs the article it follows."""
+    text = _content_text(body)
+    total = text[body]
+    articles = sorted(body.iter("article"), key=lambda el: text[el], reverse=True)[:1]
     candidates = [
         *articles,
         *body.xpath(".//*[@itemprop='articleBody']"),
@@ -152,14 +162,34 @@ def find_article(body: Element) -> Element:
         *(el for el in body.iter() if CONTENT_CLASS.search(class_names(el))),
     ]
     for el in candidates:
-        if total and _paragraph_text(el) * 2 >= total:
+        if total and text[el] * 2 >= total:
             return el
-    best, score = body, 0
+    best, depth = body, 0
     for el in body.iter():
-        own = sum(len(p.text_content().strip()) for p in el if p.tag == "p")
-        if own > score:
-            best, score = el, own
+        if total and text.get(el, 0) * 5 >= total * 4:
+            level = sum(1 for _ in el.iterancestors())
+            if level > depth:
+                best, depth = el, level
     return best
+
+
+def _content_text(root: Element) -> dict[Element, int]:
+    """For every element under ``root``, the length of its paragraphs' text, furniture left
+    out (in one pass from the leaves up: pages may nest hundreds of elements deep)."""
+    text: dict[Element, int] = {}
+    for el in reversed(list(root.iter())):
+        if not isinstance(el.tag, str) or (el is not root and _furniture_by_name(el)):
+            text[el] = 0
+            continue
+        own = len(el.text_content().strip()) if el.tag == "p" else 0
+        text[el] = own if own else sum(text.get(child, 0) for child in el)
+    return text
+
+
+def _furniture_by_name(el: Element) -> bool:
+    return (
+        _class_reason(el) is not None or el.tag in TAG_REASONS or el.get("role", "") in TAG_REASONS
+    )
 
 
 # --- taking the furniture out ------------------------------------------------------------
@@ -229,16 +259,22 @@ class _Cleaner:
         holds_text = self.first is not None and (
             el is self.first or el in self.first.iterancestors()
         )
-        if not holds_text and _paragraph_text(el) * 2 < max(self.total, 1):
+        reason = None
+        if not holds_text:
             reason = (
                 _class_reason(el) or TAG_REASONS.get(el.tag) or TAG_REASONS.get(el.get("role", ""))
             )
+            # A container named like furniture that holds most of the text is more likely
+            # mislabelled than furniture; comments and related posts are never the article.
+            small = _paragraph_text(el) * 2 < max(self.total, 1)
+            if not small and reason not in _NEVER_THE_ARTICLE:
+                reason = None
+        if reason is not None:
             if reason is Reason.FOOTER:
                 self._walk(el)  # its share buttons, tags, … each with its own reason
                 lines = visible_lines(el)
                 return [SetAside(describe(el), reason, lines)] if lines else []
-            if reason is not None:
-                return [SetAside(describe(el), reason, visible_lines(el))]
+            return [SetAside(describe(el), reason, visible_lines(el))]
         if el.tag in _EMBEDS:
             src = tuple(s for s in [el.get("src") or el.get("data") or ""] if s)
             return [SetAside(describe(el), Reason.NOT_TEXT, (*src, *visible_lines(el)))]
