@@ -525,3 +525,16 @@ def test_import_help_says_what_must_exist_first() -> None:
     text = " ".join(result.output.split())
     assert "What must exist first: the work (source/WORK/work.yaml; toolkit new makes it)" in text
     assert "translations/WORK/LANG.yaml" in text
+
+
+def test_lines_that_would_read_as_blocks_are_imported_as_text(
+    make_repo: MakeRepo, tmp_path: Path
+) -> None:
+    root = make_repo(text=None, align=None)
+    article = tmp_path / "a.txt"
+    lines = ["Title", "  - an indented dash.", "  12. an indented number.", "[^1]: not a note."]
+    article.write_text("\n\n".join(lines) + "\n", "utf-8")
+    result = run(root, "import", "trial", str(article), "--lang", "en")
+    assert result.exit_code == 0, result.output
+    document = read_document(root / "translations/trial/en.md")
+    assert [plain_text(s.text) for s in document.segments()] == lines

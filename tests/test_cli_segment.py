@@ -83,3 +83,25 @@ def test_an_unknown_language_exits_2(make_repo: MakeRepo) -> None:
     result = run(make_repo(), "segment", "trial", "--lang", "fr")
     assert result.exit_code == 2
     assert "no text in fr (its languages: zh-Hant-TW, en)" in result.stderr
+
+
+def test_a_sentence_that_would_read_as_another_block_is_escaped_or_kept_with_the_one_before(
+    make_repo: MakeRepo,
+) -> None:
+    text = (
+        "# Chapter One {#t1}\n\nDone. ```x``` more. {#t2}\n"
+        "First. # not a heading. - a dash. > quoted. Last. {#t3}\n"
+    )
+    root = make_repo(source=SOURCE, text=text, align=None)
+    result = run(root, "segment", "trial", "--lang", "en")
+    assert result.exit_code == 0, result.output
+    segments = read_document(root / "translations/trial/en.md").segments()
+    assert [s.text for s in segments] == [
+        "Chapter One",
+        "Done. ```x``` more.",  # a line of its own would open a code block
+        "First.",
+        "\\# not a heading.",
+        "\\- a dash.",
+        "\\> quoted.",
+        "Last.",
+    ]

@@ -27,7 +27,7 @@ from toolkit.model import (
     Text,
 )
 from toolkit.store.document import parse_document, read_document, write_document, write_segment
-from toolkit.store.docwriter import starts_block
+from toolkit.store.grammar import starts_block
 from toolkit.store.inline import escape, to_markup
 
 CASES = Path(__file__).parent / "cases" / "store"
@@ -535,7 +535,6 @@ def _assert_names_place(err: FormatError, path: str, line: int, column: int) -> 
         ("> 甲 {#s1}\n>\n\n丙 {#s3}\n", 2, 0, "lone '>'"),
         ("> 甲 {#s1}\n>\n# 乙 {#s2}\n", 2, 0, "lone '>'"),
         ("> 甲 {#s1}\n>\n>\n> 乙 {#s2}\n", 3, 0, "lone '>'"),
-        ("[^1] 註文 {#n1}\n", 1, 0, "footnote"),
         ("[^1]:註文 {#n1}\n", 1, 0, "footnote"),
         ("[^註]: 中文標籤 {#n1}\n", 1, 0, "footnote"),
         ("![圖](照片 一.jpg) {#f1}\n", 1, 0, "figure"),
@@ -823,3 +822,14 @@ def test_a_figure_caption_may_not_hold_a_segment_id() -> None:
     figure = Block(BlockKind.FIGURE, (Segment("f1", "cap {#t2}"),), src="img.jpg")
     with pytest.raises(ValueError, match="caption holds a segment ID"):
         write_document(Document((figure,)))
+
+
+def test_a_line_may_start_with_a_footnote_reference_but_not_look_like_a_note() -> None:
+    doc = parse_document(
+        "[^1] 註文在後。 {#s1}\n[^1]\\: 冒號之前是參照。 {#s2}\n\n[^1]: 註。 {#n1}\n"
+    )
+    assert [b.kind for b in doc.blocks] == [BlockKind.PARAGRAPH, BlockKind.FOOTNOTE]
+    assert (
+        write_document(doc)
+        == "[^1] 註文在後。 {#s1}\n[^1]\\: 冒號之前是參照。 {#s2}\n\n[^1]: 註。 {#n1}\n"
+    )

@@ -18,6 +18,7 @@ from itertools import pairwise
 from toolkit.metadata import sentence_separator
 from toolkit.model import Block, BlockKind, Document, Segment
 from toolkit.segment.spans import sentence_spans
+from toolkit.store.grammar import starts_block
 from toolkit.store.inline import line_safe
 
 SPLIT_KINDS = frozenset(
@@ -71,8 +72,8 @@ def split_document(
             ids = [seg.id] + [
                 new_id() if (new_id is not None and seg.id is not None) else None for _ in parts[1:]
             ]
-            for index, ((text, gap), ident) in enumerate(zip(parts, ids, strict=True)):
-                segments.append(Segment(ident, text if index == 0 else line_safe(text), seg.line))
+            for (text, gap), ident in zip(parts, ids, strict=True):
+                segments.append(Segment(ident, text, seg.line))
                 gaps.append(gap)
             if len(parts) > 1 and seg.id is not None:
                 pieces[seg.id] = tuple(i for i in ids if i is not None)
@@ -92,15 +93,30 @@ def _sentences(
     spans = sentence_spans(text, lang)
     if len(spans) < 2:
         return [(text, None)], 0
-    out: list[tuple[str, str | None]] = []
+    # Each piece is (start, end, start of the next): the text between end and the next
+    # start is the white space between two sentences.
+    pieces: list[list[int]] = []
     kept = 0
     start = 0
     for (_, end), (following, _) in pairwise(spans):
-        gap = text[end:following]
-        if not keep_gaps and gap != separator:
+        if not keep_gaps and text[end:following] != separator:
             kept += 1
             continue
-        out.append((text[start:end], gap))
+        pieces.append([start, end, following])
         start = following
-    out.append((text[start:], None))
+    pieces.append([start, len(text), len(text)])
+    # A sentence that would read as another block (a code fence, say) stays with the one
+    # before it.
+    merged = [pieces[0]]
+    for piece in pieces[1:]:
+        if starts_block(line_safe(text[piece[0] : piece[1]])):
+            merged[-1][1:] = piece[1:]
+        else:
+            merged.append(piece)
+    out: list[tuple[str, str | None]] = []
+    for index, (first, end, following) in enumerate(merged):
+        last = index == len(merged) - 1
+        sentence = text[first:end]
+        after = None if last else text[end:following]
+        out.append((line_safe(sentence) if index else sentence, after))
     return out, kept

@@ -72,7 +72,14 @@ def segment_work(work: Work, langs: Sequence[str] = ()) -> list[SegmentReport]:
         if not split.pieces:
             reports.append(_report(side, split.document, 0, split.kept_together, 0))
             continue
-        files[side.text] = write_document(split.document)
+        try:
+            files[side.text] = write_document(split.document)
+        except ValueError as exc:  # a bug: split_document keeps every line readable
+            raise ToolkitError(
+                f"{side.text}: the sentence lines could not be written ({exc}); nothing was "
+                "changed",
+                fix="please report this with the paragraph it names",
+            ) from None
         if side.record is not None:
             separator = sentence_separator(side.lang)
             spacing = dict(side.record.spacing)

@@ -54,7 +54,19 @@ from toolkit.model import (
     Segment,
     TableShape,
 )
-from toolkit.store.docwriter import looks_like_id, starts_block, write_document, write_segment
+from toolkit.store.docwriter import looks_like_id, write_document, write_segment
+from toolkit.store.grammar import (
+    FENCE,
+    FIGURE,
+    FOOTNOTE,
+    HEADER_ROW,
+    HEADING,
+    ITEM,
+    NOTE_DEFINITION,
+    ROW,
+    RULE,
+    starts_block,
+)
 from toolkit.store.inline import find_id
 from toolkit.store.lines import read_text, split_lines
 
@@ -62,18 +74,6 @@ __all__ = ["parse_document", "read_document", "write_document", "write_segment"]
 
 _ID_ONLY = re.compile(rf"\{{#({ID_PATTERN})\}}")
 _ID_AT_END = re.compile(rf"(.*) \{{#({ID_PATTERN})\}}")
-_HEADING = re.compile(r"(#{1,6}) (.*)")
-_FOOTNOTE = re.compile(r"\[\^([A-Za-z0-9_-]+)\]: (.*)")
-_FIGURE = re.compile(
-    rf'!\[(.*)\]\(([^\s()"]+)(?: "((?:[^"\\]|\\["\\])+)")?\)(?: \{{#({ID_PATTERN})\}})?'
-)
-#: A list item: indentation, then '-' or a number and '.', then one space.
-_ITEM = re.compile(r"( *)(?:-|(0|[1-9][0-9]{0,8})\.) (.*)")
-#: A code fence: three or more backticks, then the info string (no backticks in it).
-_FENCE = re.compile(r"(`{3,})([^`]*)")
-RULE = "***"
-ROW = "|---"
-HEADER_ROW = "|==="
 
 
 def read_document(path: Path) -> Document:
@@ -146,7 +146,7 @@ class _Parser:
         if line.startswith(">"):
             self._quote_line(line, number)
             return
-        if line.startswith("[^"):
+        if NOTE_DEFINITION.match(line):
             self._footnote(line, number)
             return
         if line.startswith("!["):
@@ -158,7 +158,7 @@ class _Parser:
         if line.startswith("```"):
             self._open_fence(line, number)
             return
-        item = _ITEM.fullmatch(line)
+        item = ITEM.fullmatch(line)
         if item and item.group(1):
             raise self.error(
                 number,
@@ -185,7 +185,7 @@ class _Parser:
     # --- one kind of line each ------------------------------------------------------------
 
     def _heading(self, line: str, number: int) -> None:
-        m = _HEADING.fullmatch(line)
+        m = HEADING.fullmatch(line)
         if not m:
             raise self.error(
                 number,
@@ -197,7 +197,7 @@ class _Parser:
         self._start(block, number, can_continue=False)
 
     def _footnote(self, line: str, number: int) -> None:
-        m = _FOOTNOTE.fullmatch(line)
+        m = FOOTNOTE.fullmatch(line)
         if not m:
             raise self.error(
                 number,
@@ -209,7 +209,7 @@ class _Parser:
         self._start(block, number, can_continue=True)
 
     def _figure(self, line: str, number: int) -> None:
-        m = _FIGURE.fullmatch(line)
+        m = FIGURE.fullmatch(line)
         if not m:
             raise self.error(
                 number,
@@ -267,7 +267,7 @@ class _Parser:
         """Inside a list, an indented line is a nested item (indented to its parent's text)
         or the next sentence of the last item (indented to that item's text)."""
         indent = len(line) - len(line.lstrip(" "))
-        m = _ITEM.fullmatch(line)
+        m = ITEM.fullmatch(line)
         if m and indent in self.items:
             self._item(m, number)
             return
@@ -352,7 +352,7 @@ class _Parser:
         self.blocks[-1] = replace(block, table=shape)
 
     def _open_fence(self, line: str, number: int) -> None:
-        m = _FENCE.fullmatch(line)
+        m = FENCE.fullmatch(line)
         if not m:
             raise self.error(
                 number,

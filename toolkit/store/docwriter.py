@@ -9,16 +9,18 @@ from __future__ import annotations
 import re
 
 from toolkit.model import ID_RE, Block, BlockKind, Document, Segment
+from toolkit.store.grammar import (
+    FENCE_ONLY,
+    FIGURE_SRC,
+    HEADER_ROW,
+    LABEL,
+    ROW,
+    RULE,
+    starts_block,
+)
 from toolkit.store.inline import find_id
 from toolkit.store.lines import join_lines
 
-RULE = "***"
-ROW = "|---"
-HEADER_ROW = "|==="
-_LABEL = re.compile(r"[A-Za-z0-9_-]+")
-_SRC = re.compile(r'[^\s()"]+')
-_FENCE = re.compile(r"`{3,}")
-_ITEM = re.compile(r" *(?:-|(?:0|[1-9][0-9]{0,8})\.) .*")
 _UNESCAPED_ID = re.compile(r"(?<!\\)\{#")
 
 
@@ -67,15 +69,6 @@ def write_segment(seg: Segment) -> str:
     if seg.id is None:
         return seg.text
     return f"{seg.text} {{#{seg.id}}}" if seg.text else f"{{#{seg.id}}}"
-
-
-def starts_block(text: str) -> bool:
-    """Would a line holding ``text`` start a block of its own (rather than continue one)?"""
-    return (
-        text == RULE
-        or text.startswith(("#", ">", "[^", "![", "|", "```"))
-        or _ITEM.fullmatch(text) is not None
-    )
 
 
 def looks_like_id(text: str) -> bool:
@@ -141,7 +134,7 @@ def _block_lines(block: Block) -> list[str]:
         return [f"> {t}" for t in texts]
     if kind is BlockKind.TABLE:
         return _table_lines(block, texts)
-    if kind is BlockKind.FOOTNOTE and not _LABEL.fullmatch(block.label):
+    if kind is BlockKind.FOOTNOTE and not LABEL.fullmatch(block.label):
         raise ValueError(f"footnote label {block.label!r} is not letters, digits, '-' or '_'")
     for t in texts[1:] if kind is BlockKind.FOOTNOTE else texts:
         if starts_block(t):
@@ -153,7 +146,7 @@ def _block_lines(block: Block) -> list[str]:
 
 def _figure_line(block: Block) -> str:
     seg = block.segments[0]
-    if not _SRC.fullmatch(block.src) or (seg.id is not None and not ID_RE.fullmatch(seg.id)):
+    if not FIGURE_SRC.fullmatch(block.src) or (seg.id is not None and not ID_RE.fullmatch(seg.id)):
         raise ValueError(f"figure {block.src!r}: bad path or ID {seg.id!r}")
     if any(c in "\r\n" for c in seg.text + block.credit):
         raise ValueError(f"figure {block.src!r}: caption or credit has a line break")
@@ -188,7 +181,7 @@ def _code_lines(block: Block) -> list[str]:
         raise ValueError("a code block needs its code")
     if block.segments:
         raise ValueError("a code block has no segments: code is never translated")
-    if not _FENCE.fullmatch(code.fence) or any(c in code.info for c in "`\r\n"):
+    if not FENCE_ONLY.fullmatch(code.fence) or any(c in code.info for c in "`\r\n"):
         raise ValueError(f"code fence {code.fence!r} {code.info!r} would not read back")
     for line in code.lines:
         if line == code.fence or "\n" in line or "\r" in line:

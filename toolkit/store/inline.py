@@ -32,6 +32,7 @@ import string
 from collections.abc import Sequence
 
 from toolkit.model import ID_PATTERN, Code, Emph, Inline, Link, NoteRef, Strong, Text
+from toolkit.store.grammar import NOTE_DEFINITION, NUMBERED
 
 _PUNCT = frozenset(string.punctuation)
 _NOTE_RE = re.compile(r"\[\^([A-Za-z0-9_-]+)\]")
@@ -39,8 +40,6 @@ _NOTE_RE = re.compile(r"\[\^([A-Za-z0-9_-]+)\]")
 _URL_RE = re.compile(r"\(((?:[^\s()]|\([^\s()]*\))+)\)")
 #: A segment ID as it stands at the end of a segment line.
 _ID_MARK = re.compile(rf"\{{#{ID_PATTERN}\}}")
-#: A numbered list item's marker at the start of a line.
-_NUMBERED = re.compile(r"(?:0|[1-9][0-9]{0,8})\.(?: |$)")
 #: Characters that always need a backslash in running text.
 _ALWAYS = frozenset("\\*[]`")
 #: Deeper nesting of emphasis and links is read as text (it keeps the parser's stack small).
@@ -99,14 +98,27 @@ def escape(text: str) -> str:
 
 def line_safe(markup: str) -> str:
     """``markup`` with a backslash before whatever at its start would begin a block
-    (``#``, ``>``, ``|``, ``- ``, ``1. ``, ``![``), so that it can stand as a line of its own
-    (a sentence split from a paragraph). What it reads as is unchanged."""
-    number = _NUMBERED.match(markup)
+    (``#``, ``>``, ``|``, ``![``; ``- `` or ``1. ``, also after spaces; the colon of a
+    footnote reference followed by one), so that it can stand as a line of its own (a
+    sentence split from a paragraph). What it reads as is unchanged.
+
+    A line starting with a code fence (three backticks) cannot be made safe this way
+    without changing what it reads as: it is returned as it is, and the caller must
+    check (``docwriter.starts_block``).
+    """
+    indent = len(markup) - len(markup.lstrip(" "))
+    rest = markup[indent:]
+    number = NUMBERED.match(rest)
     if number:
-        at = number.end() - (2 if number.group().endswith(" ") else 1)
+        at = indent + number.end() - (2 if number.group().endswith(" ") else 1)
         return markup[:at] + "\\" + markup[at:]
-    if markup[:1] in ("#", ">", "|") or markup == "-" or markup[:2] in ("- ", "!["):
+    if rest == "-" or rest[:2] == "- ":
+        return markup[:indent] + "\\" + rest
+    if markup[:1] in ("#", ">", "|") or markup[:2] == "![":
         return "\\" + markup
+    note = NOTE_DEFINITION.match(markup)
+    if note:
+        return markup[: note.end() - 1] + "\\" + markup[note.end() - 1 :]
     return markup
 
 
