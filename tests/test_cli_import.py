@@ -538,3 +538,19 @@ def test_lines_that_would_read_as_blocks_are_imported_as_text(
     assert result.exit_code == 0, result.output
     document = read_document(root / "translations/trial/en.md")
     assert [plain_text(s.text) for s in document.segments()] == lines
+
+
+def test_an_id_once_given_is_never_given_to_other_text(make_repo: MakeRepo, tmp_path: Path) -> None:
+    root = make_repo(text=None, align=None)
+    article = tmp_path / "a.txt"
+    for text in ("One.\n\nTwo.\n\nThree.\n", "One.\n\nTwo.\n", "One.\n\nTwo.\n\nBrand new.\n"):
+        article.write_text(text)
+        result = run(root, "import", "trial", str(article), "--lang", "en", "--force")
+        assert result.exit_code == 0, result.output
+    document = read_document(root / "translations/trial/en.md")
+    assert [(s.id, s.text) for s in document.segments()] == [
+        ("t1", "One."),
+        ("t2", "Two."),
+        ("t4", "Brand new."),  # t3 was "Three.", and stays its
+    ]
+    assert load_record(root / "translations/trial/en.import.yaml").last_id == "t4"

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from toolkit.errors import Location, ToolkitError
 from toolkit.importing.decode import decode
-from toolkit.importing.ids import IdChanges, assign_ids
+from toolkit.importing.ids import IdChanges, assign_ids, highest_id
 from toolkit.importing.imported import Imported, ReadContext, Role
 from toolkit.importing.metafields import add_fields, additions, keep_what_metadata_lacks
 from toolkit.importing.plaintext import import_text
@@ -150,7 +150,8 @@ def prepare(
     else:
         document, gaps = imported.document, tuple(None for _ in imported.document.segments())
     log.info("sentences: %d segments", len(gaps))
-    document, changes = assign_ids(document, old, prefix, reserved)
+    taken = set(reserved)
+    document, changes = assign_ids(document, old, prefix, taken)
     added, removed = len(changes.added), len(changes.removed)
     log.info("ids: %d kept, %d new, %d gone", changes.kept, added, removed)
     separator = sentence_separator(lang)
@@ -159,7 +160,9 @@ def prepare(
         for seg, gap in zip(document.segments(), gaps, strict=True)
         if seg.id is not None and gap is not None and gap != separator
     }
-    return Prepared(document, imported.record.model_copy(update={"spacing": spacing}), changes)
+    last = highest_id([*document.segment_ids(), *taken], prefix)
+    record = imported.record.model_copy(update={"spacing": spacing, "last_id": last})
+    return Prepared(document, record, changes)
 
 
 def apply_import(

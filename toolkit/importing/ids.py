@@ -56,6 +56,13 @@ def assign_ids(
     return numbered, IdChanges(len(new_texts) - len(added), tuple(added), removed)
 
 
+def highest_id(ids: Iterable[str | None], prefix: str) -> str | None:
+    """The ``<prefix><n>`` ID with the highest n among ``ids``, or None."""
+    pattern = re.compile(re.escape(prefix) + r"([0-9]+)")
+    numbered = [(int(m.group(1)), i) for i in ids if i and (m := pattern.fullmatch(i))]
+    return max(numbered)[1] if numbered else None
+
+
 def new_ids(prefix: str, used: Iterable[str]) -> Callable[[], str]:
     """A source of fresh IDs: ``<prefix><n>`` numbered after the highest of ``used``."""
     taken = set(used)

@@ -11,6 +11,7 @@ from toolkit.metadata import LANG_RE, Original, Publication, Translation, langua
 from toolkit.model import Alignment, Document
 from toolkit.store.alignfile import read_alignment
 from toolkit.store.document import read_document
+from toolkit.store.importrecord import load_record
 from toolkit.store.lines import read_text
 from toolkit.store.metafile import load_original, parse_model
 from toolkit.store.work import WORK_ID_RE, WorkPaths
@@ -80,13 +81,18 @@ class Target:
         return bead_source if self.role is Role.ORIGINAL else bead_target
 
     def reserved_ids(self) -> set[str]:
-        """IDs alignment files use on this side: never given to other text."""
-        return {
+        """IDs never to be given to other text: those alignment files use on this side,
+        and the highest the last import gave."""
+        reserved = {
             ident
             for _, alignment in self.alignments()
             for bead in alignment.beads
             for ident in self._side(bead.source, bead.target)
         }
+        record = load_record(self.record) if self.record.is_file() else None
+        if record is not None and record.last_id is not None:
+            reserved.add(record.last_id)
+        return reserved
 
     def beads_naming(self, ids: set[str]) -> list[str]:
         """Each bead that names one of ``ids``, as 'en.align:12: s3 → t2 (s3)'."""

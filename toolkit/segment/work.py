@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from toolkit.errors import ToolkitError
-from toolkit.importing.ids import new_ids
+from toolkit.importing.ids import highest_id, new_ids
 from toolkit.metadata import sentence_separator
 from toolkit.model import Alignment, Bead, Document
 from toolkit.segment.blocks import split_document
@@ -63,6 +63,8 @@ def segment_work(work: Work, langs: Sequence[str] = ()) -> list[SegmentReport]:
         used = set(side.document.segment_ids())
         for _, alignment, is_source in side.alignments:
             used |= {i for b in alignment.beads for i in (b.source if is_source else b.target)}
+        if side.record is not None and side.record.last_id is not None:
+            used.add(side.record.last_id)
         split = split_document(
             side.document,
             side.lang,
@@ -86,7 +88,8 @@ def segment_work(work: Work, langs: Sequence[str] = ()) -> list[SegmentReport]:
             for seg, gap in zip(split.document.segments(), split.gaps, strict=True):
                 if seg.id is not None and gap is not None and gap != separator:
                     spacing[seg.id] = gap
-            record = side.record.model_copy(update={"spacing": spacing})
+            last = highest_id([*split.document.segment_ids(), *used], side.prefix)
+            record = side.record.model_copy(update={"spacing": spacing, "last_id": last})
             files[side.record_path] = dump_record(record)
         beads = 0
         for path, alignment, is_source in side.alignments:

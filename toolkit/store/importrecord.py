@@ -238,6 +238,9 @@ class ImportRecord(_Frozen):
     #: nothing in Chinese). Editions use the usual one; putting the file back together
     #: uses this.
     spacing: dict[str, str] = {}
+    #: The highest segment ID given so far on this side (``t27``): an ID that was given
+    #: once is never given to other text, even after its segment is gone.
+    last_id: str | None = None
 
     @property
     def layout(self) -> Layout:
@@ -275,6 +278,8 @@ def dump_record(record: ImportRecord) -> str:
         out.append(re.sub(r"^", "  ", body, flags=re.M))
     if record.spacing:
         out.append(dump_yaml({"spacing": record.spacing}).rstrip("\n"))
+    if record.last_id is not None:
+        out.append(dump_yaml({"last_id": record.last_id}).rstrip("\n"))
     return "\n".join(out) + "\n"
 
 
