@@ -139,3 +139,16 @@ def test_the_least_sure_beads_show_the_text_as_written(
     assert "Least sure beads [en]" in shown
     assert "[red]原文[/red] 與 [en]" in shown
     assert "A [bold]translation[/bold] [zh]" in shown
+
+
+def test_with_no_translation_yet_every_sentence_is_listed_with_no_score(
+    make_repo: MakeRepo,
+) -> None:
+    root = make_repo(source=SOURCE, text="# The Park {#t1}\n", align=None)
+    path = root / "translations/trial/en.md"
+    path.write_text("", "utf-8")
+    result = run(root, "align", "trial")
+    assert result.exit_code == 0, result.output
+    found = read_alignment(root / "translations/trial/en.align").beads
+    assert [(b.target, b.score) for b in found] == [((), None)] * 7
+    assert "7 to look at first" in result.stdout

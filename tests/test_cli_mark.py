@@ -105,3 +105,12 @@ def test_mark_needs_an_alignment(make_repo: MakeRepo) -> None:
     )
     assert result.exit_code == 2
     assert "not aligned yet" in result.stderr and "toolkit align trial --lang en" in result.stderr
+
+
+def test_above_leaves_one_sided_beads_to_a_person(make_repo: MakeRepo) -> None:
+    align = "s1\tt1\t0.95\tauto\ns2\t-\t1\tauto\n-\tt2\t1\tauto\ns3\tt3\t0.9\tauto\n"
+    root = make_repo(align=align)
+    result = run(root, "mark", "trial", "--lang", "en", "--state", "reviewed", "--above", "0")
+    assert result.exit_code == 0, result.output
+    states = [b.state for b in read_alignment(root / "translations/trial/en.align").beads]
+    assert states == [BeadState.REVIEWED, BeadState.AUTO, BeadState.AUTO, BeadState.REVIEWED]

@@ -25,7 +25,7 @@ class AlignReport:
     path: Path
     alignment: Alignment
     kept: int
-    #: auto beads below LOW_CONFIDENCE, in order
+    #: auto beads below LOW_CONFIDENCE or with one side empty, in order
     low: list[Bead]
     changed: bool
 
@@ -60,14 +60,16 @@ def align_work(
         if changed:
             files[path] = text
         kept = sum(1 for b in new.beads if b.state is not BeadState.AUTO)
-        low = [
-            b
-            for b in new.beads
-            if b.state is BeadState.AUTO and b.score is not None and b.score < LOW_CONFIDENCE
-        ]
+        low = [b for b in new.beads if b.state is BeadState.AUTO and _to_look_at(b)]
         reports.append(AlignReport(tr.lang, path, new, kept, low, changed))
     write_files(files)
     return reports
+
+
+def _to_look_at(bead: Bead) -> bool:
+    """A bead the aligner is unsure of, or a sentence with no counterpart."""
+    one_sided = not bead.source or not bead.target
+    return one_sided or (bead.score is not None and bead.score < LOW_CONFIDENCE)
 
 
 def mark_work(work: Work, lang: str, request: MarkRequest) -> tuple[Path, list[Bead]]:

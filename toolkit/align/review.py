@@ -47,7 +47,8 @@ def changed_sides(
 @dataclass(frozen=True)
 class MarkRequest:
     """Which beads to mark, and how: beads naming any of ``ids`` (either side), and/or
-    every ``auto`` bead scoring at least ``above``."""
+    every ``auto`` bead with both sides scoring at least ``above`` (a sentence with no
+    counterpart is a person's call, made by naming it)."""
 
     state: BeadState
     ids: tuple[str, ...] = ()
@@ -95,6 +96,8 @@ def _choose(beads: Sequence[Bead], request: MarkRequest) -> list[int]:
             i
             for i, bead in enumerate(beads)
             if bead.state is BeadState.AUTO
+            and bead.source
+            and bead.target
             and bead.score is not None
             and bead.score >= request.above
         )

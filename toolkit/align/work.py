@@ -157,8 +157,12 @@ def _anchors(
 
 def _align_gap(src: Side, tgt: Side, options: AlignOptions, encoder: Encoder | None) -> list[Bead]:
     """Blocks first, then the sentences of each pair of aligned blocks."""
-    if not src.blocks and not tgt.blocks:
-        return []
+    if not src.blocks or not tgt.blocks:
+        # Nothing on the other side to compare with: each sentence is a bead of its own, and
+        # the aligner has no confidence to give (a person decides: translate it, or mark it).
+        return [Bead((i,), ()) for u in src.blocks for i in u.ids] + [
+            Bead((), (i,)) for u in tgt.blocks for i in u.ids
+        ]
     block_options = replace(BLOCK_OPTIONS, length_ratio=options.length_ratio)
     block_beads = align_sentences(
         [src.block_text(u) for u in src.blocks],

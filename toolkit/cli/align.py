@@ -9,7 +9,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from toolkit.align.apply import LOW_CONFIDENCE, AlignReport, align_work, mark_work
+from toolkit.align.apply import AlignReport, align_work, mark_work
 from toolkit.align.review import MarkRequest, bead_name
 from toolkit.cli.base import cli, root_of
 from toolkit.errors import ToolkitError, shown_path
@@ -57,7 +57,7 @@ def align(
         status = "written" if report.changed else "unchanged"
         click.echo(
             f"{work} [{report.lang}]: {len(beads)} beads ({report.kept} kept as a person set "
-            f"them), {len(report.low)} below {LOW_CONFIDENCE}; {shown_path(report.path)} {status}"
+            f"them), {len(report.low)} to look at first; {shown_path(report.path)} {status}"
         )
         if report.low:
             _show_low(loaded, report)
@@ -76,7 +76,7 @@ def _show_low(work: Work, report: AlignReport) -> None:
     table.add_column("score", justify="right")
     table.add_column(escape(work.original.language), ratio=1)
     table.add_column(escape(report.lang), ratio=1)
-    for bead in sorted(report.low, key=lambda b: b.score or 0.0)[:LISTED]:
+    for bead in sorted(report.low, key=lambda b: b.score or 0.0)[:LISTED]:  # least sure first
         table.add_row(
             escape(bead_name(bead)),
             f"{bead.score:.2f}" if bead.score is not None else "-",
@@ -85,7 +85,7 @@ def _show_low(work: Work, report: AlignReport) -> None:
         )
     Console(width=120, soft_wrap=False, highlight=False).print(table)
     if len(report.low) > LISTED:
-        click.echo(f"… and {len(report.low) - LISTED} more below {LOW_CONFIDENCE} in the file")
+        click.echo(f"… and {len(report.low) - LISTED} more in {shown_path(report.path)}")
 
 
 @cli.command()
