@@ -64,7 +64,7 @@ def test_a_saved_page_imports_as_a_clean_original_in_sentence_lines(tmp_path: Pa
         assert furniture not in body
     # One sentence a line: the first paragraph's two sentences are two segments.
     assert "每到週末，河濱公園旁的空地就會變成一座熱鬧的市集。" in lines
-    assert (tmp_path / "source/market/images/market.png").is_file()
+    assert (tmp_path / "source/market/images/market-178e5d43.png").is_file()
     assert (tmp_path / "source/market/zh-Hant-TW.import.yaml").is_file()
     checked = run(tmp_path, "check", "market")
     assert "import-text-lost" not in checked.stdout
@@ -123,3 +123,17 @@ def test_a_docx_translation_aligns_checks_and_builds(tmp_path: Path) -> None:
     assert built.exit_code == 0, built.output
     html = (tmp_path / "build/market/market.en.html").read_text("utf-8")
     assert "Oyster omelette" in html and 'id="en-t3"' in html
+
+
+def test_an_image_never_replaces_a_different_file(tmp_path: Path) -> None:
+    _new(tmp_path)
+    page = tmp_path / "download" / "zh-news.html"
+    shutil.copytree(CASES, page.parent, ignore=shutil.ignore_patterns("*.expected.*"))
+    taken = tmp_path / "source/market/images/market-178e5d43.png"
+    taken.parent.mkdir(parents=True)
+    taken.write_bytes(b"someone else's file")
+    result = run(tmp_path, "import", "market", str(page), "--lang", "zh-Hant-TW")
+    assert result.exit_code == 2
+    assert "exists and holds something else" in result.stderr
+    assert taken.read_bytes() == b"someone else's file"
+    assert not (tmp_path / "source/market/text.md").exists()

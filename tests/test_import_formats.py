@@ -293,9 +293,10 @@ def test_en_furniture_is_out_of_the_body_with_its_reason(docx_file: Path) -> Non
 def test_credits_go_with_their_figure_or_to_metadata(docx_file: Path) -> None:
     zh = read_case(GOLDEN[0], docx_file)
     figure = next(b for b in zh.document.blocks if b.kind is BlockKind.FIGURE)
-    assert (figure.src, figure.credit) == ("images/market.png", "圖片來源：試刊社資料照")
+    assert (figure.src, figure.credit) == ("images/market-178e5d43.png", "圖片來源：試刊社資料照")
     assert plain_text(figure.segments[0].text) == "週末的市集人潮。"
-    assert zh.resources["images/market.png"] == (CASES / "zh-news_files/market.png").read_bytes()
+    png = (CASES / "zh-news_files/market.png").read_bytes()
+    assert zh.resources["images/market-178e5d43.png"] == png
     assert {str(k): v for k, v in zh.metadata.items()} == {
         "image_credits[0].as_published": "攝影：李大同",  # under a remote image
         "image_credits[1].as_published": "圖／試刊社",  # under no image
@@ -713,12 +714,16 @@ def test_raw_html_with_text_is_set_aside() -> None:
 
 def test_images_are_brought_in_only_from_the_files_folder(tmp_path: Path) -> None:
     (tmp_path / "page").mkdir()
-    (tmp_path / "page" / "a.png").write_bytes(b"png")
-    (tmp_path / "secret.png").write_bytes(b"secret")
+    png = b"\x89PNG\r\n\x1a\n" + b"pixels"
+    name = f"images/a-{hashlib.sha256(png).hexdigest()[:8]}.png"
+    (tmp_path / "page" / "a.png").write_bytes(png)
+    (tmp_path / "secret.png").write_bytes(png + b"secret")
     (tmp_path / "page" / "link.png").symlink_to(tmp_path / "secret.png")
+    (tmp_path / "page" / ".env").write_bytes(b"API_KEY=hunter2")
+    (tmp_path / "page" / "fake.png").write_bytes(b"API_KEY=hunter2")
     images = Images(tmp_path / "page")
-    assert images.fetch("a.png") == Fetched("images/a.png")
-    assert images.fetch("./a.png?w=300") == Fetched("images/a.png")  # the same bytes, once
+    assert images.fetch("a.png") == Fetched(name)
+    assert images.fetch("./a.png?w=300") == Fetched(name)  # the same bytes, once
     for src in (
         "../secret.png",
         "link.png",
@@ -727,11 +732,15 @@ def test_images_are_brought_in_only_from_the_files_folder(tmp_path: Path) -> Non
         "https://example.org/a.png",
         "//cdn.example.org/a.png",
         "file:///etc/passwd",
+        ".env",  # not an image, whatever the page says
+        "fake.png",  # nor is this
     ):
         assert isinstance(images.fetch(src), Unavailable), src
-    data = base64.b64encode(b"\x89PNG").decode()
-    assert images.fetch(f"data:image/png;base64,{data}") == Fetched("images/image.png")
-    assert images.resources == {"images/a.png": b"png", "images/image.png": b"\x89PNG"}
+    gif = b"GIF89a" + b"pixels"
+    data = base64.b64encode(gif).decode()
+    inline = f"images/image-{hashlib.sha256(gif).hexdigest()[:8]}.gif"
+    assert images.fetch(f"data:image/png;base64,{data}") == Fetched(inline)  # by its bytes
+    assert images.resources == {name: png, inline: gif}
     assert Images(None).fetch("a.png") == Unavailable("no folder to look for it in")
 
 

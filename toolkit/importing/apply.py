@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from toolkit.errors import Location, ToolkitError
+from toolkit.errors import Location, ToolkitError, shown_path
 from toolkit.importing.decode import decode
 from toolkit.importing.ids import IdChanges, assign_ids, highest_id
 from toolkit.importing.imported import Imported, ReadContext, Role
@@ -188,11 +188,18 @@ def apply_import(
         target.meta_path: meta_text,
     }
     for name, data in imported.resources.items():
-        files[target.text.parent / name] = data
+        path = target.text.parent / name
+        if path.exists() and (not path.is_file() or path.read_bytes() != data):
+            raise ToolkitError(
+                f"{shown_path(path)} exists and holds something else; the import would "
+                "replace it",
+                fix="move that file away, then import again",
+            )
+        files[path] = data
     unchanged = all(p.is_file() and p.read_bytes() == _bytes(c) for p, c in files.items())
     if target.text.exists() and not unchanged and not options.force:
         raise ToolkitError(
-            f"{target.text} exists; importing would replace its text "
+            f"{shown_path(target.text)} exists; importing would replace its text "
             f"({len(changes.added)} new or changed segments, {len(changes.removed)} gone)",
             fix="pass --force to replace it (segments whose text is unchanged keep their IDs)",
         )

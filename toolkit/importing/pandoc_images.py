@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -22,7 +23,20 @@ MAX_BYTES = 50 * 1024 * 1024
 _SAFE = re.compile(r"[^A-Za-z0-9._-]+")
 _DATA = re.compile(r"data:(image/[\w.+-]+)?(;[^,]*)?,(.*)", re.S)
 _TYPES = {"image/png": "png", "image/jpeg": "jpg", "image/gif": "gif", "image/webp": "webp"}
-_TYPES["image/svg+xml"] = "svg"
+
+
+def image_type(data: bytes) -> str | None:
+    """The file name ending of a raster image, by its first bytes; None for anything else
+    (a file that only claims to be an image, an SVG drawing, which may hold scripts)."""
+    if data.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "png"
+    if data.startswith(b"\xff\xd8\xff"):
+        return "jpg"
+    if data.startswith((b"GIF87a", b"GIF89a")):
+        return "gif"
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return "webp"
+    return None
 
 
 @dataclass(frozen=True)
@@ -85,19 +99,14 @@ class Images:
             return Unavailable("an embedded image that does not decode")
         return self._keep(f"image.{_TYPES[kind]}", data)
 
-    def _keep(self, name: str, data: bytes) -> Fetched:
-        """The resource path for ``data``: the same bytes are kept once; another image of
-        the same name gets a number (``photo-2.jpg``)."""
-        for path, kept in self.resources.items():
-            if kept == data:
-                return Fetched(path)
-        given = PurePosixPath(name)
-        ext = _SAFE.sub("", given.suffix.lstrip(".")).lower()[:8]
-        stem = _SAFE.sub("-", given.stem if ext else name).strip("-.") or "image"
-        suffix = f".{ext}" if ext else ""
-        path, n = f"images/{stem}{suffix}", 1
-        while path in self.resources:
-            n += 1
-            path = f"images/{stem}-{n}{suffix}"
+    def _keep(self, name: str, data: bytes) -> Fetched | Unavailable:
+        """The resource path for ``data``, named by the file and its content
+        (``images/photo-3fa2c1d8.jpg``): the same bytes always get the same name, and two
+        different images never one name, whichever import or language brings them."""
+        ext = image_type(data)
+        if ext is None:
+            return Unavailable("not a PNG, JPEG, GIF or WebP image")
+        stem = _SAFE.sub("-", PurePosixPath(name).stem).strip("-.")[:60] or "image"
+        path = f"images/{stem}-{hashlib.sha256(data).hexdigest()[:8]}.{ext}"
         self.resources[path] = data
         return Fetched(path)
