@@ -63,8 +63,24 @@ def test_a_pages_meta_charset_comes_before_detection() -> None:
 def test_a_named_encoding_is_used_as_given() -> None:
     decoded = decode("今天".encode("big5"), "in.txt", encoding="Big5")
     assert (decoded.text, decoded.how) == ("今天", "given")
-    with pytest.raises(FormatError, match="--encoding 'latin-9' is not one the import reads"):
-        decode(b"x", "in.txt", encoding="latin-9")
+    with pytest.raises(FormatError, match="--encoding 'latin-nine' is not an encoding Python"):
+        decode(b"x", "in.txt", encoding="latin-nine")
+    western = "The cafés and the crêpes.".encode("cp1252")
+    assert decode(western, "in.txt", encoding="cp1252").text == "The cafés and the crêpes."
+
+
+def test_western_text_in_a_legacy_encoding_is_not_taken_for_chinese() -> None:
+    with pytest.raises(FormatError) as caught:
+        decode("The cafés and the crêpes.".encode("cp1252"), "in.txt")
+    assert "cannot tell this file's encoding" in caught.value.message
+    assert "--encoding" in caught.value.fix and "cp1252" in caught.value.fix
+
+
+def test_a_page_labelled_big5_is_read_with_the_extensions_browsers_read() -> None:
+    page = '<meta charset="big5"><p>圍棋的碁，裏面。</p>'.encode("cp950")
+    decoded = decode(page, "page.html", html=True)
+    assert "碁" in decoded.text and "裏" in decoded.text
+    assert (decoded.encoding, decoded.how) == ("cp950", "meta charset")
 
 
 def test_undecodable_bytes_name_the_line_and_offset() -> None:

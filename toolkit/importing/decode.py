@@ -22,7 +22,11 @@ from pathlib import Path
 
 from toolkit.errors import FormatError, Location
 
-#: Names a user may give with --encoding, and the codec each means.
+#: Big5 and its extensions, tried in this order: Microsoft's (cp950), Hong Kong's.
+BIG5_FAMILY = ("big5", "cp950", "big5hkscs")
+#: Below this share of common characters, a Big5 or GB18030 reading is not Chinese text.
+CHINESE_SHARE = 0.5
+#: Names a user may give with --encoding, and the codec each means (others: Python's names).
 KNOWN = {
     "utf-8": "utf-8",
     "utf8": "utf-8",
@@ -60,40 +64,52 @@ def decode(
         codec = _codec(encoding, path)
         if codec == "utf-16":
             codec = _utf16_order(data) or "utf-16-le"
-        return Decoded(_strict(data, codec, path), codec, "given")
+        text, codec = _strict(data, codec, path)
+        return Decoded(text, codec, "given")
     bom = _bom(data)
     if bom:
-        return Decoded(_strict(data, bom, path), bom, "byte-order mark")
+        return Decoded(_strict(data, bom, path)[0], bom, "byte-order mark")
     if html:
         declared = _meta_charset(data)
         if declared:
-            return Decoded(_strict(data, declared, path), declared, "meta charset")
+            text, codec = _strict(data, declared, path)
+            return Decoded(text, codec, "meta charset")
     try:
         return Decoded(data.decode("utf-8"), "utf-8", "detected")
     except UnicodeDecodeError as utf8_error:
         candidates: list[tuple[float, str]] = []
-        for codec in ("big5", "cp950", "gb18030"):
-            if codec == "cp950" and candidates and candidates[0][1] == "big5":
-                continue  # Big5 read it; Microsoft's extension of it adds nothing here
-            try:
-                candidates.append((_commonness(data.decode(codec), codec), codec))
-            except UnicodeDecodeError:
-                continue
+        for family in (BIG5_FAMILY, ("gb18030",)):
+            for codec in family:  # the first of a family that reads it
+                try:
+                    candidates.append((_commonness(data.decode(codec), codec), codec))
+                    break
+                except UnicodeDecodeError:
+                    continue
         if not candidates:
             raise _error(data, utf8_error, path, "UTF-8, Big5 or GB18030") from None
-        codec = max(candidates, key=lambda c: (c[0], c[1] != "gb18030"))[1]
+        share, codec = max(candidates, key=lambda c: (c[0], c[1] != "gb18030"))
+        if share < CHINESE_SHARE:
+            raise FormatError(
+                "cannot tell this file's encoding: it is not UTF-8, and read as Big5 or "
+                f"GB18030 it is not Chinese text ({share:.0%} of its Han characters common)",
+                where=Location(path),
+                fix="name it with --encoding (cp1252 or latin-1 for Western text, for example)",
+            ) from None
         return Decoded(data.decode(codec), codec, "detected")
 
 
 def _codec(name: str, path: Path | str) -> str:
-    codec = KNOWN.get(name.strip().lower())
-    if codec is None:
+    wanted = name.strip().lower()
+    if wanted in KNOWN:
+        return KNOWN[wanted]
+    try:
+        return codecs.lookup(wanted).name
+    except LookupError:
         raise FormatError(
-            f"--encoding {name!r} is not one the import reads",
+            f"--encoding {name!r} is not an encoding Python knows",
             where=Location(path),
-            fix="give one of: utf-8, utf-16, big5, big5-hkscs, gb18030",
-        )
-    return codec
+            fix="give one such as utf-8, utf-16, big5, cp950, big5-hkscs, gb18030 or cp1252",
+        ) from None
 
 
 def _bom(data: bytes) -> str | None:
@@ -117,11 +133,18 @@ def _meta_charset(data: bytes) -> str | None:
     return KNOWN.get(m.group(1).decode("ascii").lower())
 
 
-def _strict(data: bytes, codec: str, path: Path | str) -> str:
-    try:
-        return data.decode(codec)
-    except UnicodeDecodeError as exc:
-        raise _error(data, exc, path, codec) from None
+def _strict(data: bytes, codec: str, path: Path | str) -> tuple[str, str]:
+    """The text and the codec that read it: for Big5, the first of its family that does
+    (as browsers read pages labelled big5 with Microsoft's and Hong Kong's extensions)."""
+    family = BIG5_FAMILY[BIG5_FAMILY.index(codec) :] if codec in BIG5_FAMILY else (codec,)
+    error: UnicodeDecodeError | None = None
+    for candidate in family:
+        try:
+            return data.decode(candidate), candidate
+        except UnicodeDecodeError as exc:
+            error = error or exc
+    assert error is not None
+    raise _error(data, error, path, codec) from None
 
 
 def _error(data: bytes, exc: UnicodeDecodeError, path: Path | str, tried: str) -> FormatError:
@@ -129,7 +152,8 @@ def _error(data: bytes, exc: UnicodeDecodeError, path: Path | str, tried: str) -
     return FormatError(
         f"cannot be read as {tried} (byte offset {exc.start}: {data[exc.start : exc.start + 4]!r})",
         where=Location(path, line),
-        fix="name the file's encoding with --encoding, or save it as UTF-8",
+        fix="name the file's encoding with --encoding (big5, cp950, gb18030, cp1252, …), "
+        "or save it as UTF-8",
     )
 
 
