@@ -152,3 +152,20 @@ def test_with_no_translation_yet_every_sentence_is_listed_with_no_score(
     found = read_alignment(root / "translations/trial/en.align").beads
     assert [(b.target, b.score) for b in found] == [((), None)] * 7
     assert "7 to look at first" in result.stdout
+
+
+def test_sentence_files_that_are_not_utf8_or_a_work_as_well_exit_2(tmp_path: Path) -> None:
+    zh, en = tmp_path / "zh.txt", tmp_path / "en.txt"
+    zh.write_bytes("今天天氣很好。\n".encode("big5"))
+    en.write_text("The weather was fine.\n", "utf-8")
+    result = CliRunner().invoke(cli, ["align", "--sentences", str(zh), str(en)])
+    assert result.exit_code == 2
+    assert "zh.txt:1: not UTF-8 (byte offset 0)" in result.stderr
+    both = CliRunner().invoke(cli, ["align", "trial", "--sentences", str(en), str(en)])
+    assert both.exit_code == 2 and "not a work" in both.stderr
+
+
+def test_a_work_with_no_translation_text_says_so(make_repo: MakeRepo) -> None:
+    result = run(make_repo(text=None, align=None), "align", "trial")
+    assert result.exit_code == 0
+    assert "trial: no translation has text yet; nothing to align" in result.stdout

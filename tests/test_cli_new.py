@@ -92,3 +92,25 @@ def test_new_refuses_a_work_that_exists(tmp_path: Path) -> None:
     assert again.exit_code == 2
     assert "exists already" in again.stderr
     assert (tmp_path / "source/w/work.yaml").read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (["--translation", "zh-Hant"], "is the original's language (zh-Hant-TW)"),
+        (["--translation", "zh-TW"], "is the original's language"),
+        (["--author", " "], "an --author is blank"),
+    ],
+)
+def test_new_refuses_what_import_would_refuse_later(
+    tmp_path: Path, args: list[str], words: str
+) -> None:
+    result = run(tmp_path, "new", "w", "--lang", "zh-Hant-TW", "--title", "題", *args)
+    assert result.exit_code == 2, result.output
+    assert words in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_simplified_translation_of_a_traditional_original_is_fine(tmp_path: Path) -> None:
+    args = ["new", "w", "--lang", "zh-Hant-TW", "--title", "題", "--translation", "zh-Hans"]
+    assert run(tmp_path, *args).exit_code == 0

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from toolkit.align.core import SentenceBead
+from toolkit.errors import FormatError, Location
 
 _BEAD = re.compile(r"^\[([0-9,\s]*)\]\s*:\s*\[([0-9,\s]*)\]$")
 
@@ -23,8 +24,19 @@ Pair = tuple[tuple[int, ...], tuple[int, ...]]
 
 
 def read_sentence_file(path: Path | str) -> list[str]:
-    """One sentence per line, UTF-8 (a byte-order mark and line-end whitespace are dropped)."""
-    text = Path(path).read_text(encoding="utf-8-sig")
+    """One sentence per line, UTF-8 (a byte-order mark and line-end whitespace are dropped).
+
+    Raises FormatError, naming the file, line and byte, for a file that is not UTF-8.
+    """
+    data = Path(path).read_bytes()
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise FormatError(
+            f"not UTF-8 (byte offset {exc.start})",
+            where=Location(path, data[: exc.start].count(b"\n") + 1),
+            fix="save the file as UTF-8",
+        ) from None
     return [line.rstrip("\r\n\t ") for line in text.splitlines()]
 
 

@@ -37,12 +37,18 @@ def align(
 ) -> None:
     """Align WORK's translations with its original, offline.
 
-    Blocks (headings, paragraphs) are paired first, then the sentences within
+    Blocks (headings, paragraphs, list items, quotes, tables) are paired first, then
+    the sentences within
     them. Beads a person reviewed, locked or omitted stay as they are; segment
     IDs never change. Beads the aligner is least sure of are listed at the end,
     both texts side by side, for a reviewer to look at first.
     """
     if sentences:
+        if work is not None or langs:
+            raise ToolkitError(
+                "--sentences aligns two files, not a work",
+                fix="toolkit align --sentences ZH_FILE EN_FILE (without WORK or --lang)",
+            )
         from toolkit.align import align_sentences
         from toolkit.align.mac import format_beads, read_sentence_file
 
@@ -52,7 +58,10 @@ def align(
     if work is None:
         raise ToolkitError("name the WORK to align", fix="toolkit align WORK [--lang en]")
     loaded = load_work(root_of(ctx), work)
-    for report in align_work(loaded, langs):
+    reports = align_work(loaded, langs)
+    if not reports:
+        click.echo(f"{work}: no translation has text yet; nothing to align")
+    for report in reports:
         beads = report.alignment.beads
         status = "written" if report.changed else "unchanged"
         click.echo(

@@ -29,7 +29,11 @@ from toolkit.cli.base import EXIT_FINDINGS, cli, root_of, works_of
 )
 @click.pass_context
 def check(ctx: click.Context, works: tuple[str, ...], fmt: str, fail_on: str) -> None:
-    """Report coverage and attribution findings for WORKS (default: all)."""
+    """Report what WORKS (default: all) lack: coverage, review, credits, form.
+
+    Coverage of the original by each translation; reviews gone stale; credits and
+    rights; segment IDs, footnotes and figures. Each finding has its place and a fix.
+    """
     report = Report()
     for work in works_of(root_of(ctx), works):
         check_work(work, report)

@@ -56,7 +56,10 @@ def new(
 @click.option(
     "--force", is_flag=True, help="Replace a text already imported (unchanged text keeps its IDs)."
 )
-@click.option("--encoding", help="FILE's encoding, when detection is not enough (e.g. big5).")
+@click.option(
+    "--encoding",
+    help="FILE's encoding, when detection is not enough (e.g. big5, cp1252; not for DOCX).",
+)
 @click.option(
     "--format",
     "fmt",

@@ -191,8 +191,7 @@ def apply_import(
         path = target.text.parent / name
         if path.exists() and (not path.is_file() or path.read_bytes() != data):
             raise ToolkitError(
-                f"{shown_path(path)} exists and holds something else; the import would "
-                "replace it",
+                f"{shown_path(path)} exists and holds something else; the import would replace it",
                 fix="move that file away, then import again",
             )
         files[path] = data

@@ -63,11 +63,15 @@ def _refuse_bad(paths: WorkPaths, new: NewWork) -> None:
                 f"{lang!r} is not a language tag",
                 fix="give a tag such as zh-Hant-TW, zh-Hans, en or ja",
             )
-    if new.lang in new.translations:
-        raise ToolkitError(
-            f"--translation {new.lang} is the original's language",
-            fix="a translation is in another language than the original",
-        )
+    for lang in new.translations:
+        if language_script(lang) == language_script(new.lang):
+            raise ToolkitError(
+                f"--translation {lang} is the original's language ({new.lang})",
+                fix="a translation is in another language or script than the original "
+                "(zh-Hans beside zh-Hant-TW is one)",
+            )
+    if any(not name.strip() for name in new.authors):
+        raise ToolkitError("an --author is blank", fix="give each author's name, or leave it out")
     if not new.title.strip():
         raise ToolkitError("the title is blank", fix="give the original's title with --title")
 
