@@ -498,3 +498,17 @@ def test_check_adds_to_a_given_report(make_repo: MakeRepo) -> None:
     assert returned is report
     assert [f.code for f in report.findings] == ["earlier"]
     assert len(report.coverage) == 1
+
+
+def test_an_empty_cell_translated_by_an_empty_cell_is_not_a_finding(make_repo: MakeRepo) -> None:
+    source = "| 年份 {#s1}\n| {#s2}\n"
+    text = "| Year {#t1}\n| {#t2}\n"
+    align = HEADER + "s1\tt1\t0.9\tauto\ns2\tt2\t0.9\tauto\n"
+    report = run_check(make_repo(source=source, text=text, align=align))
+    assert report.findings == []
+    assert coverage_of(report).aligned == 2
+    # An empty translation of a cell that has text is still an empty segment.
+    report = run_check(
+        make_repo(source=source.replace("| {#s2}", "| 人數 {#s2}"), text=text, align=align)
+    )
+    assert [f.code for f in report.findings] == ["empty-segment"]

@@ -94,12 +94,14 @@ class _Status(StrEnum):
 
 def source_status(alignment: Alignment, source: Document, target: Document) -> dict[str, _Status]:
     """The status of every source segment with an ID. Pure: no findings, no I/O."""
-    tgt_ids = target.by_id()
+    tgt_ids, src_ids = target.by_id(), source.by_id()
     status = dict.fromkeys(source.segment_ids(), _Status.MISSING)
     for bead in alignment.beads:
         targets = [tgt_ids[t] for t in bead.target if t in tgt_ids]
-        if any(plain_text(t.text).strip() for t in targets):
-            state = _Status.ALIGNED
+        if any(plain_text(t.text).strip() for t in targets) or (
+            targets and _blank(bead.source, src_ids)
+        ):
+            state = _Status.ALIGNED  # translated, or nothing to translate (an empty cell)
         elif targets:
             state = _Status.EMPTY
         elif bead.target:
@@ -112,6 +114,13 @@ def source_status(alignment: Alignment, source: Document, target: Document) -> d
             if ident in status:
                 status[ident] = state
     return status
+
+
+def _blank(ids: tuple[str, ...], segments: dict[str, Segment]) -> bool:
+    """Do these segments hold no text (an empty table cell or list item)?"""
+    return bool(ids) and all(
+        i in segments and not plain_text(segments[i].text).strip() for i in ids
+    )
 
 
 def _coverage(work: Work, tr: TranslationData) -> tuple[Coverage, list[Finding]]:
@@ -139,7 +148,10 @@ def _coverage(work: Work, tr: TranslationData) -> tuple[Coverage, list[Finding]]
     report.file(tr, target)
     report.beads(alignment, source, target, work.source is not None)
     report.source(source, status, alignment)
-    report.target(target, unaligned if work.source is not None else [])
+    blank_source = {
+        t for bead in alignment.beads if _blank(bead.source, source.by_id()) for t in bead.target
+    }
+    report.target(target, unaligned if work.source is not None else [], blank_source)
     return cov, report.findings
 
 
@@ -223,9 +235,10 @@ class _Reporter:
                     f"align it: add a bead for {seg.id} to {self.align_path}",
                 )
 
-    def target(self, target: Document, unaligned: list[Segment]) -> None:
+    def target(self, target: Document, unaligned: list[Segment], blank_source: set[str]) -> None:
+        """``blank_source``: translation segments whose original is empty too (a cell)."""
         for seg in target.segments():
-            if seg.id and not plain_text(seg.text).strip():
+            if seg.id and seg.id not in blank_source and not plain_text(seg.text).strip():
                 self.add(
                     "empty-segment",
                     Severity.ERROR,
