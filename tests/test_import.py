@@ -31,6 +31,7 @@ from toolkit.model import Document
 from toolkit.store.document import parse_document, read_document, write_document
 from toolkit.store.importrecord import (
     Destination,
+    Reason,
     ImportRecord,
     dump_record,
     load_record,
@@ -430,7 +431,7 @@ def test_blank_lines_are_counted_not_listed(tmp_path: Path) -> None:
     text = "Title\n\nOne.\n\n\nTwo.\n\n- Another Story - November 2, 2024\n"
     report = _apply(paths, _import(text))
     assert report.blank_lines == 4
-    assert report.set_aside == ["line 8: the site's list of related posts (page furniture)"]
+    assert [(str(p.lines), p.reason) for p in report.set_aside] == [("8", Reason.RELATED)]
 
 
 def test_ids_an_alignment_file_names_are_not_given_to_new_text(tmp_path: Path) -> None:

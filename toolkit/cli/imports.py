@@ -9,7 +9,7 @@ import click
 from toolkit.cli.base import cli, root_of
 from toolkit.errors import shown_path
 from toolkit.importing import ImportOptions, import_file
-from toolkit.importing.report import import_lines
+from toolkit.importing.report import bead_warnings, import_lines
 from toolkit.store.create import NewWork, create_work
 from toolkit.store.importrecord import SourceFormat
 
@@ -100,5 +100,5 @@ def import_(
     report = import_file(root_of(ctx), work, file, options)
     for line in import_lines(report):
         click.echo(line)
-    for warning in report.warnings + report.beads:
+    for warning in report.warnings + bead_warnings(report):
         click.echo(f"warning: {warning}", err=True)

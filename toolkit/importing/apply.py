@@ -20,13 +20,13 @@ from toolkit.importing.ids import IdChanges, assign_ids, highest_id
 from toolkit.importing.imported import Imported, ReadContext, Role
 from toolkit.importing.metafields import add_fields, additions, keep_what_metadata_lacks
 from toolkit.importing.plaintext import import_text
-from toolkit.importing.target import Target, find_target
+from toolkit.importing.target import Target, Touched, find_target
 from toolkit.metadata import sentence_separator
 from toolkit.model import Document
 from toolkit.segment.blocks import split_document
 from toolkit.store.docwriter import write_document
 from toolkit.store.fileio import write_files
-from toolkit.store.importrecord import ImportRecord, Reason, SourceFormat, dump_record
+from toolkit.store.importrecord import ImportRecord, Part, Reason, SourceFormat, dump_record
 
 log = logging.getLogger("toolkit.importing")
 
@@ -63,15 +63,17 @@ class ImportReport:
     record_path: Path
     meta_path: Path
     segments: int
+    #: The encoding the file was read in, and how it was found ("detected", "given", …).
     encoding: str
     ids: IdChanges
+    encoding_found: str = ""
     added_to_metadata: list[str] = field(default_factory=list)
     kept_in_metadata: list[str] = field(default_factory=list)
-    #: Set-aside pieces other than blank lines, as "lines N-M: reason".
-    set_aside: list[str] = field(default_factory=list)
+    #: Set-aside pieces other than blank lines.
+    set_aside: list[Part] = field(default_factory=list)
     blank_lines: int = 0
     #: Beads that name a segment whose text changed or is gone.
-    beads: list[str] = field(default_factory=list)
+    beads: list[Touched] = field(default_factory=list)
     resources: list[Path] = field(default_factory=list)
     #: True when the import would write exactly what is there (nothing was written).
     unchanged: bool = False
@@ -99,17 +101,17 @@ def import_file(paths_root: Path, work: str, file: Path, options: ImportOptions)
     log.info("read: %s as %s (%s)", file.name, fmt.value, target.role.value)
     if fmt is SourceFormat.DOCX:
         imported = _read_structured(data, file, fmt, context, None, "binary")
-        encoding = "binary"
+        found = "a Word document"
     else:
         decoded = decode(data, file, encoding=options.encoding, html=fmt is SourceFormat.HTML)
-        encoding = f"{decoded.encoding} ({decoded.how})"
+        found = decoded.how
         if fmt is SourceFormat.TEXT:
             imported = import_text(
                 decoded.text, file.name, context, data=data, encoding=decoded.encoding
             )
         else:
             imported = _read_structured(data, file, fmt, context, decoded.text, decoded.encoding)
-    return replace(apply_import(target, imported, options, source=file), encoding=encoding)
+    return replace(apply_import(target, imported, options, source=file), encoding_found=found)
 
 
 def _read_structured(
@@ -217,7 +219,7 @@ def apply_import(
         ids=changes,
         added_to_metadata=sorted(add),
         kept_in_metadata=kept,
-        set_aside=[f"{p.where}: {p.explanation}" for p in set_aside],
+        set_aside=set_aside,
         blank_lines=blank,
         beads=target.beads_naming(set(changes.removed)),
         resources=sorted(target.text.parent / name for name in imported.resources),

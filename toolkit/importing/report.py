@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from toolkit.align.review import bead_name
 from toolkit.errors import shown_path
 from toolkit.importing.apply import ImportReport
 from toolkit.importing.imported import Role
@@ -15,7 +16,7 @@ def import_lines(report: ImportReport) -> list[str]:
     else:
         lines = [
             f"imported {report.segments} segments into {shown_path(report.text_path)} "
-            f"({side}; read as {report.encoding})"
+            f"({side}; read as {_read_as(report)})"
         ]
     ids = report.ids
     if ids.removed or (ids.kept and ids.added):
@@ -28,11 +29,31 @@ def import_lines(report: ImportReport) -> list[str]:
         lines.append(f"moved to metadata: {name} ({shown_path(report.meta_path)})")
     for name in report.kept_in_metadata:
         lines.append(f"kept existing metadata: {name}")
-    for piece in report.set_aside:
-        lines.append(f"set aside: {piece} ({shown_path(report.record_path)})")
+    for part in report.set_aside:
+        lines.append(
+            f"set aside: {part.where}: {part.explanation} ({shown_path(report.record_path)})"
+        )
     if report.blank_lines:
         plural = "s" if report.blank_lines != 1 else ""
         lines.append(f"set aside: {report.blank_lines} blank line{plural}")
     for path in report.resources:
         lines.append(f"image: {shown_path(path)}")
     return lines
+
+
+def _read_as(report: ImportReport) -> str:
+    if report.encoding == "binary":
+        return report.encoding_found or "a binary file"
+    return (
+        f"{report.encoding} ({report.encoding_found})" if report.encoding_found else report.encoding
+    )
+
+
+def bead_warnings(report: ImportReport) -> list[str]:
+    """One line for each bead whose segments changed or are gone."""
+    return [
+        f"{touched.path.name}:{touched.bead.line}: {bead_name(touched.bead)} "
+        f"({touched.bead.state.value}) names {', '.join(touched.ids)}, whose text changed "
+        "or is gone"
+        for touched in report.beads
+    ]

@@ -8,13 +8,23 @@ from pathlib import Path
 from toolkit.errors import Location, ToolkitError
 from toolkit.importing.imported import ReadContext, Role
 from toolkit.metadata import LANG_RE, Original, Publication, Translation, language_script
-from toolkit.model import Alignment, Document
+from toolkit.model import Alignment, Bead, Document
 from toolkit.store.alignfile import read_alignment
 from toolkit.store.document import read_document
 from toolkit.store.importrecord import load_record
 from toolkit.store.lines import read_text
 from toolkit.store.metafile import load_original, parse_model
 from toolkit.store.work import WORK_ID_RE, WorkPaths
+
+
+@dataclass(frozen=True)
+class Touched:
+    """A bead in the alignment file ``path`` that names ``ids``, whose text changed or is
+    gone."""
+
+    path: Path
+    bead: Bead
+    ids: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -94,19 +104,14 @@ class Target:
             reserved.add(record.last_id)
         return reserved
 
-    def beads_naming(self, ids: set[str]) -> list[str]:
-        """Each bead that names one of ``ids``, as 'en.align:12: s3 → t2 (s3)'."""
+    def beads_naming(self, ids: set[str]) -> list[Touched]:
+        """Each bead that names one of ``ids``, with those it names."""
         out = []
         for path, alignment in self.alignments():
             for bead in alignment.beads:
-                named = [i for i in self._side(bead.source, bead.target) if i in ids]
+                named = tuple(i for i in self._side(bead.source, bead.target) if i in ids)
                 if named:
-                    source = ",".join(bead.source) or "-"
-                    target = ",".join(bead.target) or "-"
-                    out.append(
-                        f"{path.name}:{bead.line}: {source} → {target} ({bead.state.value}) "
-                        f"names {', '.join(named)}, whose text changed or is gone"
-                    )
+                    out.append(Touched(path, bead, named))
         return out
 
 
