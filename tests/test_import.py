@@ -31,8 +31,8 @@ from toolkit.model import Document
 from toolkit.store.document import parse_document, read_document, write_document
 from toolkit.store.importrecord import (
     Destination,
-    Reason,
     ImportRecord,
+    Reason,
     dump_record,
     load_record,
     text_sha256,
