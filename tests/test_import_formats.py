@@ -23,7 +23,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from toolkit.errors import ToolkitError
-from toolkit.importing import pandoc_recognise as recognise
+from toolkit.importing import recognise as recognise
 from toolkit.importing.imported import Imported, ReadContext, Role
 from toolkit.importing.pandoc_images import Fetched, Images, Unavailable
 from toolkit.importing.pandoc_inlines import finish, link_url, markup

@@ -51,8 +51,8 @@ from toolkit.importing.pandoc_nodes import (
     note_bodies,
     without_images,
 )
-from toolkit.importing.pandoc_recognise import credit_line, same_title
 from toolkit.importing.pandoc_tables import table_grid
+from toolkit.importing.recognise import credit_line, same_title
 from toolkit.model import Block, BlockKind, Inline, ListItem, NoteRef, Segment, TableShape
 from toolkit.store.importrecord import Reason
 

@@ -20,7 +20,7 @@ import lxml.html  # type: ignore[import-untyped]
 from lxml import etree
 
 from toolkit.importing.pandoc_events import CreditLine, Piece, SetAside
-from toolkit.importing.pandoc_recognise import credit_line, split_credit
+from toolkit.importing.recognise import credit_line, split_credit
 from toolkit.store.importrecord import Reason
 
 #: An lxml HTML element (lxml ships no type information).

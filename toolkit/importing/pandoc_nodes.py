@@ -11,7 +11,7 @@ from typing import Any
 
 from toolkit.importing.pandoc_events import Event
 from toolkit.importing.pandoc_inlines import Node, attributes, stringify
-from toolkit.importing.pandoc_recognise import credit_line
+from toolkit.importing.recognise import credit_line
 from toolkit.model import Block, BlockKind, CodeText
 
 _SPACES = frozenset({"Space", "SoftBreak", "LineBreak"})

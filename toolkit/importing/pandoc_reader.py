@@ -32,7 +32,7 @@ from toolkit.importing.pandoc_blocks import Mapper
 from toolkit.importing.pandoc_events import CreditLine, Event, SetAside
 from toolkit.importing.pandoc_images import Images
 from toolkit.importing.pandoc_inlines import stringify
-from toolkit.importing.pandoc_recognise import same_title
+from toolkit.importing.recognise import same_title
 from toolkit.importing.webpage import clean_page
 from toolkit.model import Block, Document
 from toolkit.render.pandoc import pandoc_path

@@ -27,6 +27,7 @@ import re
 from enum import Enum
 
 from toolkit.importing.imported import Imported, ReadContext, Role
+from toolkit.importing.recognise import READ_COUNT, is_byline
 from toolkit.model import Block, BlockKind, Document, Layout, Segment
 from toolkit.store.importrecord import (
     Destination,
@@ -53,15 +54,6 @@ _CREDIT_RE = re.compile(
 _ZH_CREDIT_RE = re.compile(
     r"[（(]?\s*(?:圖片來源|图片来源|圖片提供|图片提供|照片來源|照片提供|圖|图|攝影|摄影)"
     r"\s*[：:／/]\s*(?P<text>\S.*?)\s*[）)]?"
-)
-_READ_COUNT_RE = re.compile(
-    r"(?:[\d,.]+\s*[kKmM萬万]?\s*(?:人閱讀|人阅读|次閱讀|次阅读|次瀏覽|次浏览|views?|reads?)"
-    r"|(?:閱讀|阅读|瀏覽|浏览)(?:次數|次数)?\s*[：:]?\s*[\d,.]+[kK萬万]?)",
-    re.IGNORECASE,
-)
-_BYLINE_RE = re.compile(
-    r"(?:文|作者|撰文|譯|译|譯者|译者|by|written by|translated by)\s*[：:／/]?\s*(?P<names>.+)",
-    re.IGNORECASE,
 )
 _RELATED_RE = re.compile(r"- .+ - [A-Z][a-z]+ \d{1,2}, \d{4}")
 _SENTENCE_END = tuple(".!?:;…\"'”’)」』。！？：；")
@@ -222,25 +214,13 @@ def _furniture(line: str, context: ReadContext) -> _Kind:
         return _Kind.BLANK
     if photo_credit(line) is not None:
         return _Kind.CREDIT
-    if _READ_COUNT_RE.fullmatch(stripped):
+    if READ_COUNT.fullmatch(stripped):
         return _Kind.READ_COUNT
     if context.title and stripped == context.title.strip():
         return _Kind.TITLE
     if is_byline(stripped, context.names):
         return _Kind.BYLINE
     return _Kind.BODY
-
-
-def is_byline(line: str, names: tuple[str, ...]) -> bool:
-    """A short line that only names people the metadata already credits: ``文／王小明``,
-    ``By Jane Doe``, ``作者：王小明、李四``."""
-    m = _BYLINE_RE.fullmatch(line.strip())
-    if not m or not names:
-        return False
-    rest = m.group("names")
-    for name in sorted(names, key=len, reverse=True):
-        rest = rest.replace(name, "")
-    return not re.sub(r"[\s、,，;；/／and與和&]+", "", rest)
 
 
 def _note(lines: list[str]) -> tuple[int, int, int] | None:

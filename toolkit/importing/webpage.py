@@ -20,7 +20,7 @@ Each removed piece leaves an empty marker (``data-toolkit-part``) where it stood
 import record lists it in its place (``pandoc_html``, which also handles the footnotes and
 credits). The recognisers are small data tables: those of the page's structure (class
 words, tags and roles, content classes) below, those of a line's text in
-``pandoc_recognise``.
+``recognise``.
 """
 
 from __future__ import annotations
@@ -43,7 +43,7 @@ from toolkit.importing.pandoc_html import (
     text_of,
     visible_lines,
 )
-from toolkit.importing.pandoc_recognise import (
+from toolkit.importing.recognise import (
     ADVERT_LINE,
     DATE,
     META_SEPARATOR,
@@ -58,7 +58,7 @@ from toolkit.importing.pandoc_recognise import (
 )
 from toolkit.store.importrecord import Reason
 
-# --- the recognisers of the page's structure (the text's are in pandoc_recognise) --------
+# --- the recognisers of the page's structure (the text's are in recognise) --------
 
 #: Words of a class name or id (split at ``-`` and ``_`` boundaries) that mark furniture.
 CLASS_WORDS: tuple[tuple[Reason, str], ...] = (

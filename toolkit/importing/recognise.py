@@ -2,7 +2,8 @@
 read counters, tag lines, advertisements, related-post headings, a repeated title.
 
 Each recogniser is a small table (a regular expression) with a test of its own; the web
-page cleaner (``webpage``) and the block mapper (``pandoc_blocks``) use them.
+page cleaner (``webpage``), the block mapper (``pandoc_blocks``) and the plain-text reader
+(``plaintext``, which reads credits in its own, stricter way) use them.
 """
 
 from __future__ import annotations
