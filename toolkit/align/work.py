@@ -57,22 +57,11 @@ class Side:
     def order(self) -> dict[str, int]:
         return {ident: n for n, ident in enumerate(i for u in self.blocks for i in u.ids)}
 
-    def without(self, taken: set[str]) -> Side:
+    def keeping(self, wanted: Callable[[str], bool]) -> Side:
+        """This side with only the segments ``wanted`` says yes to (empty blocks dropped)."""
         units = []
         for unit in self.blocks:
-            keep = [(i, t) for i, t in zip(unit.ids, unit.texts, strict=True) if i not in taken]
-            if keep:
-                ids, texts = zip(*keep, strict=True)
-                units.append(_Unit(tuple(ids), tuple(texts)))
-        return Side(self.lang, tuple(units))
-
-    def between(self, order: dict[str, int], low: int, high: int) -> Side:
-        """The part of this side whose positions are in (low, high)."""
-        units = []
-        for unit in self.blocks:
-            keep = [
-                (i, t) for i, t in zip(unit.ids, unit.texts, strict=True) if low < order[i] < high
-            ]
+            keep = [(i, t) for i, t in zip(unit.ids, unit.texts, strict=True) if wanted(i)]
             if keep:
                 ids, texts = zip(*keep, strict=True)
                 units.append(_Unit(tuple(ids), tuple(texts)))
@@ -108,21 +97,27 @@ def align_document(
     all_tgt = [t for u in tgt.blocks for t in u.texts]
     if options.length_ratio is None and all_src and all_tgt:
         options = replace(options, length_ratio=estimate_ratio(all_src, all_tgt))
-    free_src, free_tgt = src.without(taken_src), tgt.without(taken_tgt)
+    free_src = src.keeping(lambda i: i not in taken_src)
+    free_tgt = tgt.keeping(lambda i: i not in taken_tgt)
     new: list[Bead] = []
     # Gap k lies after anchor k-1 and before anchor k, on both sides.
     last = 10**12
     bounds = [(-1, -1), *[_span(a, src_order, tgt_order, max) for a in anchors]]
     ends = [*[_span(a, src_order, tgt_order, min) for a in anchors], (last, last)]
     for (s_low, t_low), (s_high, t_high) in zip(bounds, ends, strict=True):
-        gap_src = free_src.between(src_order, s_low, s_high)
-        gap_tgt = free_tgt.between(tgt_order, t_low, t_high)
+        gap_src = free_src.keeping(_between(src_order, s_low, s_high))
+        gap_tgt = free_tgt.keeping(_between(tgt_order, t_low, t_high))
         new += _align_gap(gap_src, gap_tgt, options, encoder)
     beads = _in_source_order([*fixed, *new], src_order, tgt_order)
     log.info("beads: %d (%d kept, %d new)", len(beads), len(fixed), len(new))
     comments = existing.comments if existing else ((0, HEADER),)
     layout = existing.layout if existing else Alignment().layout
     return Alignment(tuple(beads), comments, layout)
+
+
+def _between(order: dict[str, int], low: int, high: int) -> Callable[[str], bool]:
+    """Whether a segment stands between positions ``low`` and ``high`` (both excluded)."""
+    return lambda ident: low < order[ident] < high
 
 
 def _span(
