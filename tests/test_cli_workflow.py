@@ -106,7 +106,7 @@ def test_a_docx_translation_aligns_checks_and_builds(tmp_path: Path) -> None:
     subprocess.run([pandoc_path(), str(source), "-o", str(docx)], check=True, timeout=120)
     imported = run(tmp_path, "import", "market", str(docx), "--lang", "en")
     assert imported.exit_code == 0, imported.output
-    assert "read as binary" in imported.stdout
+    assert "read as a Word document" in imported.stdout
     aligned = run(tmp_path, "align", "market")
     assert aligned.exit_code == 0, aligned.output
     work = load_work(tmp_path, "market")
