@@ -24,7 +24,7 @@ from toolkit.importing.target import Target, Touched, find_target
 from toolkit.metadata import sentence_separator
 from toolkit.model import Document
 from toolkit.segment.blocks import split_document
-from toolkit.store.docwriter import write_document
+from toolkit.store.docwriter import WriteError, write_document
 from toolkit.store.fileio import write_files
 from toolkit.store.importrecord import ImportRecord, Part, Reason, SourceFormat, dump_record
 
@@ -235,15 +235,9 @@ def _segment_text(document: Document, source: Path) -> str:
     """The segment file's text; a segment that cannot be written is an error at its line."""
     try:
         return write_document(document)
-    except ValueError as exc:
-        line = 0
-        for end in range(1, len(document.blocks) + 1):
-            try:
-                write_document(Document(document.blocks[:end], document.layout))
-            except ValueError:
-                segments = document.blocks[end - 1].segments
-                line = segments[0].line if segments else document.blocks[end - 1].line
-                break
+    except WriteError as exc:
+        block = document.blocks[exc.block] if exc.block is not None else None
+        line = (block.segments[0].line if block.segments else block.line) if block else 0
         raise ToolkitError(
             f"this line cannot be written as a segment: {exc}",
             where=Location(source, line),

@@ -24,33 +24,56 @@ from toolkit.store.lines import join_lines
 _UNESCAPED_ID = re.compile(r"(?<!\\)\{#")
 
 
+class WriteError(ValueError):
+    """A block that cannot be written so that it reads back as itself; ``block`` is its
+    index in the document (or None when the document as a whole is at fault)."""
+
+    def __init__(self, message: str, block: int | None) -> None:
+        super().__init__(message)
+        self.block = block
+
+
 def write_document(doc: Document) -> str:
-    """The file text of a document. Raises ValueError for a block that cannot be written."""
+    """The file text of a document. Raises WriteError (a ValueError) naming the block that
+    cannot be written."""
     lines: list[str] = []
     columns: list[int] = []  # content columns of the list items above, outermost first
     previous: Block | None = None
-    for block in doc.blocks:
-        if block.kind is BlockKind.QUOTE and block.continues:
-            if previous is None or previous.kind is not BlockKind.QUOTE:
-                raise ValueError("a continued quote must follow a quote")
-            if block.blank_before:
-                raise ValueError("a continued quote cannot have blank lines before it")
-            lines.append(">")
-        else:
-            if previous is not None and block.blank_before == 0 and _merges(previous, block):
-                raise ValueError(f"a {block.kind} block needs a blank line before it")
-            lines.extend([""] * block.blank_before)
-        if block.kind is BlockKind.LIST_ITEM:
-            in_list = previous is not None and previous.kind is BlockKind.LIST_ITEM
-            columns = _item_columns(block, columns if in_list and not block.blank_before else [])
-            lines.extend(_item_lines(block, columns))
-        else:
-            lines.extend(_block_lines(block))
+    for index, block in enumerate(doc.blocks):
+        try:
+            columns = _write_block(block, previous, columns, lines)
+        except ValueError as exc:
+            raise WriteError(str(exc), index) from exc
         previous = block
     lines.extend([""] * doc.layout.trailing_blank)
     if lines and lines[0].startswith("\ufeff") and not doc.layout.bom:
-        raise ValueError("the first line starts with U+FEFF, which would read as a byte order mark")
+        raise WriteError(
+            "the first line starts with U+FEFF, which would read as a byte order mark", None
+        )
     return join_lines(lines, doc.layout)
+
+
+def _write_block(
+    block: Block, previous: Block | None, columns: list[int], lines: list[str]
+) -> list[int]:
+    """Add ``block``'s lines (and the blank lines before it); return the list columns."""
+    if block.kind is BlockKind.QUOTE and block.continues:
+        if previous is None or previous.kind is not BlockKind.QUOTE:
+            raise ValueError("a continued quote must follow a quote")
+        if block.blank_before:
+            raise ValueError("a continued quote cannot have blank lines before it")
+        lines.append(">")
+    else:
+        if previous is not None and block.blank_before == 0 and _merges(previous, block):
+            raise ValueError(f"a {block.kind} block needs a blank line before it")
+        lines.extend([""] * block.blank_before)
+    if block.kind is BlockKind.LIST_ITEM:
+        in_list = previous is not None and previous.kind is BlockKind.LIST_ITEM
+        columns = _item_columns(block, columns if in_list and not block.blank_before else [])
+        lines.extend(_item_lines(block, columns))
+    else:
+        lines.extend(_block_lines(block))
+    return columns
 
 
 def write_segment(seg: Segment) -> str:
