@@ -150,11 +150,12 @@ def _check(result: dict[str, object]) -> dict[str, object]:
     }
     out: dict[str, object] = {}
     for name, target in TARGETS.items():
-        value = float(measured[name])  # type: ignore[arg-type]
+        value = float(measured[name])
         met = value <= target if name == "seconds" else value >= target
-        out[name] = {"target": target, "measured": value, "met": met}
+        entry: dict[str, object] = {"target": target, "measured": value, "met": met}
         if not met:
-            out[name]["missed_by"] = round(abs(value - target), 4)  # type: ignore[index]
+            entry["missed_by"] = round(abs(value - target), 4)
+        out[name] = entry
     return out
 
 

@@ -96,7 +96,7 @@ def _pool(scores: list[tuple[int, int, int, int, int, int]]) -> dict[str, object
 
 
 def _cases(folder: Path) -> list[Case]:
-    cases = []
+    cases: list[Case] = []
     for path in sorted(folder.glob("*.po")):
         pairs = _pairs(path.read_text("utf-8"))
         for start in range(0, len(pairs) - RUN + 1, RUN):

@@ -35,7 +35,7 @@ def _sentences() -> tuple[list[str], str]:
 
 
 def _document(sentences: list[str]) -> Document:
-    blocks = []
+    blocks: list[Block] = []
     for start in range(0, len(sentences), 4):
         segs = tuple(
             Segment(f"s{start + i + 1}", escape(text))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 from pathlib import Path
 
@@ -71,7 +71,7 @@ s3\tt3\t0.88\tauto
 """
 
 
-def write_tree(root: Path, files: dict[str, str | None]) -> Path:
+def write_tree(root: Path, files: Mapping[str, str | None]) -> Path:
     """Write ``files`` (path -> text; None leaves a file out) under ``root``."""
     for name, content in files.items():
         if content is not None:

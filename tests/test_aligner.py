@@ -46,11 +46,12 @@ def _raw(text: str) -> NDArray[np.float64]:
     numbers = [int(n) for n in re.findall(r"\d+", text)]
     if not numbers:  # a text that means nothing in particular, but always the same nothing
         numbers = [10**9 + zlib.crc32(text.encode("utf-8"))]
-    return np.sum([_vector(n) for n in numbers], axis=0)
+    total: NDArray[np.float64] = np.sum([_vector(n) for n in numbers], axis=0)
+    return total
 
 
 def _normalise(rows: NDArray[np.float64]) -> NDArray[np.float32]:
-    norms = np.linalg.norm(rows, axis=1, keepdims=True)
+    norms: NDArray[np.float64] = np.linalg.norm(rows, axis=1, keepdims=True)
     return (rows / np.maximum(norms, 1e-12)).astype(np.float32)
 
 
@@ -84,7 +85,9 @@ def _text(units: Sequence[int]) -> str:
     return " ".join(f"w{u}" for u in units)
 
 
-def designed(shapes: Sequence[tuple[int, int]]) -> tuple[list[str], list[str], list[tuple]]:
+def designed(
+    shapes: Sequence[tuple[int, int]],
+) -> tuple[list[str], list[str], list[tuple[tuple[int, ...], tuple[int, ...]]]]:
     """Texts whose true alignment has these bead shapes, in order.
 
     Each bead gets twelve "words" of its own, split into runs among its ``a`` source and its
@@ -94,7 +97,7 @@ def designed(shapes: Sequence[tuple[int, int]]) -> tuple[list[str], list[str], l
     """
     source: list[str] = []
     target: list[str] = []
-    beads = []
+    beads: list[tuple[tuple[int, ...], tuple[int, ...]]] = []
     word = 1000
     for a, b in shapes:
         units = list(range(word, word + 12))
@@ -239,7 +242,7 @@ def test_a_boundary_is_rewarded_where_the_clauses_on_either_side_match() -> None
     assert at[(0, 0)] == at[(2, 4)] == 0  # the ends of the text are not boundaries
 
 
-def _all_paths(n: int, m: int, shapes: list[tuple[int, int]]) -> list[list[tuple]]:
+def _all_paths(n: int, m: int, shapes: list[tuple[int, int]]) -> list[list[search.Bead]]:
     if n == 0 and m == 0:
         return [[]]
     paths = []
@@ -262,7 +265,7 @@ def test_the_search_and_the_posteriors_agree_with_brute_force(n: int, m: int, se
         values = rng.normal(size=band.size).astype(np.float32)
         scores[(a, b)] = np.where((rows >= a) & (cols >= b), values, -np.inf).astype(np.float32)
 
-    def total(path: list[tuple]) -> float:
+    def total(path: list[search.Bead]) -> float:
         return sum(
             float(scores[(s1 - s0, t1 - t0)][int(band.offsets[s1]) + t1 - int(band.lo[s1])])
             for s0, s1, t0, t1 in path
@@ -308,11 +311,11 @@ def test_diagonal_band_follows_the_characters_not_the_sentence_count() -> None:
 def test_the_second_pass_stays_within_its_band(monkeypatch: pytest.MonkeyPatch) -> None:
     source, target, truth = designed([(1, 1), (1, 2), (2, 1)] * 100)
     sizes: list[tuple[int, int]] = []
-    search = align_core.best_path
+    original = search.best_path
 
-    def spy(band: Band, scores: dict) -> list:  # type: ignore[type-arg]
+    def spy(band: Band, scores: search.Scores) -> list[search.Bead]:
         sizes.append((band.size, len(band.lo)))
-        return search(band, scores)
+        return original(band, scores)
 
     monkeypatch.setattr(align_core, "best_path", spy)
     beads = align_sentences(source, target, AlignOptions(band=3), FAKE)

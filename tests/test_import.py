@@ -73,7 +73,7 @@ WORDS = st.sampled_from(
     ]
 )
 #: Text that may hold anything but a line break of the file (LF, CR).
-ANY_TEXT = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\r\n"))
+ANY_TEXT = st.text(st.characters(blacklist_categories=["Cs"], blacklist_characters="\r\n"))
 SPECIAL = st.sampled_from(
     [
         "# not a heading",
@@ -134,7 +134,8 @@ def imported_files(draw: st.DrawFn) -> str:
     lines = draw(st.lists(LINE, max_size=14))
     newline = draw(st.sampled_from(["\n", "\r\n"]))
     text = newline.join(lines)
-    if lines and draw(st.booleans()):
+    # bool(lines): mypy would infer draw's type from the list on the left of `and`
+    if bool(lines) and draw(st.booleans()):
         text += newline
     if draw(st.booleans()):
         text = "\ufeff" + text
@@ -144,7 +145,7 @@ def imported_files(draw: st.DrawFn) -> str:
 def moved_metadata(imported: Imported) -> Translation:
     """A translation's metadata holding what the import moved there, and nothing else."""
     found = imported.metadata
-    credits = []
+    credits: list[Credit] = []
     while credit_field(Role.TRANSLATION, len(credits)) in found:
         as_published = found[credit_field(Role.TRANSLATION, len(credits))]
         text = photo_credit(as_published)
@@ -256,7 +257,7 @@ def _work(root: Path, meta: str | None = META, align: str | None = None) -> Work
 
 def _kinds(text: str) -> list[tuple[str, str, str | None]]:
     parts = _import(text).record.parts
-    return [(str(p.lines), p.to.value, p.field and str(p.field)) for p in parts]
+    return [(str(p.lines), p.to.value, None if p.field is None else str(p.field)) for p in parts]
 
 
 @pytest.mark.parametrize(

@@ -39,9 +39,12 @@ def test_body_metadata_and_set_aside_reassemble_the_supplied_file(work: Work) ->
 
 def test_translators_note_and_photo_credit_are_metadata_not_body(work: Work) -> None:
     en = work.translations["en"]
+    assert en.document is not None
     body = "\n".join(plain_text(s.text) for s in en.document.segments())
-    assert en.meta.translator_note.startswith("This is a translation of the original 中俄背靠背")
-    assert en.meta.translator_note.endswith("Translation by Chieh-Ting Yeh.")
+    note = en.meta.translator_note
+    assert note is not None
+    assert note.startswith("This is a translation of the original 中俄背靠背")
+    assert note.endswith("Translation by Chieh-Ting Yeh.")
     assert "This is a translation" not in body
     credit = en.meta.photo_credits[0]
     assert credit.text == "Markus Winkler on Pexels"
@@ -51,6 +54,7 @@ def test_translators_note_and_photo_credit_are_metadata_not_body(work: Work) -> 
 
 def test_related_posts_are_set_aside_and_recorded(work: Work) -> None:
     en = work.translations["en"]
+    assert en.record is not None and en.document is not None
     body = "\n".join(plain_text(s.text) for s in en.document.segments())
     assert "Trump 2.0" not in body
     furniture = [p for p in en.record.set_aside() if p.reason is Reason.RELATED]
@@ -65,6 +69,7 @@ def test_related_posts_are_set_aside_and_recorded(work: Work) -> None:
 
 def test_bare_lines_became_headings(work: Work) -> None:
     doc = work.translations["en"].document
+    assert doc is not None
     headings = [plain_text(b.segments[0].text) for b in doc.blocks if b.kind is BlockKind.HEADING]
     assert headings == [
         "Stuck in Ukraine",
@@ -77,7 +82,9 @@ def test_bare_lines_became_headings(work: Work) -> None:
 
 
 def test_flaws_of_the_real_text_are_kept_as_written(work: Work) -> None:
-    segments = [plain_text(s.text) for s in work.translations["en"].document.segments()]
+    doc = work.translations["en"].document
+    assert doc is not None
+    segments = [plain_text(s.text) for s in doc.segments()]
     body = "\n".join(segments)
     assert "lost of military hardware" in body
     assert "10 warships and 30 aircraft was involved" in body
@@ -87,6 +94,7 @@ def test_flaws_of_the_real_text_are_kept_as_written(work: Work) -> None:
 
 def test_sentence_lines_kept_the_ids_of_the_imported_paragraphs(work: Work) -> None:
     doc = work.translations["en"].document
+    assert doc is not None
     assert [b.segments[0].id for b in doc.blocks] == [f"t{n}" for n in range(1, 26)]
     ids = doc.segment_ids()
     assert len(ids) == len(set(ids)) > 25  # one sentence a line, each its own ID
@@ -106,7 +114,9 @@ def test_check_reports_zero_source_coverage_as_a_finding_not_an_error(work: Work
     report = check_work(work)
     [coverage] = report.coverage
     assert (coverage.source_present, coverage.source_segments, coverage.ratio) == (False, 0, 0.0)
-    assert coverage.translation_segments == len(work.translations["en"].document.segment_ids())
+    doc = work.translations["en"].document
+    assert doc is not None
+    assert coverage.translation_segments == len(doc.segment_ids())
     codes = {f.code: f.severity for f in report.findings}
     assert codes["source-missing"] is Severity.WARNING
     assert not report.fails(Severity.ERROR)

@@ -191,7 +191,7 @@ char = st.one_of(
     st.sampled_from(LATIN),
     st.sampled_from(SPACES),
     st.sampled_from(string.punctuation),
-    st.characters(exclude_categories=("Cs",)),
+    st.characters(exclude_categories=["Cs"]),
 )
 chunk = st.one_of(char, st.sampled_from(MARKUP), st.sampled_from(WORDS))
 paragraph = st.lists(chunk, max_size=40).map("".join)
