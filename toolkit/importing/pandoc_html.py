@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-import lxml.html  # type: ignore[import-untyped]
+import lxml.html
 from lxml import etree
 
 from toolkit.importing.pandoc_events import CreditLine, Piece, SetAside

@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-import lxml.html  # type: ignore[import-untyped]
+import lxml.html
 
 from toolkit.importing.imported import ReadContext
 from toolkit.importing.pandoc_events import Piece, SetAside
