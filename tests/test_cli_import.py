@@ -221,7 +221,14 @@ def test_import_refuses_to_overwrite_without_force(make_repo: MakeRepo, tmp_path
     align_path = root / "translations" / "trial" / "en.align"
     align = align_path.read_bytes()
     forced = run(root, "import", "trial", str(article), "--lang", "en", "--force")
+    assert forced.exit_code == 2  # en.md was written by hand: --force alone would lose it
+    assert "has been edited since the toolkit wrote it" in forced.stderr
+    assert "--discard-edits" in forced.stderr
+    assert (text_path.read_bytes(), meta_path.read_bytes()) == before
+    forced = run(root, "import", "trial", str(article), "--lang", "en", "--discard-edits")
     assert forced.exit_code == 0, forced.output
+    [backup] = (root / "translations" / "trial").glob("en.md.*.bak")
+    assert backup.read_bytes() == before[0]
     document = read_document(text_path)
     # No old text is left, so every segment is new: its ID follows the old ones, which
     # the alignment file still names and which are never given to other text.
@@ -554,3 +561,30 @@ def test_an_id_once_given_is_never_given_to_other_text(make_repo: MakeRepo, tmp_
         ("t4", "Brand new."),  # t3 was "Three.", and stays its
     ]
     assert load_record(root / "translations/trial/en.import.yaml").last_id == "t4"
+
+
+def test_importing_again_never_loses_a_hand_edit_silently(
+    make_repo: MakeRepo, tmp_path: Path
+) -> None:
+    root = make_repo(text=None, align=None)
+    article = tmp_path / "a.txt"
+    article.write_text(FIRST)
+    assert run(root, "import", "trial", str(article), "--lang", "en").exit_code == 0
+    text = root / "translations/trial/en.md"
+    edited = text.read_text("utf-8").replace("Two sentence.", "Two sentences, as corrected.")
+    text.write_text(edited, "utf-8")
+    article.write_text(REVISED)
+    refused = run(root, "import", "trial", str(article), "--lang", "en", "--force")
+    assert refused.exit_code == 2
+    assert "has been edited since the toolkit wrote it" in refused.stderr
+    assert text.read_text("utf-8") == edited
+    forced = run(root, "import", "trial", str(article), "--lang", "en", "--discard-edits")
+    assert forced.exit_code == 0, forced.output
+    [backup] = text.parent.glob("en.md.*.bak")
+    assert backup.read_text("utf-8") == edited  # the edits are kept beside the new text
+    assert "Two sentences, as corrected." not in text.read_text("utf-8")
+    # Written by the import and not edited since: --force is enough again.
+    article.write_text(FIRST)
+    again = run(root, "import", "trial", str(article), "--lang", "en", "--force")
+    assert again.exit_code == 0, again.output
+    assert len(list(text.parent.glob("en.md.*.bak"))) == 1

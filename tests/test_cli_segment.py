@@ -105,3 +105,24 @@ def test_a_sentence_that_would_read_as_another_block_is_escaped_or_kept_with_the
         "\\> quoted.",
         "Last.",
     ]
+
+
+def test_segmenting_an_imported_text_keeps_it_protected_from_a_careless_import(
+    make_repo: MakeRepo, tmp_path: Path
+) -> None:
+    root = make_repo(text=None, align=None)
+    article = tmp_path / "a.txt"
+    article.write_text("Title\n\nOne. Two.\n")
+    assert (
+        run(root, "import", "trial", str(article), "--lang", "en", "--no-sentences").exit_code == 0
+    )
+    assert run(root, "segment", "trial", "--lang", "en").exit_code == 0
+    # The toolkit wrote the sentence lines: importing again needs only --force.
+    article.write_text("Title\n\nOne. Three.\n")
+    assert run(root, "import", "trial", str(article), "--lang", "en", "--force").exit_code == 0
+    # A person's edit, then segment: the edit is still protected.
+    text = root / "translations/trial/en.md"
+    text.write_text(text.read_text("utf-8").replace("Three.", "Three, edited. Four."), "utf-8")
+    assert run(root, "segment", "trial", "--lang", "en").exit_code == 0
+    refused = run(root, "import", "trial", str(article), "--lang", "en", "--force")
+    assert refused.exit_code == 2 and "edited since the toolkit wrote it" in refused.stderr

@@ -67,6 +67,11 @@ def new(
     help="FILE's format, when its name does not say (.txt, .md, .html, .docx).",
 )
 @click.option(
+    "--discard-edits",
+    is_flag=True,
+    help="Replace a text even where it was edited since the import (a backup is kept).",
+)
+@click.option(
     "--no-sentences", is_flag=True, help="Keep each paragraph on one line (no sentence split)."
 )
 @click.pass_context
@@ -78,6 +83,7 @@ def import_(
     force: bool,
     encoding: str | None,
     fmt: str | None,
+    discard_edits: bool,
     no_sentences: bool,
 ) -> None:
     """Import FILE (text, Markdown, an HTML page, DOCX) into WORK as language LANG.
@@ -93,6 +99,7 @@ def import_(
     options = ImportOptions(
         lang=lang,
         force=force,
+        discard_edits=discard_edits,
         encoding=encoding,
         format=SourceFormat(fmt) if fmt else None,
         sentences=not no_sentences,

@@ -9,9 +9,11 @@ or nothing). The file is the original's text when its language is the original's
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
 from pathlib import Path
 
 from toolkit.errors import Location, ToolkitError, shown_path
@@ -26,7 +28,15 @@ from toolkit.model import Document
 from toolkit.segment.blocks import split_document
 from toolkit.store.docwriter import WriteError, write_document
 from toolkit.store.fileio import write_files
-from toolkit.store.importrecord import ImportRecord, Part, Reason, SourceFormat, dump_record
+from toolkit.store.importrecord import (
+    ImportRecord,
+    Part,
+    Reason,
+    SourceFormat,
+    dump_record,
+    load_record,
+    text_sha256,
+)
 
 log = logging.getLogger("toolkit.importing")
 
@@ -50,6 +60,9 @@ class ImportOptions:
 
     lang: str
     force: bool = False
+    #: Replace a text even where a person has edited it since it was imported (a backup of
+    #: it is kept beside it).
+    discard_edits: bool = False
     encoding: str | None = None
     format: SourceFormat | None = None
     #: Split paragraphs into sentence lines (the default).
@@ -184,8 +197,10 @@ def apply_import(
     add, kept = additions(imported.metadata, target.meta())
     meta_text = add_fields(meta_text, add)
     record = keep_what_metadata_lacks(ready.record, imported.metadata, target.parse_meta(meta_text))
+    text = _segment_text(document, source or Path(imported.record.file))
+    record = record.model_copy(update={"text_sha256": text_sha256(text)})
     files: dict[Path, str | bytes] = {
-        target.text: _segment_text(document, source or Path(imported.record.file)),
+        target.text: text,
         target.record: dump_record(record),
         target.meta_path: meta_text,
     }
@@ -198,12 +213,24 @@ def apply_import(
             )
         files[path] = data
     unchanged = all(p.is_file() and p.read_bytes() == _bytes(c) for p, c in files.items())
-    if target.text.exists() and not unchanged and not options.force:
+    replacing = target.text.exists() and target.text.read_bytes() != text.encode("utf-8")
+    if target.text.exists() and not unchanged and not (options.force or options.discard_edits):
         raise ToolkitError(
             f"{shown_path(target.text)} exists; importing would replace its text "
             f"({len(changes.added)} new or changed segments, {len(changes.removed)} gone)",
             fix="pass --force to replace it (segments whose text is unchanged keep their IDs)",
         )
+    if replacing and _edited(target):
+        if not options.discard_edits:
+            raise ToolkitError(
+                f"{shown_path(target.text)} has been edited since the toolkit wrote it; "
+                "importing would lose those edits",
+                fix="keep the edits (commit them, or copy the file), then import with "
+                "--discard-edits: a backup of the file is kept beside it",
+            )
+        backup = _backup_path(target.text)
+        files[backup] = target.text.read_bytes()
+        log.info("write: the edited text is kept as %s", backup.name)
     if not unchanged:
         write_files(files)
     log.info("write: %s", "unchanged" if unchanged else ", ".join(p.name for p in files))
@@ -225,6 +252,26 @@ def apply_import(
         resources=sorted(target.text.parent / name for name in imported.resources),
         unchanged=unchanged,
     )
+
+
+def _edited(target: Target) -> bool:
+    """Has a person changed the segment file since the toolkit last wrote it? (Yes when
+    no import record says what it wrote: a file written by hand.)"""
+    record = load_record(target.record) if target.record.is_file() else None
+    if record is None or record.text_sha256 is None:
+        return True
+    return hashlib.sha256(target.text.read_bytes()).hexdigest() != record.text_sha256
+
+
+def _backup_path(path: Path) -> Path:
+    """``en.md`` → ``en.md.20261130T010203.bak``, beside it (never an existing file)."""
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
+    backup = path.with_name(f"{path.name}.{stamp}.bak")
+    n = 1
+    while backup.exists():
+        n += 1
+        backup = path.with_name(f"{path.name}.{stamp}-{n}.bak")
+    return backup
 
 
 def _bytes(content: str | bytes) -> bytes:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from hashlib import sha256
 from pathlib import Path
 
 from toolkit.errors import ToolkitError
@@ -24,7 +25,7 @@ from toolkit.segment.blocks import split_document
 from toolkit.store.alignfile import write_alignment
 from toolkit.store.docwriter import write_document
 from toolkit.store.fileio import write_files
-from toolkit.store.importrecord import ImportRecord, dump_record
+from toolkit.store.importrecord import ImportRecord, dump_record, text_sha256
 from toolkit.store.work import Work
 
 
@@ -75,13 +76,14 @@ def segment_work(work: Work, langs: Sequence[str] = ()) -> list[SegmentReport]:
             reports.append(_report(side, split.document, 0, split.kept_together, 0))
             continue
         try:
-            files[side.text] = write_document(split.document)
+            new_text = write_document(split.document)
         except ValueError as exc:  # a bug: split_document keeps every line readable
             raise ToolkitError(
                 f"{side.text}: the sentence lines could not be written ({exc}); nothing was "
                 "changed",
                 fix="please report this with the paragraph it names",
             ) from None
+        files[side.text] = new_text
         if side.record is not None:
             separator = sentence_separator(side.lang)
             spacing = dict(side.record.spacing)
@@ -89,7 +91,12 @@ def segment_work(work: Work, langs: Sequence[str] = ()) -> list[SegmentReport]:
                 if seg.id is not None and gap is not None and gap != separator:
                     spacing[seg.id] = gap
             last = highest_id([*split.document.segment_ids(), *used], side.prefix)
-            record = side.record.model_copy(update={"spacing": spacing, "last_id": last})
+            update: dict[str, object] = {"spacing": spacing, "last_id": last}
+            if side.record.text_sha256 == sha256(side.text.read_bytes()).hexdigest():
+                # Not edited since the import wrote it: the new lines are the toolkit's too.
+                # (An edited file keeps the old hash, so a later import still protects it.)
+                update["text_sha256"] = text_sha256(new_text)
+            record = side.record.model_copy(update=update)
             files[side.record_path] = dump_record(record)
         beads = 0
         for path, alignment, is_source in side.alignments:

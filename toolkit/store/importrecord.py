@@ -241,6 +241,9 @@ class ImportRecord(_Frozen):
     #: The highest segment ID given so far on this side (``t27``): an ID that was given
     #: once is never given to other text, even after its segment is gone.
     last_id: str | None = None
+    #: The SHA-256 of the segment file as the toolkit last wrote it: when the file's bytes
+    #: differ, a person has edited it, and importing again would lose those edits.
+    text_sha256: str | None = Field(default=None, pattern=r"^[0-9a-f]{64}$")
 
     @property
     def layout(self) -> Layout:
@@ -280,6 +283,8 @@ def dump_record(record: ImportRecord) -> str:
         out.append(dump_yaml({"spacing": record.spacing}).rstrip("\n"))
     if record.last_id is not None:
         out.append(dump_yaml({"last_id": record.last_id}).rstrip("\n"))
+    if record.text_sha256 is not None:
+        out.append(dump_yaml({"text_sha256": record.text_sha256}).rstrip("\n"))
     return "\n".join(out) + "\n"
 
 
