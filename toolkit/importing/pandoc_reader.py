@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from toolkit.errors import Location, ToolkitError
+from toolkit.importing.docx import check_archive
 from toolkit.importing.imported import Imported, ReadContext, Role
 from toolkit.importing.pandoc_blocks import Mapper
 from toolkit.importing.pandoc_events import CreditLine, Event, SetAside
@@ -103,7 +104,9 @@ def read_document_file(
         )
     source = data
     page = None
-    if fmt is not SourceFormat.DOCX:
+    if fmt is SourceFormat.DOCX:
+        check_archive(data, file_name)
+    else:
         text = data.decode(encoding) if text is None else text
         if fmt is SourceFormat.HTML:
             page = clean_page(text, context)
