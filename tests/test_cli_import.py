@@ -588,3 +588,16 @@ def test_importing_again_never_loses_a_hand_edit_silently(
     again = run(root, "import", "trial", str(article), "--lang", "en", "--force")
     assert again.exit_code == 0, again.output
     assert len(list(text.parent.glob("en.md.*.bak"))) == 1
+
+
+@pytest.mark.parametrize("data", [b"", b"\xef\xbb\xbf", b"\n\n  \n", b"- Story - May 1, 2024\n"])
+def test_a_file_with_no_body_text_imports_with_a_warning(
+    make_repo: MakeRepo, tmp_path: Path, data: bytes
+) -> None:
+    root = make_repo(text=None, align=None)
+    article = tmp_path / "empty.txt"
+    article.write_bytes(data)
+    result = run(root, "import", "trial", str(article), "--lang", "en")
+    assert result.exit_code == 0, result.output
+    assert "warning: empty.txt holds no text for the body" in result.stderr
+    assert read_document(root / "translations/trial/en.md").segment_ids() == []

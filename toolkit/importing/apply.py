@@ -234,6 +234,13 @@ def apply_import(
     if not unchanged:
         write_files(files)
     log.info("write: %s", "unchanged" if unchanged else ", ".join(p.name for p in files))
+    warnings = []
+    if not any(True for _ in document.segments()):
+        where = "set aside" if record.set_aside() or record.moved_to_metadata() else "in it"
+        warnings.append(
+            f"{imported.record.file} holds no text for the body (nothing {where} is article "
+            f"text): {shown_path(target.text)} is empty"
+        )
     set_aside = [p for p in record.set_aside() if p.reason is not Reason.BLANK]
     blank = sum(p.lines.count for p in record.set_aside() if p.reason is Reason.BLANK and p.lines)
     return ImportReport(
@@ -251,6 +258,7 @@ def apply_import(
         beads=target.beads_naming(set(changes.removed)),
         resources=sorted(target.text.parent / name for name in imported.resources),
         unchanged=unchanged,
+        warnings=warnings,
     )
 
 
