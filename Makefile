@@ -1,6 +1,7 @@
 # make build: set up .venv if needed, then build every work into build/
 # make test:  lint, type-check and run the tests
 # make test-fast: the same without the slow tests that build real editions
+# make fuzz:  the property tests with twenty times the examples (not part of make test)
 # make bench: run the benchmarks; figures are printed and written to build/bench/
 
 PYTHON ?= python3
@@ -8,7 +9,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: build test test-fast lint bench check clean
+.PHONY: build test test-fast fuzz lint bench check clean
 
 build: $(STAMP)
 	$(BIN)/toolkit build
@@ -21,6 +22,12 @@ test: $(STAMP) lint
 
 test-fast: $(STAMP) lint
 	$(BIN)/python -m pytest -n 2 -q -m "not slow"
+
+fuzz: $(STAMP)
+	TOOLKIT_FUZZ=20 $(BIN)/python -m pytest -n 2 -q -m "not slow" \
+		tests/test_fuzz.py tests/test_document.py tests/test_alignfile.py tests/test_import.py \
+		tests/test_inline.py tests/test_segment.py tests/test_align_work.py tests/test_aligner.py \
+		tests/test_import_formats.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check toolkit tests benchmarks

@@ -20,6 +20,15 @@ settings.register_profile(
 )
 settings.load_profile("project")
 
+#: ``make fuzz`` multiplies every property test's examples by this (``TOOLKIT_FUZZ=20``).
+FUZZ = max(1, int(os.environ.get("TOOLKIT_FUZZ", "1") or "1"))
+
+
+def examples(n: int) -> int:
+    """A property test's number of examples: ``n`` in ``make test``, more in ``make fuzz``."""
+    return n * FUZZ
+
+
 REPO = Path(__file__).resolve().parent.parent
 
 ORIGINAL_YAML = """\

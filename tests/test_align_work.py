@@ -8,6 +8,7 @@ from dataclasses import replace
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.conftest import examples
 from tests.test_aligner import FAKE
 from toolkit.align.work import align_document
 from toolkit.model import Alignment, Bead, BeadState, Block, BlockKind, Document, Segment
@@ -33,7 +34,7 @@ def _covered(alignment: Alignment, doc: Document, side: str) -> None:
     assert sorted(named) == sorted(doc.segment_ids())  # each exactly once
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(documents("s"), documents("t"))
 def test_every_segment_is_in_exactly_one_bead(source: Document, target: Document) -> None:
     alignment = align_document(source, target, ("zh-Hant", "en"), encoder=FAKE)
@@ -45,7 +46,7 @@ def test_every_segment_is_in_exactly_one_bead(source: Document, target: Document
     assert all(b.state is BeadState.AUTO for b in alignment.beads)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(documents("s"), documents("t"), st.data())
 def test_what_a_person_set_is_kept_exactly(
     source: Document, target: Document, data: st.DataObject

@@ -21,6 +21,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from numpy.typing import NDArray
 
+from tests.conftest import examples
 from toolkit.align import AlignOptions, SentenceBead, align_sentences, default_encoder, search
 from toolkit.align import core as align_core
 from toolkit.align.band import Band, diagonal_band, path_band
@@ -139,7 +140,7 @@ def assert_partition(beads: Sequence[SentenceBead], n: int, m: int) -> None:
 texts = st.lists(st.lists(st.integers(0, 40), max_size=4).map(_text), max_size=25)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(source=texts, target=texts)
 def test_every_sentence_is_in_exactly_one_bead_in_order(
     source: list[str], target: list[str]
@@ -149,7 +150,7 @@ def test_every_sentence_is_in_exactly_one_bead_in_order(
     assert {(len(b.source), len(b.target)) for b in beads} <= set(AlignOptions().shapes)
 
 
-@settings(max_examples=15, deadline=None)
+@settings(max_examples=examples(15), deadline=None)
 @given(source=texts, target=texts)
 def test_an_encoder_without_composition_gives_the_same_guarantees(
     source: list[str], target: list[str]
@@ -253,7 +254,7 @@ def _all_paths(n: int, m: int, shapes: list[tuple[int, int]]) -> list[list[searc
     return paths
 
 
-@settings(max_examples=25, deadline=None)
+@settings(max_examples=examples(25), deadline=None)
 @given(st.integers(0, 3), st.integers(0, 3), st.integers(0, 2**32 - 1))
 def test_the_search_and_the_posteriors_agree_with_brute_force(n: int, m: int, seed: int) -> None:
     shapes = [(0, 1), (1, 0), (1, 1), (1, 2), (2, 1), (2, 2)]

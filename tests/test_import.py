@@ -10,7 +10,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from tests.conftest import ORIGINAL_YAML
+from tests.conftest import ORIGINAL_YAML, examples
 from toolkit.errors import ToolkitError
 from toolkit.importing import (
     Imported,
@@ -186,7 +186,7 @@ def _roundtrip(text: str) -> tuple[Imported, Document, ImportRecord]:
     return imported, document, record
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(imported_files())
 @example("")
 @example("\ufeff")
@@ -220,7 +220,7 @@ EMPTY_FIELDS = st.sampled_from(
 )
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(imported_files(), EMPTY_FIELDS)
 @example("(Photo by X)\x85", "")
 @example("Note\x85\r\n***\r\nBody.", "translator_note: # to come\n")

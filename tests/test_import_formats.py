@@ -22,6 +22,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from tests.conftest import examples
 from toolkit.errors import ToolkitError
 from toolkit.importing import recognise as recognise
 from toolkit.importing.imported import Imported, ReadContext, Role
@@ -672,7 +673,7 @@ _NODES = st.recursive(
 )
 
 
-@settings(max_examples=300)
+@settings(max_examples=examples(300))
 @given(st.lists(_NODES, max_size=4))
 @example([Emph((Code(" - "),)), Emph((Text("a"),))])  # falls back to text: no list item
 def test_markup_reads_back_as_the_text(nodes: list[Inline]) -> None:

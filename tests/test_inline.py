@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.conftest import examples
 from toolkit.model import Code, Emph, Inline, Link, NoteRef, Strong, Text
 from toolkit.store.inline import escape, find_id, parse_inline, plain_text, to_markup
 
@@ -36,7 +37,7 @@ line_text = st.text(line_char, min_size=1, max_size=40)
 # --- escape ----------------------------------------------------------------------------------
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(line_text)
 def test_escaped_text_reads_back_as_exactly_that_text(text: str) -> None:
     markup = escape(text)
@@ -44,7 +45,7 @@ def test_escaped_text_reads_back_as_exactly_that_text(text: str) -> None:
     assert plain_text(markup) == text
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(st.text(st.sampled_from("*[]`\\{#>^!_()$ 中。"), min_size=1, max_size=30))
 def test_escape_holds_for_markup_heavy_text(text: str) -> None:
     assert parse_inline(escape(text)) == (Text(text),)
@@ -165,7 +166,7 @@ def test_plain_text_drops_markup_and_note_references() -> None:
     assert plain_text((Text("甲"), NoteRef("1"), Code("乙"))) == "甲乙"
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(st.text(st.sampled_from("*[]()`\\^#{}>!_ a1中。"), max_size=60))
 def test_parse_never_fails_and_loses_no_text(markup: str) -> None:
     nodes = parse_inline(markup)
@@ -174,14 +175,14 @@ def test_parse_never_fails_and_loses_no_text(markup: str) -> None:
     assert all(ch in seen for ch in plain_text(nodes))
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.text(st.sampled_from("*[]()`\\^#{}>!_ a1中"), max_size=30))
 def test_whatever_markup_reads_as_is_written_back_to_read_the_same(markup: str) -> None:
     nodes = parse_inline(markup)
     assert parse_inline(to_markup(nodes)) == nodes  # to_markup raising would fail here too
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(st.text(st.characters(exclude_characters="*[`\\\r\n", exclude_categories=["Cs"])))
 def test_text_without_markup_characters_is_one_text_node(markup: str) -> None:
     assert parse_inline(markup) == ((Text(markup),) if markup else ())
@@ -274,7 +275,7 @@ def canonical(
     return _merge_texts(nodes)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(canonical())
 def test_canonical_nodes_round_trip_through_markup(nodes: tuple[Inline, ...]) -> None:
     markup = to_markup(nodes)
@@ -363,7 +364,7 @@ def test_find_id(markup: str, at: int) -> None:
     assert find_id(markup) == at
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(line_text, line_text, st.from_regex(r"[A-Za-z][A-Za-z0-9_.-]{0,5}", fullmatch=True))
 def test_find_id_finds_an_id_between_escaped_texts(before: str, after: str, ident: str) -> None:
     markup = escape(before) + f"{{#{ident}}}" + escape(after)

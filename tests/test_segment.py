@@ -20,6 +20,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.conftest import examples
 from toolkit.model import Inline, Text
 from toolkit.segment import sentence_spans, split_sentences, uses_chinese_rules
 from toolkit.segment.markup import Kind, pieces, project, zones
@@ -228,7 +229,7 @@ def assert_guarantees(
     assert rebuilt == text
 
 
-@settings(max_examples=250, deadline=None)
+@settings(max_examples=examples(250), deadline=None)
 @given(paragraph, langs)
 def test_spans_keep_every_guarantee(text: str, lang: str) -> None:
     spans = sentence_spans(text, lang)
@@ -236,7 +237,7 @@ def test_spans_keep_every_guarantee(text: str, lang: str) -> None:
     assert split_sentences(text, lang) == [text[s:e] for s, e in spans]
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(paragraph, langs, st.data())
 def test_no_boundary_inside_a_protected_span(text: str, lang: str, data: st.DataObject) -> None:
     offset = st.integers(min_value=0, max_value=len(text))
@@ -245,7 +246,7 @@ def test_no_boundary_inside_a_protected_span(text: str, lang: str, data: st.Data
     assert_guarantees(text, spans, [(a, b) for a, b in protected if a < b])
 
 
-@settings(max_examples=250, deadline=None)
+@settings(max_examples=examples(250), deadline=None)
 @given(paragraph, langs)
 def test_sentences_parse_to_the_paragraphs_inline_nodes(text: str, lang: str) -> None:
     """No boundary splits an inline construct: the sentences, parsed one by one with the
@@ -259,7 +260,7 @@ def test_sentences_parse_to_the_paragraphs_inline_nodes(text: str, lang: str) ->
     assert merge_texts(nodes) == merge_texts(list(parse_inline(text)))
 
 
-@settings(max_examples=250, deadline=None)
+@settings(max_examples=examples(250), deadline=None)
 @given(paragraph)
 def test_projection_agrees_with_the_store_parser(text: str) -> None:
     seen = "".join(
