@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,9 +25,18 @@ class Location:
 
 
 def shown_path(path: Path | str) -> str:
-    """A path as the user typed it: relative to the working folder when inside it."""
+    """A path as the user typed it: relative to the working folder when inside it.
+
+    Its folder is resolved, not the file itself: a file that is a link is shown where it
+    stands, not where it leads.
+    """
+    given = Path(path)
     try:
-        return str(Path(path).resolve().relative_to(Path.cwd()))
+        if given.name in ("", ".", ".."):
+            where = given.resolve()
+        else:
+            where = given.absolute().parent.resolve() / given.name
+        return str(where.relative_to(Path.cwd()))
     except (ValueError, OSError):
         return str(path)
 
@@ -49,6 +59,50 @@ class ToolkitError(Exception):
 
 class FormatError(ToolkitError):
     """A store file (segments, alignment, metadata) does not follow its format."""
+
+
+class FormatErrors(FormatError):
+    """Several lines of one file that do not follow its format, reported together so that
+    a person fixes them in one pass rather than one run at a time.
+
+    ``errors`` holds the first :data:`LISTED` in line order; ``more`` counts the rest.
+    """
+
+    #: How many bad lines are listed; the others are counted ("… and 12 more").
+    LISTED = 20
+
+    def __init__(self, path: Path | str, errors: Sequence[FormatError]) -> None:
+        ordered = sorted(
+            errors, key=lambda e: (e.where.line, e.where.column) if e.where else (0, 0)
+        )
+        self.errors = tuple(ordered[: self.LISTED])
+        self.more = len(ordered) - len(self.errors)
+        lines = len({e.where.line for e in ordered if e.where})
+        super().__init__(
+            f"{lines} line does not follow the format"
+            if lines == 1
+            else f"{lines} lines do not follow the format",
+            where=Location(path),
+            fix="correct each line named above, as its own fix says",
+        )
+
+    def __str__(self) -> str:
+        parts = [f"{self.where}: {self.message}", *(str(e) for e in self.errors)]
+        if self.more:
+            parts.append(f"… and {self.more} more")
+        return "\n".join(parts)
+
+
+def raise_collected(path: Path | str, errors: Sequence[FormatError]) -> None:
+    """Raise nothing for no errors, the error itself for one, else :class:`FormatErrors`."""
+    by_text: dict[str, FormatError] = {}
+    for error in errors:  # the same error found twice is one
+        by_text.setdefault(str(error), error)
+    unique = list(by_text.values())
+    if len(unique) == 1:
+        raise unique[0]
+    if unique:
+        raise FormatErrors(path, unique)
 
 
 class MetadataError(ToolkitError):

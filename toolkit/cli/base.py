@@ -42,11 +42,46 @@ class _Group(click.Group):
 @click.pass_context
 def cli(ctx: click.Context, root: Path | None, verbose: bool) -> None:
     """Keep a Chinese original and its translations as aligned segments; check; build editions."""
-    logging.basicConfig(level=logging.WARNING, format="%(name)s: %(message)s")
+    _log_to_terminal(verbose)
+    ctx.obj = root
+
+
+class _Terminal(logging.Handler):
+    """Log records on standard error, written as click writes, so that they reach the
+    terminal of this command (and a test's runner) whatever the process set up before.
+
+    The toolkit's warnings read ``warning: …`` like the commands' own; other records
+    (``-v``'s stages, other libraries) keep their logger's name.
+    """
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            if record.name.startswith("toolkit") and record.levelno >= logging.WARNING:
+                text = f"{record.levelname.lower()}: {record.getMessage()}"
+            else:
+                text = f"{record.name}: {record.getMessage()}"
+            click.echo(text, err=True)
+        except Exception:
+            self.handleError(record)
+
+
+def _log_to_terminal(verbose: bool) -> None:
+    """Send warnings (and with ``-v`` each stage) to standard error, as click writes.
+
+    ``logging.basicConfig`` does nothing when the root logger has a handler already (an
+    embedding program's, a test runner's), and the store's warnings (a stray folder
+    skipped) would then never be seen; so the handler is the toolkit's own, replaced on
+    each run rather than added again.
+    """
+    root = logging.getLogger()
+    for handler in [h for h in root.handlers if isinstance(h, _Terminal)]:
+        root.removeHandler(handler)
+    root.addHandler(_Terminal())
+    if root.level == logging.NOTSET or root.level > logging.WARNING:
+        root.setLevel(logging.WARNING)
     logging.getLogger("toolkit").setLevel(logging.INFO if verbose else logging.WARNING)
     for noisy in ("fontTools", "weasyprint"):
         logging.getLogger(noisy).setLevel(logging.ERROR)
-    ctx.obj = root
 
 
 def root_of(ctx: click.Context, allow_empty: bool = False) -> Path:

@@ -1,18 +1,24 @@
 """Alignment files: ``translations/<work>/<lang>.align``.
 
-One bead a line, up to five columns separated by tabs (any run of spaces or tabs
-is read too)::
+One bead a line, 2 to 5 columns separated by tabs (any run of spaces or tabs is read
+too): the source IDs and the translation IDs, which every bead has, then optionally its
+score, its state and its fingerprint, in that order::
 
     # source   translation   score   state     fingerprint
     s1         t1            0.93    auto
     s2,s3      t2            0.71    reviewed  5d4140e3b0c4
     s4         -             -       omitted   0cc175e3b0c4
     -          t3            -       locked    e3b0c492eb5f
+    s5         t4
 
-``-`` is an empty side or no score. Lines starting with ``#`` are comments. The
-fingerprint (twelve hex digits: six for each side) is what ``toolkit mark`` records of
-both sides' text
-when a person sets a bead's state; files without it (four columns) still read.
+``-`` is an empty side or no score. A line of two columns (``s5  t4``) is a complete
+bead: no score, state ``auto``, no fingerprint. Three columns add the score, four the
+state. The fingerprint (twelve hex digits: six for each side) is what ``toolkit mark``
+records of both sides' text when a person sets a bead's state; files without it (four
+columns, written before fingerprints) still read. Lines starting with ``#`` are comments.
+
+Every bad line is reported, not only the first (:class:`toolkit.errors.FormatErrors`),
+and no line may be longer than the segment limit (:mod:`toolkit.limits`).
 """
 
 from __future__ import annotations
@@ -23,7 +29,8 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from toolkit.errors import FormatError, Location
+from toolkit.errors import FormatError, Location, raise_collected
+from toolkit.limits import Limits
 from toolkit.model import ID_RE, Alignment, Bead, BeadState
 from toolkit.store.lines import join_lines, read_text, split_lines
 
@@ -33,20 +40,31 @@ _FINGERPRINT = re.compile(r"[0-9a-f]{12}")
 _STATES = ", ".join(s.value for s in BeadState)
 
 
-def read_alignment(path: Path) -> Alignment:
-    return parse_alignment(read_text(path), path)
+def read_alignment(path: Path, limits: Limits | None = None) -> Alignment:
+    """Read an alignment file of a work. Raises FormatError naming every bad line."""
+    limits = limits or Limits.from_env()
+    return parse_alignment(read_text(path, limits), path, limits)
 
 
-def parse_alignment(text: str, path: Path | str = "<text>") -> Alignment:
+def parse_alignment(
+    text: str, path: Path | str = "<text>", limits: Limits | None = None
+) -> Alignment:
+    limits = limits or Limits.from_env()
     lines, layout = split_lines(text, path)
     beads: list[Bead] = []
     comments: list[tuple[int, str]] = []
+    errors: list[FormatError] = []
     for number, line in enumerate(lines, 1):
-        if line.startswith("#") or not line.strip():
-            comments.append((len(beads), line))
-            continue
-        beads.append(_parse_bead(line, number, path))
-    _check_unique(beads, path)
+        try:
+            limits.check_segment(path, number, line)
+            if line.startswith("#") or not line.strip():
+                comments.append((len(beads), line))
+                continue
+            beads.append(_parse_bead(line, number, path))
+        except FormatError as exc:
+            errors.append(exc)
+    errors.extend(_not_unique(beads, path))
+    raise_collected(path, errors)
     return Alignment(tuple(beads), tuple(comments), layout)
 
 
@@ -146,15 +164,21 @@ def _ids(field: str, fail: Callable[[str, str], FormatError]) -> tuple[str, ...]
     return ids
 
 
-def _check_unique(beads: list[Bead], path: Path | str) -> None:
+def _not_unique(beads: list[Bead], path: Path | str) -> list[FormatError]:
+    """An error for each bead naming a segment an earlier bead names (one per line)."""
     seen: dict[tuple[str, str], int] = {}
+    errors: list[FormatError] = []
     for bead in beads:
+        found: FormatError | None = None
         for side, ids in (("source", bead.source), ("translation", bead.target)):
             for ident in ids:
                 first = seen.setdefault((side, ident), bead.line)
-                if first != bead.line:
-                    raise FormatError(
+                if first != bead.line and found is None:
+                    found = FormatError(
                         f"{side} segment {ident} is in two beads (also line {first})",
                         where=Location(path, bead.line),
                         fix="each segment belongs to one bead: merge the two lines",
                     )
+        if found is not None:
+            errors.append(found)
+    return errors

@@ -35,6 +35,10 @@ The ID is the last ``{#…}`` on the line: an ID anywhere before it (``One. {#t2
 segments written on one line; ``\\{#`` writes a literal brace.
 
 ``write_document(parse_document(text)) == text`` for every file that parses.
+
+A file with bad lines is reported whole: the reader notes each error and reads on at the
+next line (:class:`toolkit.errors.FormatErrors`). No line may be longer than the segment
+limit (:mod:`toolkit.limits`), checked before the line is parsed.
 """
 
 from __future__ import annotations
@@ -43,7 +47,8 @@ import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from toolkit.errors import FormatError, Location
+from toolkit.errors import FormatError, Location, raise_collected
+from toolkit.limits import Limits
 from toolkit.model import (
     ID_PATTERN,
     Block,
@@ -57,6 +62,7 @@ from toolkit.model import (
 from toolkit.store.docwriter import looks_like_id, write_document, write_segment
 from toolkit.store.grammar import (
     FENCE,
+    FENCE_ONLY,
     FIGURE,
     FOOTNOTE,
     HEADER_ROW,
@@ -76,17 +82,32 @@ _ID_ONLY = re.compile(rf"\{{#({ID_PATTERN})\}}")
 _ID_AT_END = re.compile(rf"(.*) \{{#({ID_PATTERN})\}}")
 
 
-def read_document(path: Path) -> Document:
-    """Read a segment file. Raises FormatError naming the file and line."""
-    return parse_document(read_text(path), path)
+def read_document(path: Path, limits: Limits | None = None) -> Document:
+    """Read a segment file of a work. Raises FormatError naming the file and every bad line."""
+    limits = limits or Limits.from_env()
+    return parse_document(read_text(path, limits), path, limits)
 
 
-def parse_document(text: str, path: Path | str = "<text>") -> Document:
+def parse_document(
+    text: str, path: Path | str = "<text>", limits: Limits | None = None
+) -> Document:
+    limits = limits or Limits.from_env()
     lines, layout = split_lines(text, path)
     parser = _Parser(path)
+    errors: list[FormatError] = []
     for number, line in enumerate(lines, 1):
-        parser.feed(line, number)
-    blocks, trailing = parser.finish()
+        try:
+            limits.check_segment(path, number, line)
+            parser.feed(line, number)
+        except FormatError as exc:
+            errors.append(exc)
+            parser.recover()
+    try:
+        blocks, trailing = parser.finish()
+    except FormatError as exc:
+        errors.append(exc)
+        blocks, trailing = [], 0
+    raise_collected(path, [*parser.errors, *errors])
     return Document(tuple(blocks), replace(layout, trailing_blank=trailing))
 
 
@@ -119,18 +140,22 @@ class _Parser:
         self.items: list[int] = []  # content columns of the open list items, outermost first
         self.table: _Table | None = None
         self.fence: _Fence | None = None
+        #: Errors noted while reading on: a line's own error, where the structure of the
+        #: file is still clear (a bad segment, a blank line holding spaces).
+        self.errors: list[FormatError] = []
 
     def feed(self, line: str, number: int) -> None:
         if self.fence is not None:
             self._code_line(line, number)
             return
         if line.strip() == "":
-            if line:
-                raise self.error(
+            if line:  # read on as a blank line
+                self.note(
                     number, "a blank line holds spaces", "delete the spaces on the blank line"
                 )
             if self.pending_continue:
-                raise self._lone_quote_error()
+                self.errors.append(self._lone_quote_error())
+                self.pending_continue = 0
             self._close()
             self.gap += 1
             return
@@ -170,12 +195,12 @@ class _Parser:
             return
         if self.open is not None and self.open.kind is BlockKind.LIST_ITEM:
             column = self.items[-1]
-            raise self.error(
+            self.note(
                 number,
                 "a line right under a list item must be indented to continue it",
                 f"indent it by {column} spaces to continue the item, or leave a blank line "
                 "before a new paragraph",
-            )
+            )  # and read on: the line starts a paragraph after the list
         seg = self._segment(line, number, 0)
         if self.open is not None and self.open.kind in (BlockKind.PARAGRAPH, BlockKind.FOOTNOTE):
             self._extend(seg)
@@ -301,6 +326,7 @@ class _Parser:
                 )
             if line == HEADER_ROW:
                 if len(table.rows) > 1:
+                    table.rows.append(0)  # read on as if it were '|---'
                     raise self.error(
                         number,
                         "only the first row of a table can be its header ('|===')",
@@ -311,12 +337,13 @@ class _Parser:
             table.last_line = number
             return
         if not line.startswith("| "):
-            raise self.error(
+            self.note(
                 number,
                 "a table line is '| cell text {#id}', '|---' (next row) or '|===' (after "
                 "the header row)",
                 r"fix the line, or write '\|' for a literal '|' at the start of a line",
             )
+            line = "| " + line[1:]  # read on as the cell it most likely is
         seg = self._segment(line[2:], number, 2)
         if table is None:
             self._start(Block(BlockKind.TABLE, (seg,), line=number), number, can_continue=True)
@@ -353,13 +380,16 @@ class _Parser:
 
     def _open_fence(self, line: str, number: int) -> None:
         m = FENCE.fullmatch(line)
+        self._start(Block(BlockKind.CODE, line=number), number, can_continue=False)
         if not m:
+            # Read on as if it opened the block, so that its code is not read as text.
+            fence = FENCE_ONLY.match(line)
+            self.fence = _Fence(fence.group(0) if fence else "```", "", number)
             raise self.error(
                 number,
                 "a code block starts with ``` and an optional language, with no other backticks",
                 r"fix the fence, or write '\`' for a literal backtick at the start of a line",
             )
-        self._start(Block(BlockKind.CODE, line=number), number, can_continue=False)
         self.fence = _Fence(m.group(1), m.group(2), number)
 
     def _code_line(self, line: str, number: int) -> None:
@@ -380,27 +410,30 @@ class _Parser:
             return Segment(m.group(1), "", number)
         m = _ID_AT_END.fullmatch(rest)
         if m and not m.group(1):
-            raise self.error(
+            self.note(
                 number,
                 "a space before the ID of an empty segment",
                 "write the ID alone: {#s12}",
                 column + 1,
             )
+            return Segment(m.group(2), "", number)
         if m:
             self._no_id_within(m.group(1), number, column)
             return Segment(m.group(2), m.group(1), number)
         if looks_like_id(rest):
-            raise self.error(
+            self.note(
                 number,
                 "this looks like a segment ID but is not one",
                 "IDs are ' {#s12}' at the end of the line: a letter, then letters, digits, "
                 r"'.', '_' or '-'; write '\{' for a literal brace",
                 column + rest.rfind("{#") + 1,
             )
+            return Segment(None, rest, number)
         if not rest.strip():
-            raise self.error(
+            self.note(
                 number, "this line has no text and no ID", "delete it, or give it an ID: {#s12}"
             )
+            return Segment(None, rest, number)
         self._no_id_within(rest, number, column)
         return Segment(None, rest, number)
 
@@ -408,7 +441,7 @@ class _Parser:
         """Refuse a segment ID standing in a segment's text (two segments on one line)."""
         at = find_id(text)
         if at >= 0:
-            raise self.error(
+            self.note(
                 number,
                 "a segment ID in the middle of a line",
                 r"put each segment on its own line, or write \{# for a literal brace",
@@ -417,7 +450,8 @@ class _Parser:
 
     def _start(self, block: Block, number: int, can_continue: bool) -> None:
         if self.pending_continue and block.kind is not BlockKind.QUOTE:
-            raise self._lone_quote_error()
+            self.errors.append(self._lone_quote_error())
+            self.pending_continue = 0
         self._close()
         block = replace(block, blank_before=self.gap)
         self.gap = 0
@@ -432,9 +466,14 @@ class _Parser:
         self.open = grown
 
     def _close(self) -> None:
-        self._close_table()
         self.open = None
         self.items = []
+        self._close_table()
+
+    def recover(self) -> None:
+        """After an error, read on at the next line: the bad line is left out, and a lone
+        '>' already reported is not reported again."""
+        self.pending_continue = 0
 
     def finish(self) -> tuple[list[Block], int]:
         if self.pending_continue:
@@ -457,3 +496,7 @@ class _Parser:
 
     def error(self, number: int, message: str, fix: str, column: int = 0) -> FormatError:
         return FormatError(message, where=Location(self.path, number, column), fix=fix)
+
+    def note(self, number: int, message: str, fix: str, column: int = 0) -> None:
+        """Note an error and read on (the file is refused at the end all the same)."""
+        self.errors.append(self.error(number, message, fix, column))

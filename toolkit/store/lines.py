@@ -5,7 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from toolkit.errors import FormatError, Location
+from toolkit.limits import Limits
 from toolkit.model import Layout
+from toolkit.store.encodings import not_utf8, utf16_order
+from toolkit.store.workfile import read_work_file
 
 
 def split_lines(text: str, path: Path | str) -> tuple[list[str], Layout]:
@@ -40,14 +43,18 @@ def join_lines(lines: list[str], layout: Layout) -> str:
     return ("\ufeff" if layout.bom else "") + text
 
 
-def read_text(path: Path) -> str:
-    data = path.read_bytes()
+def read_text(path: Path, limits: Limits | None = None) -> str:
+    """The text of ``path``, a file of a work (every store file is read here).
+
+    The file must lie inside the work and within the size limit
+    (:func:`toolkit.store.workfile.read_work_file`), and be UTF-8: otherwise the error
+    says what it looks like (UTF-16, Big5, GB18030, binary) and how to convert it.
+    """
+    data = read_work_file(path, limits=limits)
     try:
-        return data.decode("utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise FormatError(
-            f"not UTF-8 (byte {exc.start})",
-            where=Location(path, line),
-            fix="save the file as UTF-8",
-        ) from None
+        raise not_utf8(data, path, exc) from None
+    if "\x00" in text and utf16_order(data):  # ASCII in UTF-16 is valid UTF-8, NULs and all
+        raise not_utf8(data, path, None)
+    return text

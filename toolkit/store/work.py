@@ -13,27 +13,62 @@ Layout, for a work with ID ``china-russia``::
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from toolkit.errors import Location, ToolkitError
+from toolkit.errors import Location, ToolkitError, shown_path
+from toolkit.limits import Limits
 from toolkit.metadata import LANG_RE, Original, Translation
 from toolkit.model import Alignment, Document
 from toolkit.store.alignfile import read_alignment
 from toolkit.store.document import read_document
 from toolkit.store.importrecord import ImportRecord, load_record
 from toolkit.store.metafile import load_original, load_translation
+from toolkit.store.workfile import TOP_FOLDERS, folders_of, is_inside
 
-WORK_ID_RE = re.compile(r"[a-z0-9][a-z0-9-]*")
+log = logging.getLogger("toolkit.store")
+
+#: A work ID: lower-case letters, digits and '-', at most 64 characters. It names two
+#: folders, so it can hold nothing that would lead out of them.
+WORK_ID_RE = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")
+_WORK_ID_FIX = (
+    "use lower-case letters, digits and '-', starting with a letter or digit, at most 64 "
+    "characters (e.g. my-work)"
+)
+
+
+def check_work_id(work: str, where: Location | None = None) -> str:
+    """``work`` when it is a work ID; ToolkitError otherwise (before any path is built)."""
+    if not WORK_ID_RE.fullmatch(work):
+        raise ToolkitError(f"{work!r} is not a work ID", where=where, fix=_WORK_ID_FIX)
+    return work
+
+
+def check_lang(lang: str) -> str:
+    """``lang`` when it is a language tag; ToolkitError otherwise (before any path is built)."""
+    if not LANG_RE.fullmatch(lang):
+        raise ToolkitError(
+            f"{lang!r} is not a language tag",
+            fix="give a tag such as en, fr, ja or zh-Hant-TW (language, optional script, region)",
+        )
+    return lang
 
 
 @dataclass(frozen=True)
 class WorkPaths:
-    """Where a work's files are. Nothing here touches the disk."""
+    """Where a work's files are. Nothing here touches the disk.
+
+    The work ID and every language tag are checked before a path is made of them, so no
+    argument (``../x``, ``a/b``, an absolute path) can name a file outside the work.
+    """
 
     root: Path
     work: str
+
+    def __post_init__(self) -> None:
+        check_work_id(self.work)
 
     @property
     def source_dir(self) -> Path:
@@ -52,30 +87,41 @@ class WorkPaths:
         return self.source_dir / "text.md"
 
     def translation_meta(self, lang: str) -> Path:
-        return self.translations_dir / f"{lang}.yaml"
+        return self.translations_dir / f"{check_lang(lang)}.yaml"
 
     def translation_text(self, lang: str) -> Path:
-        return self.translations_dir / f"{lang}.md"
+        return self.translations_dir / f"{check_lang(lang)}.md"
 
     def alignment(self, lang: str) -> Path:
-        return self.translations_dir / f"{lang}.align"
+        return self.translations_dir / f"{check_lang(lang)}.align"
 
     def import_record(self, lang: str) -> Path:
-        return self.translations_dir / f"{lang}.import.yaml"
+        return self.translations_dir / f"{check_lang(lang)}.import.yaml"
 
     def original_import_record(self, lang: str) -> Path:
         """The import record of the original, whose language is ``lang``."""
-        return self.source_dir / f"{lang}.import.yaml"
+        return self.source_dir / f"{check_lang(lang)}.import.yaml"
 
     def languages(self) -> list[str]:
-        """Translation languages: every ``<lang>.yaml`` or ``<lang>.md`` in the folder."""
+        """Translation languages: every ``<lang>.yaml`` or ``<lang>.md`` in the folder whose
+        name is a language tag (the others are :meth:`strays`)."""
+        return sorted(
+            {p.stem for p in self._named_like_translations() if LANG_RE.fullmatch(p.stem)}
+        )
+
+    def strays(self) -> list[Path]:
+        """Files named like a translation's (``<name>.md``, ``<name>.yaml``) whose name is
+        not a language tag: ``notes.md``, ``My Draft.md``."""
+        return sorted(p for p in self._named_like_translations() if not LANG_RE.fullmatch(p.stem))
+
+    def _named_like_translations(self) -> list[Path]:
         if not self.translations_dir.is_dir():
             return []
-        langs = set()
-        for path in self.translations_dir.iterdir():
-            if path.suffix in (".yaml", ".md") and "." not in path.stem:
-                langs.add(path.stem)
-        return sorted(langs)
+        return [
+            path
+            for path in self.translations_dir.iterdir()
+            if path.suffix in (".yaml", ".md") and "." not in path.stem
+        ]
 
 
 @dataclass(frozen=True)
@@ -110,50 +156,109 @@ def find_root(start: Path) -> Path:
 
 
 def list_works(root: Path) -> list[str]:
-    names: set[str] = set()
-    for top in ("source", "translations"):
+    """The IDs of the repository's works: the folders of ``source/`` and ``translations/``
+    whose name is a work ID and that have ``source/<id>/work.yaml``.
+
+    Other folders are skipped, so that one stray folder (``source/notes/``) does not stop
+    every command: hidden ones (``.ipynb_checkpoints``) silently, the others with a
+    warning on the ``toolkit.store`` logger.
+    """
+    works, skipped = _survey(root)
+    for folder, reason in skipped:
+        log.warning("%s: %s; skipped", shown_path(folder), reason)
+    return works
+
+
+def _survey(root: Path) -> tuple[list[str], list[tuple[Path, str]]]:
+    """The works, and each other folder that is not hidden with why it is not a work."""
+    works: set[str] = set()
+    skipped: list[tuple[Path, str]] = []
+    for top in TOP_FOLDERS:
         folder = root / top
-        if folder.is_dir():
-            names.update(p.name for p in folder.iterdir() if p.is_dir())
-    return sorted(names)
+        if not folder.is_dir():
+            continue
+        for entry in sorted(folder.iterdir()):
+            if entry.name.startswith(".") or not entry.is_dir():
+                continue
+            reason = _not_a_work(root, top, entry.name)
+            if reason:
+                skipped.append((entry, reason))
+            else:
+                works.add(entry.name)
+    return sorted(works), skipped
+
+
+def _not_a_work(root: Path, top: str, name: str) -> str:
+    """Why the folder ``<top>/<name>`` is not a work, or '' when it is one."""
+    if not WORK_ID_RE.fullmatch(name):
+        return f"{name!r} is not a work ID (lower-case letters, digits and '-')"
+    if (root / "source" / name / "work.yaml").is_file():
+        return ""
+    if top == "source":
+        return "not a work: there is no work.yaml in it (toolkit new writes one)"
+    return f"not a work: there is no source/{name}/work.yaml (toolkit new writes one)"
 
 
 def load_work(root: Path, work: str) -> Work:
-    """Read and validate every file of a work. Raises ToolkitError naming the bad file."""
-    paths = WorkPaths(root, work)
+    """Read and validate every file of a work. Raises ToolkitError naming the bad file.
+
+    A work ID that is not valid is refused before any path is made of it.
+    """
     if not WORK_ID_RE.fullmatch(work):
-        folder = paths.source_dir if paths.source_dir.is_dir() else paths.translations_dir
-        raise ToolkitError(
-            f"{work!r} is not a work ID",
-            where=Location(folder),
-            fix="name work folders with lower-case letters, digits and '-' (e.g. my-work)",
-        )
+        folder = _listed(root, work)
+        check_work_id(work, Location(folder) if folder else None)
+    paths = WorkPaths(root, work)
     if not paths.original_meta.is_file():
-        known = ", ".join(list_works(root)) or "none"
-        raise ToolkitError(
-            f"no work {work!r} (works: {known})",
-            where=Location(paths.original_meta),
-            fix=f"create {paths.original_meta} with the original's metadata (docs/metadata.md)",
-        )
+        raise _no_work(paths)
     original = load_original(paths.original_meta)
     source = read_document(paths.original_text) if paths.original_text.is_file() else None
+    strays = paths.strays()
+    if strays:
+        raise ToolkitError(
+            f"{strays[0].stem!r} is not a language tag, so this is not a translation file",
+            where=Location(strays[0]),
+            fix="translation files are named for their language (en.md, en.yaml); "
+            "move other files out of translations/",
+        )
     translations = {lang: _load_translation(paths, lang) for lang in paths.languages()}
     record_path = paths.original_import_record(original.language)
     record = load_record(record_path) if record_path.is_file() else None
     return Work(work, paths, original, source, translations, record)
 
 
+def _listed(root: Path, name: str) -> Path | None:
+    """The folder called ``name`` in source/ or translations/, found by listing them (so
+    that no path is made of a name that may not be one)."""
+    for top in TOP_FOLDERS:
+        folder = root / top
+        if folder.is_dir():
+            for entry in folder.iterdir():
+                if entry.name == name:
+                    return entry
+    return None
+
+
+def _no_work(paths: WorkPaths) -> ToolkitError:
+    """The error for a work without ``work.yaml``: its folder is not a work, or there is
+    no such folder. The works listed are only those that are works."""
+    known = ", ".join(_survey(paths.root)[0]) or "none"
+    create = f"create {shown_path(paths.original_meta)} with the original's metadata"
+    if paths.source_dir.is_dir():
+        return ToolkitError(
+            f"this folder is not a work: it has no work.yaml (works: {known})",
+            where=Location(paths.source_dir),
+            fix=f"{create} (docs/metadata.md), or name one of the works",
+        )
+    return ToolkitError(
+        f"no work {paths.work!r} (works: {known})",
+        where=Location(paths.original_meta),
+        fix=f"{create} (toolkit new {paths.work} … writes it), or name one of the works",
+    )
+
+
 def _load_translation(paths: WorkPaths, lang: str) -> TranslationData:
     meta_path = paths.translation_meta(lang)
     text_path = paths.translation_text(lang)
-    if not LANG_RE.fullmatch(lang):
-        stray = text_path if text_path.is_file() else meta_path
-        raise ToolkitError(
-            f"{lang!r} is not a language tag, so this is not a translation file",
-            where=Location(stray),
-            fix="translation files are named for their language (en.md, en.yaml); "
-            "move other files out of translations/",
-        )
     if not meta_path.is_file():
         raise ToolkitError(
             "this translation has no metadata file",
@@ -183,7 +288,8 @@ def find_image(paths: WorkPaths, text_path: Path, src: str) -> Path:
     """The file of a figure's image: beside its text file, else beside the original's.
 
     Raises ToolkitError (with no location: the caller knows the figure's line)
-    when the path leaves the work or no such file exists.
+    when the path leaves the work, the file is a link that leads out of it, is larger
+    than the file limit, or no such file exists.
     """
     wanted = PurePosixPath(src)
     if wanted.is_absolute() or ".." in wanted.parts or "://" in src:
@@ -194,8 +300,29 @@ def find_image(paths: WorkPaths, text_path: Path, src: str) -> Path:
     candidates = [folder / wanted for folder in (text_path.parent, paths.source_dir)]
     for candidate in candidates:
         if candidate.is_file():
-            return candidate.resolve()
+            return _image_inside(paths, candidate, src)
     raise ToolkitError(f"figure image {src!r} not found", fix=f"add the image as {candidates[0]}")
+
+
+def _image_inside(paths: WorkPaths, candidate: Path, src: str) -> Path:
+    """``candidate`` resolved, when it stays in the work and is not too large."""
+    real = candidate.resolve()
+    if not is_inside(real, folders_of(paths.root, paths.work)):
+        raise ToolkitError(
+            f"figure image {src!r} ({shown_path(candidate)}) leads to {real}, outside the "
+            "work; it is not used",
+            fix="replace the link with a copy of the image it points to "
+            "(cp --remove-destination TARGET LINK), after checking that it belongs to the work",
+        )
+    limits = Limits.from_env()
+    size = real.stat().st_size
+    if size > limits.max_file_bytes:
+        raise ToolkitError(
+            f"figure image {src!r} is {size:,} bytes, more than the limit of "
+            f"{limits.max_file_bytes:,} bytes a file",
+            fix="make the image smaller, or raise TOOLKIT_MAX_FILE_BYTES",
+        )
+    return real
 
 
 def relative(work: Work, path: Path) -> str:
