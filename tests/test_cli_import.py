@@ -601,3 +601,32 @@ def test_a_file_with_no_body_text_imports_with_a_warning(
     assert result.exit_code == 0, result.output
     assert "warning: empty.txt holds no text for the body" in result.stderr
     assert read_document(root / "translations/trial/en.md").segment_ids() == []
+
+
+def test_limits_hold_for_imports_too(
+    make_repo: MakeRepo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = make_repo(text=None, align=None)
+    article = tmp_path / "long.txt"
+    article.write_text("Title\n\n" + "word " * 300 + "\n", "utf-8")
+    monkeypatch.setenv("TOOLKIT_MAX_SEGMENT_CHARS", "1000")
+    result = run(root, "import", "trial", str(article), "--lang", "en")
+    assert result.exit_code == 2
+    assert "long.txt:3: this sentence or paragraph is 1,500 characters long" in result.stderr
+    assert "TOOLKIT_MAX_SEGMENT_CHARS" in result.stderr
+    monkeypatch.setenv("TOOLKIT_MAX_FILE_BYTES", "100")
+    result = run(root, "import", "trial", str(article), "--lang", "en")
+    assert result.exit_code == 2 and "more than the limit of 100 bytes" in result.stderr
+    assert not (root / "translations/trial/en.md").exists()
+
+
+def test_a_metadata_file_with_an_alias_stops_the_import(
+    make_repo: MakeRepo, tmp_path: Path
+) -> None:
+    meta = TRANSLATION_YAML + "translator_note: &n x\nphoto_credits: *n\n"
+    root = make_repo(text=None, align=None, meta=meta)
+    article = tmp_path / "a.txt"
+    article.write_text("Note.\n***\nBody.\n", "utf-8")
+    result = run(root, "import", "trial", str(article), "--lang", "en")
+    assert result.exit_code == 2
+    assert "en.yaml" in result.stderr and "alias" in result.stderr.lower()

@@ -23,6 +23,7 @@ from toolkit.importing.imported import Imported, ReadContext, Role
 from toolkit.importing.metafields import add_fields, additions, keep_what_metadata_lacks
 from toolkit.importing.plaintext import import_text
 from toolkit.importing.target import Target, Touched, find_target
+from toolkit.limits import Limits
 from toolkit.metadata import sentence_separator
 from toolkit.model import Document
 from toolkit.segment.blocks import split_document
@@ -109,6 +110,8 @@ def import_file(paths_root: Path, work: str, file: Path, options: ImportOptions)
     """Import ``file`` into ``work`` of the repository at ``paths_root``."""
     target = find_target(paths_root, work, options.lang)
     fmt = options.format or format_of(file)
+    limits = Limits.from_env()
+    limits.check_file_size(file, file.stat().st_size)
     data = file.read_bytes()
     context = target.context()
     log.info("read: %s as %s (%s)", file.name, fmt.value, target.role.value)
@@ -193,9 +196,13 @@ def apply_import(
         sentences=options.sentences,
     )
     document, changes = ready.document, ready.ids
+    limits = Limits.from_env()
+    imported_file = source or Path(imported.record.file)
+    for seg in document.segments():
+        limits.check_segment(imported_file, seg.line, seg.text, "sentence or paragraph")
     meta_text = target.meta_text()
     add, kept = additions(imported.metadata, target.meta())
-    meta_text = add_fields(meta_text, add)
+    meta_text = add_fields(meta_text, add, target.meta_path)
     record = keep_what_metadata_lacks(ready.record, imported.metadata, target.parse_meta(meta_text))
     text = _segment_text(document, source or Path(imported.record.file))
     record = record.model_copy(update={"text_sha256": text_sha256(text)})
@@ -236,9 +243,9 @@ def apply_import(
     log.info("write: %s", "unchanged" if unchanged else ", ".join(p.name for p in files))
     warnings = []
     if not any(True for _ in document.segments()):
-        where = "set aside" if record.set_aside() or record.moved_to_metadata() else "in it"
+        found = "set aside" if record.set_aside() or record.moved_to_metadata() else "in it"
         warnings.append(
-            f"{imported.record.file} holds no text for the body (nothing {where} is article "
+            f"{imported.record.file} holds no text for the body (nothing {found} is article "
             f"text): {shown_path(target.text)} is empty"
         )
     set_aside = [p for p in record.set_aside() if p.reason is not Reason.BLANK]

@@ -9,6 +9,7 @@ stays in the import record, set aside (see ``keep_what_metadata_lacks``).
 from __future__ import annotations
 
 from collections import defaultdict
+from pathlib import Path
 
 import yaml
 
@@ -22,6 +23,7 @@ from toolkit.store.importrecord import (
     Reason,
     dump_yaml,
 )
+from toolkit.store.yamlfile import compose_yaml
 
 
 def additions(
@@ -82,15 +84,16 @@ def keep_what_metadata_lacks(
     return record.model_copy(update={"parts": parts})
 
 
-def add_fields(meta_text: str, add: dict[str, object]) -> str:
-    """``meta_text`` with ``add``: empty top-level values filled in, other fields added.
+def add_fields(meta_text: str, add: dict[str, object], path: Path | str) -> str:
+    """``meta_text`` (the file ``path``) with ``add``: empty top-level values filled in,
+    other fields added.
 
     The text is edited, not rewritten: comments, order and line endings stay.
     """
     if not add:
         return meta_text
     newline = "\r\n" if "\r\n" in meta_text else "\n"
-    root = yaml.compose(meta_text, Loader=yaml.SafeLoader)
+    root = compose_yaml(meta_text, path)
     empty: dict[str, yaml.Node] = {}
     if isinstance(root, yaml.MappingNode):
         for key, value in root.value:
