@@ -22,6 +22,9 @@ class Severity(IntEnum):
 
 @dataclass(frozen=True)
 class Finding:
+    """One problem: its code, how bad, where (file, 1-based line and column; 0 when not
+    known) and how to fix it."""
+
     code: str
     severity: Severity
     message: str
@@ -30,15 +33,27 @@ class Finding:
     path: str | None = None
     line: int = 0
     fix: str = ""
+    column: int = 0
 
     @property
     def where(self) -> str:
+        """``path:line:column``, as far as each is known (the work's ID without a path)."""
         if not self.path:
             return self.work
-        return f"{self.path}:{self.line}" if self.line else self.path
+        if not self.line:
+            return self.path
+        return (
+            f"{self.path}:{self.line}:{self.column}" if self.column else f"{self.path}:{self.line}"
+        )
+
+    def describe(self) -> str:
+        """The finding for a person: its place, severity, message and code; the fix below."""
+        text = f"{self.where}: {self.severity.label}: {self.message} [{self.code}]"
+        return f"{text}\n  fix: {self.fix}" if self.fix else text
 
     def to_json(self) -> dict[str, object]:
-        return {
+        """The finding for tools; ``column`` is there only where it is known."""
+        data: dict[str, object] = {
             "code": self.code,
             "severity": self.severity.label,
             "message": self.message,
@@ -46,8 +61,11 @@ class Finding:
             "lang": self.lang,
             "path": self.path,
             "line": self.line or None,
-            "fix": self.fix or None,
         }
+        if self.column:
+            data["column"] = self.column
+        data["fix"] = self.fix or None
+        return data
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,8 @@
-"""`toolkit build`: every edition the text allows, into build/."""
+"""`toolkit build`: every edition the text allows, into build/.
+
+Every work named is checked for structural errors before any is built: one broken work
+stops the command with nothing written (exit 2), each error printed with its place and fix.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +12,7 @@ import click
 
 from toolkit.cli.base import cli, root_of, works_of
 from toolkit.errors import shown_path
-from toolkit.render import BuildOptions, Format, build_work
+from toolkit.render import BuildOptions, Format, build_work, preflight
 
 
 @cli.command()
@@ -30,11 +34,18 @@ from toolkit.render import BuildOptions, Format, build_work
 def build(
     ctx: click.Context, works: tuple[str, ...], out: Path | None, formats: tuple[str, ...]
 ) -> None:
-    """Build HTML, EPUB and PDF editions of WORKS (default: all) into build/."""
+    """Build HTML, EPUB and PDF editions of WORKS (default: all) into build/.
+
+    Refuses, writing nothing, when a work has a structural error (a repeated or missing
+    ID, a dangling reference, a character XML forbids, an unsafe link, a figure outside
+    the work); translation-quality findings never stop a build.
+    """
     root = root_of(ctx)
     chosen = tuple(Format(f) for f in formats) or tuple(Format)
     options = BuildOptions(out_dir=out or root / "build", formats=chosen)
-    for work in works_of(root, works):
+    loaded = works_of(root, works)
+    preflight(loaded)  # all of them before any is built
+    for work in loaded:
         result = build_work(work, options)
         for note in result.notes:
             click.echo(f"note: {note}")

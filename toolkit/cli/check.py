@@ -32,7 +32,8 @@ def check(ctx: click.Context, works: tuple[str, ...], fmt: str, fail_on: str) ->
     """Report what WORKS (default: all) lack: coverage, review, credits, form.
 
     Coverage of the original by each translation; reviews gone stale; credits and
-    rights; segment IDs, footnotes and figures. Each finding has its place and a fix.
+    rights; segment IDs, footnotes and figures; unsafe links and characters XML
+    forbids. Each finding has its place and a fix.
     """
     report = Report()
     for work in works_of(root_of(ctx), works):
@@ -60,10 +61,8 @@ def _human(report: Report) -> str:
             f"{cov.translation_segments} translation segments, "
             f"{cov.unaligned_translation} unaligned)"
         )
-    for f in sorted(report.findings, key=lambda f: (-f.severity, f.path or f.work, f.line)):
-        lines.append(f"{f.where}: {f.severity.label}: {f.message} [{f.code}]")
-        if f.fix:
-            lines.append(f"  fix: {f.fix}")
+    order = sorted(report.findings, key=lambda f: (-f.severity, f.path or f.work, f.line, f.column))
+    lines += [f.describe() for f in order]
     counts = ", ".join(f"{report.count(s)} {s.label}(s)" for s in reversed(Severity))
     lines.append(f"{len(report.findings)} finding(s): {counts}")
     return "\n".join(lines)

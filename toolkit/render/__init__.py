@@ -2,15 +2,24 @@
 
 from __future__ import annotations
 
-from toolkit.render.build import BuildOptions, BuildResult, Format, build_work
+from toolkit.render.build import (
+    BuildOptions,
+    BuildRefused,
+    BuildResult,
+    Format,
+    build_work,
+    preflight,
+)
 from toolkit.render.edition import Edition, EditionKind, editions_for
 
 __all__ = [
     "BuildOptions",
+    "BuildRefused",
     "BuildResult",
     "Edition",
     "EditionKind",
     "Format",
     "build_work",
     "editions_for",
+    "preflight",
 ]

@@ -4,6 +4,11 @@ Every segment becomes a span (a heading, for a heading's segment) with an ID
 ``<prefix>-<segment id>``, so that later editions can put two languages side
 by side and link a sentence to its translation. The edition's language is set
 on the whole document; credit runs in another script carry their own ``lang``.
+
+A link becomes a link only when its address is safe (``toolkit.store.links``); any other
+(``javascript:``, ``data:``, a relative path) is set as its words alone, so that no
+edition carries an address that runs code or points outside the book. ``check``
+reports each (``unsafe-link``) and ``build`` refuses them, so this is the last defence.
 """
 
 from __future__ import annotations
@@ -27,6 +32,7 @@ from toolkit.model import (
 )
 from toolkit.render.credits import Credits, Line
 from toolkit.store.inline import parse_inline
+from toolkit.store.links import is_safe_url
 
 Json = dict[str, Any]
 #: The Pandoc AST version this module writes (Pandoc 3.x).
@@ -220,9 +226,11 @@ class _Builder:
             elif isinstance(node, Code):
                 out.append({"t": "Code", "c": [attr(), node.text]})
             elif isinstance(node, Link):
-                out.append(
-                    {"t": "Link", "c": [attr(), self.inlines(node.children), [node.url, ""]]}
-                )
+                words = self.inlines(node.children)
+                if is_safe_url(node.url):
+                    out.append({"t": "Link", "c": [attr(), words, [node.url, ""]]})
+                else:
+                    out += words
             elif isinstance(node, NoteRef):
                 out.append(self._note(node.label))
         return out
@@ -260,7 +268,7 @@ def line_inlines(line: Line) -> list[Json]:
     out: list[Json] = []
     for run in line:
         content = text_inlines(run.text)
-        if run.url:
+        if run.url and is_safe_url(run.url):
             content = [{"t": "Link", "c": [attr(), content, [run.url, ""]]}]
         if run.lang:
             out.append(_span("", [], content, run.lang))

@@ -1,21 +1,29 @@
 """Build a work's editions: HTML (Pandoc), EPUB 3 (Pandoc), PDF (WeasyPrint).
 
-Stages, as the log names them: ``edition`` (which books the text allows) →
-``ast`` (segments and credits to a Pandoc document) → ``fonts`` (the CJK subset)
-→ ``html`` / ``epub`` / ``pdf``. Each file is written to a temporary name and
-renamed when complete, so a failed build leaves the previous editions intact.
+Stages, as the log names them: ``preflight`` (the store's structural checks) →
+``edition`` (which books the text allows) → ``ast`` (segments and credits to a Pandoc
+document) → ``fonts`` (the CJK subset) → ``html`` / ``epub`` / ``pdf``.
+
+A work with a structural error (``toolkit.check.STRUCTURAL``: an ID twice, a dangling
+reference, a character XML forbids, an unsafe link, a figure outside the work) is
+refused before anything is built (``BuildRefused``): such an edition would be an
+invalid file or carry active content. Translation-quality findings never stop a build.
+
+Intermediate files go to scratch space inside the output folder (``scratch``), removed
+when the build ends. Each edition is written to a temporary name and renamed when
+complete, so a failed build leaves the previous editions intact.
 """
 
 from __future__ import annotations
 
 import base64
 import logging
-import tempfile
 from dataclasses import dataclass, field
 from enum import StrEnum
 from importlib.resources import files
 from pathlib import Path
 
+from toolkit.check import Finding, structural_errors
 from toolkit.errors import Location, StageError, ToolkitError
 from toolkit.model import BlockKind
 from toolkit.render import formats
@@ -23,6 +31,7 @@ from toolkit.render.ast import credit_blocks, document_blocks
 from toolkit.render.credits import credits_for
 from toolkit.render.edition import Edition, editions_for
 from toolkit.render.fonts import FontSource, find_cjk_font, subset_font, to_woff2
+from toolkit.render.scratch import scratch_space
 from toolkit.store.fileio import write_files
 from toolkit.store.work import Work, find_image, relative
 
@@ -37,10 +46,39 @@ class Format(StrEnum):
 
 @dataclass(frozen=True)
 class BuildOptions:
-    """What to build and where. ``out_dir`` gets one folder per work."""
+    """What to build and where. ``out_dir`` gets one folder per work.
+
+    ``preflight``: refuse a work with structural errors (the default, and what the
+    command does). Only tests of the renderer's own defences turn it off.
+    """
 
     out_dir: Path
     formats: tuple[Format, ...] = (Format.HTML, Format.EPUB, Format.PDF)
+    preflight: bool = True
+
+
+class BuildRefused(StageError):
+    """The store has structural errors: nothing was built. ``findings`` lists them."""
+
+    def __init__(self, findings: list[Finding]) -> None:
+        self.findings = findings
+        works = sorted({f.work for f in findings})
+        listed = "\n".join(f.describe() for f in findings)
+        super().__init__(
+            f"build refused: {len(findings)} structural error(s) in {', '.join(works)}; "
+            f"nothing was written\n{listed}",
+            fix="correct each error above (toolkit check lists them too), then build again",
+        )
+
+
+def preflight(works: list[Work]) -> None:
+    """Raise BuildRefused, listing them all, if any of ``works`` has a structural error."""
+    findings: list[Finding] = []
+    for work in works:
+        log.info("preflight: %s", work.id)
+        findings += structural_errors(work)
+    if findings:
+        raise BuildRefused(findings)
 
 
 @dataclass
@@ -51,6 +89,10 @@ class BuildResult:
 
 
 def build_work(work: Work, options: BuildOptions) -> BuildResult:
+    """Build every edition of ``work`` the text allows; refuse it first if ``preflight``
+    (the default) finds a structural error. Writes nothing unless every edition built."""
+    if options.preflight:
+        preflight([work])
     result = BuildResult(work.id)
     editions = editions_for(work)
     log.info("edition: %s: %d edition(s)", work.id, len(editions))
@@ -66,37 +108,38 @@ def build_work(work: Work, options: BuildOptions) -> BuildResult:
     files: dict[Path, str | bytes] = {}
     if editions:
         font = find_cjk_font()  # one look-up per work, not per edition
-        for edition in editions:
-            for name, data in _build_edition(edition, options.formats, font).items():
-                files[target / name] = data
+        with scratch_space(options.out_dir) as scratch:
+            for edition in editions:
+                built = _build_edition(edition, options.formats, font, scratch / edition.lang)
+                files.update({target / name: data for name, data in built.items()})
     write_files(files)
     result.outputs += list(files)
     return result
 
 
 def _build_edition(
-    edition: Edition, wanted: tuple[Format, ...], font_source: FontSource
+    edition: Edition, wanted: tuple[Format, ...], font_source: FontSource, scratch: Path
 ) -> dict[str, bytes]:
+    """One edition's files by name; intermediate files go to ``scratch`` (made here)."""
     credits = credits_for(edition)
     title_page, colophon = credit_blocks(credits)
     body = document_blocks(edition.document, edition.lang, _images(edition))
     log.info("ast: %s: %d blocks", edition.file_stem, len(body))
     parts = formats.Parts(edition, credits, title_page, body, colophon, _css())
     out: dict[str, bytes] = {}
-    with tempfile.TemporaryDirectory(prefix="toolkit-build-") as tmp:
-        scratch = Path(tmp)
-        font = subset_font(font_source, formats.all_text(parts), scratch / "edition-cjk.otf")
-        if Format.HTML in wanted:
-            woff2 = to_woff2(font, scratch / "edition-cjk.woff2")
-            face = _font_face(woff2, "woff2")
-            page = formats.html(parts, scratch, font_face=face, article_title=False)
-            out[f"{edition.file_stem}.html"] = page.encode("utf-8")
-        if Format.PDF in wanted:
-            face = _font_face(font, "opentype")
-            page = formats.html(parts, scratch, font_face=face, article_title=True)
-            out[f"{edition.file_stem}.pdf"] = formats.pdf(page, parts, scratch)
-        if Format.EPUB in wanted:
-            out[f"{edition.file_stem}.epub"] = formats.epub(parts, scratch, font)
+    scratch.mkdir()
+    font = subset_font(font_source, formats.all_text(parts), scratch / "edition-cjk.otf")
+    if Format.HTML in wanted:
+        woff2 = to_woff2(font, scratch / "edition-cjk.woff2")
+        face = _font_face(woff2, "woff2")
+        page = formats.html(parts, scratch, font_face=face, article_title=False)
+        out[f"{edition.file_stem}.html"] = page.encode("utf-8")
+    if Format.PDF in wanted:
+        face = _font_face(font, "opentype")
+        page = formats.html(parts, scratch, font_face=face, article_title=True)
+        out[f"{edition.file_stem}.pdf"] = formats.pdf(page, parts, scratch)
+    if Format.EPUB in wanted:
+        out[f"{edition.file_stem}.epub"] = formats.epub(parts, scratch, font)
     return out
 
 

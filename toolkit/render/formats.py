@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html as html_escape
 import json
 import logging
 import re
@@ -10,6 +9,9 @@ from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
+
+from lxml import html as lxml_html
+from lxml.html import builder as E
 
 from toolkit._version import __version__
 from toolkit.metadata import Organisation, Person, pick
@@ -57,7 +59,7 @@ def all_text(parts: Parts) -> str:
                 walk(value)
 
     walk(parts.blocks())
-    strings.append(_description(parts.edition))
+    strings.append(description(parts.edition))
     return "".join(strings) + "0123456789"
 
 
@@ -65,21 +67,24 @@ def all_text(parts: Parts) -> str:
 
 
 def html(parts: Parts, scratch: Path, *, font_face: str, article_title: bool) -> str:
-    """The edition as one self-contained page; ``font_face`` is its CJK @font-face rule."""
+    """The edition as one self-contained page; ``font_face`` is its CJK @font-face rule.
+
+    Pandoc writes the page and its ``<title>``; every other element of the head is ours
+    (``head``): Pandoc's template does not escape quotes in ``author-meta`` and
+    ``description-meta``, so no metadata value is given to it for an attribute.
+    """
     edition = parts.edition
     meta: dict[str, object] = {
         "pagetitle": edition.title,
         "lang": edition.lang,
-        "author-meta": [full_name(p, edition.lang) for p in edition.work.original.authors],
-        "description-meta": _description(edition),
         "document-css": False,  # the edition's own stylesheet is complete
     }
-    if edition.date:
-        meta["date-meta"] = edition.date
     document = pandoc_document(meta, parts.blocks(article_title=article_title))
+    print_css = files("toolkit.render").joinpath("assets/print.css").read_text("utf-8")
+    style = f"\n{font_face}\n{parts.css}\n{print_css}"
     document["meta"]["header-includes"] = {
         "t": "MetaBlocks",
-        "c": [{"t": "RawBlock", "c": ["html", _head(parts, font_face)]}],
+        "c": [{"t": "RawBlock", "c": ["html", head(edition, style)]}],
     }
     out = scratch / f"{edition.file_stem}.html"
     run_pandoc(document, "html5", out, ["--standalone", "--wrap=none", "--embed-resources"])
@@ -89,21 +94,39 @@ def html(parts: Parts, scratch: Path, *, font_face: str, article_title: bool) ->
     return re.sub(r'<img role="img" aria-label="[^"]*" ', "<img ", page)
 
 
-def _head(parts: Parts, font_face: str) -> str:
-    edition = parts.edition
-    tags: list[str] = []
-    for name, value in _meta_tags(edition):
-        tags.append(f'<meta name="{name}" content="{html_escape.escape(value)}" />')
-    ld = json.dumps(_json_ld(edition), ensure_ascii=False, indent=1).replace("</", "<\\/")
-    tags.append(f'<script type="application/ld+json">\n{ld}\n</script>')
-    print_css = files("toolkit.render").joinpath("assets/print.css").read_text("utf-8")
-    tags.append(f"<style>\n{font_face}\n{parts.css}\n{print_css}</style>")
-    return "\n".join(tags)
+def head(edition: Edition, style: str) -> str:
+    """The edition's ``<meta>`` elements, its JSON-LD and its stylesheet, as HTML.
+
+    Each is built as an element and written by lxml's serializer, never by formatting
+    strings: a metadata value is always an attribute's value, quoted and escaped (a
+    ``"`` in a title cannot start another attribute), and the JSON-LD holds no ``<``,
+    ``>`` or ``&`` (``script_json``), so a title cannot end or reopen its ``<script>``.
+    """
+    elements = [E.META(name=name, content=value) for name, value in _meta_tags(edition)]
+    elements.append(E.SCRIPT(script_json(_json_ld(edition)), type="application/ld+json"))
+    elements.append(E.STYLE(style))
+    return "\n".join(lxml_html.tostring(element, encoding="unicode") for element in elements)
+
+
+def script_json(data: object) -> str:
+    """``data`` as JSON that can stand inside an HTML ``<script>`` element.
+
+    ``<``, ``>`` and ``&`` occur only within JSON strings, where ``\\u003c`` and its kin
+    mean the same characters to a JSON parser, while an HTML parser sees no tag, no
+    comment (``<!--`` would change how ``</script>`` is read) and no character reference.
+    """
+    text = json.dumps(data, ensure_ascii=False, indent=1)
+    return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
 
 
 def _meta_tags(edition: Edition) -> list[tuple[str, str]]:
+    """(name, content) of each ``<meta>``: the names WeasyPrint puts in a PDF's document
+    information (author, description) and the rest of the attribution."""
     original = edition.work.original
-    tags: list[tuple[str, str]] = []
+    tags = [("author", full_name(p, edition.lang)) for p in original.authors]
+    tags.append(("description", description(edition)))
+    if edition.date:
+        tags.append(("dcterms.date", edition.date))
     if edition.translation is not None:
         tags += [
             ("translator", full_name(p, edition.lang)) for p in edition.translation.meta.translators
@@ -165,7 +188,7 @@ def _drop_empty(value: Any) -> Any:
     return value
 
 
-def _description(edition: Edition) -> str:
+def description(edition: Edition) -> str:
     original = edition.work.original
     authors = ", ".join(full_name(p, edition.lang) for p in original.authors)
     tr = edition.translation
@@ -193,7 +216,7 @@ def epub(parts: Parts, scratch: Path, font: Path) -> bytes:
             {"role": "aut", "text": pick(p.name, edition.lang), **_file_as(p)}
             for p in original.authors
         ],
-        "description": _description(edition),
+        "description": description(edition),
     }
     if tr is not None:
         meta["contributor"] = [
