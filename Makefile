@@ -27,7 +27,7 @@ fuzz: $(STAMP)
 	TOOLKIT_FUZZ=20 $(BIN)/python -m pytest -n 2 -q -m "not slow" \
 		tests/test_fuzz.py tests/test_document.py tests/test_alignfile.py tests/test_import.py \
 		tests/test_inline.py tests/test_segment.py tests/test_align_work.py tests/test_aligner.py \
-		tests/test_import_formats.py
+		tests/test_import_formats.py tests/test_safety.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check toolkit tests benchmarks

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from toolkit.importing import ImportOptions, ImportReport, import_file
     from toolkit.metadata import Original, Translation
     from toolkit.model import Alignment, Bead, BeadState, Block, BlockKind, Document, Segment
-    from toolkit.render import BuildOptions, BuildResult, Format, build_work
+    from toolkit.render import BuildOptions, BuildRefused, BuildResult, Format, build_work
     from toolkit.store import (
         Work,
         find_root,
@@ -47,7 +47,7 @@ _EXPORTS = {
         "Document",
         "Segment",
     ),
-    "toolkit.render": ("BuildOptions", "BuildResult", "Format", "build_work"),
+    "toolkit.render": ("BuildOptions", "BuildRefused", "BuildResult", "Format", "build_work"),
     "toolkit.store": (
         "Work",
         "find_root",
@@ -68,6 +68,7 @@ __all__ = [
     "Block",
     "BlockKind",
     "BuildOptions",
+    "BuildRefused",
     "BuildResult",
     "Coverage",
     "Document",

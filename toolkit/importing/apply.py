@@ -115,8 +115,9 @@ def import_file(paths_root: Path, work: str, file: Path, options: ImportOptions)
     data = file.read_bytes()
     context = target.context()
     log.info("read: %s as %s (%s)", file.name, fmt.value, target.role.value)
+    scratch = paths_root / "build"
     if fmt is SourceFormat.DOCX:
-        imported = _read_structured(data, file, fmt, context, None, "binary")
+        imported = _read_structured(data, file, fmt, context, None, "binary", scratch)
         found = "a Word document"
     else:
         decoded = decode(data, file, encoding=options.encoding, html=fmt is SourceFormat.HTML)
@@ -126,17 +127,32 @@ def import_file(paths_root: Path, work: str, file: Path, options: ImportOptions)
                 decoded.text, file.name, context, data=data, encoding=decoded.encoding
             )
         else:
-            imported = _read_structured(data, file, fmt, context, decoded.text, decoded.encoding)
+            imported = _read_structured(
+                data, file, fmt, context, decoded.text, decoded.encoding, scratch
+            )
     return replace(apply_import(target, imported, options, source=file), encoding_found=found)
 
 
 def _read_structured(
-    data: bytes, file: Path, fmt: SourceFormat, context: ReadContext, text: str | None, enc: str
+    data: bytes,
+    file: Path,
+    fmt: SourceFormat,
+    context: ReadContext,
+    text: str | None,
+    enc: str,
+    scratch: Path,
 ) -> Imported:
     from toolkit.importing.pandoc_reader import read_document_file  # loads lxml, runs Pandoc
 
     return read_document_file(
-        data, file.name, fmt, context, text=text, encoding=enc, base_dir=file.parent
+        data,
+        file.name,
+        fmt,
+        context,
+        text=text,
+        encoding=enc,
+        base_dir=file.parent,
+        scratch=scratch,
     )
 
 

@@ -29,6 +29,7 @@ from toolkit.importing.pandoc_events import SetAside
 from toolkit.model import Code, Emph, Inline, Link, NoteRef, Strong, Text
 from toolkit.store.importrecord import Reason
 from toolkit.store.inline import line_safe, merge_texts, parse_inline, to_markup
+from toolkit.store.links import is_safe_url
 
 #: A node of Pandoc's JSON AST (``{"t": type, "c": content}``).
 Node = dict[str, Any]
@@ -43,7 +44,6 @@ _CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
 #: Containers whose text is simply their children's.
 _TRANSPARENT = frozenset({"Underline", "Strikeout", "Superscript", "Subscript", "SmallCaps"})
 #: Where a link may go and stay a link.
-_LINK_SCHEMES = re.compile(r"(?:https?://|mailto:)\S", re.IGNORECASE)
 #: A link address the store reads back: no white space, parentheses in pairs one deep.
 _URL_OK = re.compile(r"(?:[^\s()]|\([^\s()]*\))+")
 #: Quotation marks (outer, inner) of languages that do not use the English ones.
@@ -152,10 +152,9 @@ def tooltip(title: str, text: str, element: str, host: Host) -> None:
 
 def link_url(url: str) -> str | None:
     """The address a link keeps, made safe to write; None when it must become text."""
-    url = url.strip()
-    if not (url.startswith("#") and len(url) > 1) and not _LINK_SCHEMES.match(url):
+    url = re.sub(r"[\s\x00-\x1f\x7f]", lambda m: quote(m.group()), url.strip())
+    if not is_safe_url(url):  # the editions' one rule (toolkit.store.links)
         return None
-    url = re.sub(r"[\s\x00-\x1f\x7f]", lambda m: quote(m.group()), url)
     if not _URL_OK.fullmatch(url):
         url = url.replace("(", "%28").replace(")", "%29")
     return url

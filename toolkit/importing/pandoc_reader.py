@@ -18,11 +18,13 @@ bundles, never a download) turns the file into its JSON AST:
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import logging
 import subprocess
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -46,6 +48,7 @@ from toolkit.store.importrecord import (
     SourceFormat,
     text_sha256,
 )
+from toolkit.store.scratch import scratch_space
 
 log = logging.getLogger("toolkit.importing.pandoc")
 
@@ -90,6 +93,7 @@ def read_document_file(
     text: str | None = None,
     encoding: str = "utf-8",
     base_dir: Path | None = None,
+    scratch: Path | None = None,
 ) -> Imported:
     """Read ``data`` (the file as given; ``text``, its decoded text, for HTML and Markdown).
 
@@ -112,9 +116,9 @@ def read_document_file(
             page = clean_page(text, context)
             text = page.html
         source = text.encode("utf-8")
-    with tempfile.TemporaryDirectory(prefix="toolkit-import-") as tmp:
-        ast = run_pandoc_reader(source, fmt, file_name, Path(tmp))
-        images = Images(Path(tmp) / "out" if fmt is SourceFormat.DOCX else base_dir)
+    with _scratch(scratch) as tmp:
+        ast = run_pandoc_reader(source, fmt, file_name, tmp)
+        images = Images(tmp / "out" if fmt is SourceFormat.DOCX else base_dir)
         mapper = Mapper(context, images, page.pieces if page else None)
         events = mapper.run(list(ast.get("blocks", [])))
     head = _meta_pieces(ast.get("meta", {}), context)
@@ -130,6 +134,18 @@ def read_document_file(
         parts=parts,
     )
     return Imported(Document(tuple(blocks)), record, metadata, dict(images.resources))
+
+
+@contextlib.contextmanager
+def _scratch(folder: Path | None) -> Iterator[Path]:
+    """Where Pandoc works: ``folder`` (the repository's ``build/.scratch``, cleaned by the
+    next run if this one is killed), or a temporary folder when none is given."""
+    if folder is not None:
+        with scratch_space(folder) as tmp:
+            yield tmp
+        return
+    with tempfile.TemporaryDirectory(prefix="toolkit-import-") as tmp:
+        yield Path(tmp)
 
 
 def run_pandoc_reader(

@@ -31,8 +31,8 @@ from toolkit.render.ast import credit_blocks, document_blocks
 from toolkit.render.credits import credits_for
 from toolkit.render.edition import Edition, editions_for
 from toolkit.render.fonts import FontSource, find_cjk_font, subset_font, to_woff2
-from toolkit.render.scratch import scratch_space
 from toolkit.store.fileio import write_files
+from toolkit.store.scratch import scratch_space
 from toolkit.store.work import Work, find_image, relative
 
 log = logging.getLogger("toolkit.render")
