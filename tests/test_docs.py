@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import click
@@ -44,3 +45,18 @@ def test_the_group_has_help_text() -> None:
     for param in cli.params:
         if isinstance(param, click.Option) and not param.hidden:
             assert param.help, f"option {param.opts[0]} has no help text"
+
+
+ROBUSTNESS = README.parent / "docs" / "robustness.md"
+
+
+def test_every_test_the_robustness_table_names_exists() -> None:
+    text = ROBUSTNESS.read_text(encoding="utf-8")
+    named = re.findall(r"`(test_[a-z_]+\.py)::(test_\w+)`", text)
+    assert len(named) >= 60  # the table is not empty
+    missing = []
+    for file, test in named:
+        source = (README.parent / "tests" / file).read_text(encoding="utf-8")
+        if not re.search(rf"^def {test}\(", source, re.M):
+            missing.append(f"{file}::{test}")
+    assert missing == []
