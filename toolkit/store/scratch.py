@@ -57,13 +57,13 @@ def remove_stale(base: Path) -> list[Path]:
     removed = []
     for child in sorted(base.iterdir()):
         match = _NAME.fullmatch(child.name)
-        if match and child.is_dir() and not child.is_symlink() and not _alive(int(match[1])):
+        if match and child.is_dir() and not child.is_symlink() and not process_alive(int(match[1])):
             shutil.rmtree(child, ignore_errors=True)
             removed.append(child)
     return removed
 
 
-def _alive(pid: int) -> bool:
+def process_alive(pid: int) -> bool:
     """Is there a process with this ID? (One we may not signal still exists.)"""
     if pid == os.getpid():
         return True
