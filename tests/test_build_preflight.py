@@ -28,7 +28,7 @@ from toolkit import BuildOptions, StageError, build_work, load_work
 from toolkit.check import STRUCTURAL, check_work, structural_errors
 from toolkit.cli import cli
 from toolkit.render.build import BuildRefused
-from toolkit.render.scratch import SCRATCH, scratch_space
+from toolkit.store.scratch import SCRATCH, scratch_space
 
 MakeRepo = Callable[..., Path]
 EN = "translations/trial/en.md"
