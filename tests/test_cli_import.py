@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -630,3 +631,17 @@ def test_a_metadata_file_with_an_alias_stops_the_import(
     result = run(root, "import", "trial", str(article), "--lang", "en")
     assert result.exit_code == 2
     assert "en.yaml" in result.stderr and "alias" in result.stderr.lower()
+
+
+def test_a_device_or_a_pipe_is_not_imported(make_repo: MakeRepo, tmp_path: Path) -> None:
+    root = make_repo(text=None, align=None)
+    zero = tmp_path / "zero.txt"
+    zero.symlink_to("/dev/zero")
+    result = run(root, "import", "trial", str(zero), "--lang", "en")
+    assert result.exit_code == 2
+    assert "not a regular file" in result.stderr
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    result = run(root, "import", "trial", str(fifo), "--lang", "en")
+    assert result.exit_code == 2 and "not a regular file" in result.stderr
+    assert not (root / "translations/trial/en.md").exists()

@@ -4,6 +4,7 @@ are refused, naming the file, and nothing is written."""
 from __future__ import annotations
 
 import io
+import struct
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -59,3 +60,21 @@ def test_the_import_refuses_it_and_writes_nothing(make_repo: MakeRepo, tmp_path:
     assert "evil.docx" in result.stderr and "outside the folder" in result.stderr
     assert sorted(p.name for p in (root / "translations/trial").iterdir()) == before
     assert not (tmp_path.parent / "evil.txt").exists()
+
+
+def _lying(members: dict[str, bytes], declared: int) -> bytes:
+    """An archive whose headers declare each member ``declared`` bytes long, whatever it
+    really unpacks to (a bomb that the sizes alone would not show)."""
+    data = bytearray(_zip(members))
+    for signature, offset in ((b"PK\x03\x04", 22), (b"PK\x01\x02", 24)):
+        start = 0
+        while (at := data.find(signature, start)) >= 0:
+            data[at + offset : at + offset + 4] = struct.pack("<I", declared)
+            start = at + 4
+    return bytes(data)
+
+
+def test_an_archive_that_lies_about_its_sizes_is_refused() -> None:
+    liar = _lying({"word/document.xml": b"<w:p>text</w:p>" * 200_000}, declared=5000)
+    with pytest.raises(ToolkitError, match="damaged or forged"):
+        check_archive(liar, "liar.docx")

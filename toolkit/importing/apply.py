@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import stat
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
@@ -110,9 +111,7 @@ def import_file(paths_root: Path, work: str, file: Path, options: ImportOptions)
     """Import ``file`` into ``work`` of the repository at ``paths_root``."""
     target = find_target(paths_root, work, options.lang)
     fmt = options.format or format_of(file)
-    limits = Limits.from_env()
-    limits.check_file_size(file, file.stat().st_size)
-    data = file.read_bytes()
+    data = _read_imported(file, Limits.from_env())
     context = target.context()
     log.info("read: %s as %s (%s)", file.name, fmt.value, target.role.value)
     scratch = paths_root / "build"
@@ -131,6 +130,28 @@ def import_file(paths_root: Path, work: str, file: Path, options: ImportOptions)
                 data, file, fmt, context, decoded.text, decoded.encoding, scratch
             )
     return replace(apply_import(target, imported, options, source=file), encoding_found=found)
+
+
+def _read_imported(file: Path, limits: Limits) -> bytes:
+    """The bytes of the file to import: a regular file, within the size limit (a device
+    or a pipe could give bytes without end, and its size says nothing)."""
+    try:
+        info = file.stat()
+    except OSError as exc:
+        raise ToolkitError(
+            f"cannot be read: {exc.strerror}", where=Location(file), fix="check the path"
+        ) from None
+    if not stat.S_ISREG(info.st_mode):
+        raise ToolkitError(
+            "this is not a regular file (a device, a pipe or a socket)",
+            where=Location(file),
+            fix="save the text to a file, and import that",
+        )
+    limits.check_file_size(file, info.st_size)
+    with file.open("rb") as handle:
+        data = handle.read(info.st_size + 1)
+    limits.check_file_size(file, len(data))  # it grew while being read
+    return data
 
 
 def _read_structured(
