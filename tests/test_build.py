@@ -48,14 +48,15 @@ DC = "{http://purl.org/dc/elements/1.1/}"
 XHTML = "{http://www.w3.org/1999/xhtml}"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
-# A small bilingual work with footnotes, emphasis, links and a block quote in both languages.
+# A small bilingual work with footnotes, emphasis, links and a block quote in both languages;
+# the quote links to segments of its own text (#s1, #t1, and #t5 in a footnote).
 SOURCE = """\
 # 序 {#s1}
 
 他說：「我們*必須*記得。」[^a] {#s2}
 歷史不會**重演**，但會押韻。 {#s3}
 
-> 引文第一句。 {#s4}
+> [引文](#s1)第一句。 {#s4}
 
 ![公園裡的三隻小鳥](images/birds.png "攝影：王小明") {#s6}
 
@@ -80,7 +81,7 @@ TRANSLATION = """\
 He said: “We *must* remember.”[^a] {#t2}
 History does not **repeat** itself, but it rhymes. {#t3}
 
-> The first quoted sentence. {#t4}
+> The first [quoted](#t1) sentence ([a note](#t5)). {#t4}
 
 ![Three little birds in the park](images/birds.png "Photo: Hsiao-ming Wang") {#t6}
 
@@ -291,6 +292,38 @@ def test_lists_tables_and_code_reach_every_format(bilingual_build: Path) -> None
             book.read(n).decode("utf-8") for n in book.namelist() if n.endswith(".xhtml")
         )
     assert '<th><span id="en-t9" class="seg">Year</span></th>' in chapters
+
+
+def test_links_to_segments_reach_the_segment_in_every_format(bilingual_build: Path) -> None:
+    """``[quoted](#t1)`` links to the element of segment t1 (``en-t1``): in the HTML, in
+    the EPUB (whose file it is in; epubcheck checks it too) and in the PDF."""
+    for lang, targets in (("en", ["en-t1", "en-t5"]), ("zh-Hant-TW", ["zh-Hant-TW-s1"])):
+        page = _html(bilingual_build / f"trial.{lang}.html")
+        hrefs = page.xpath("//blockquote//a/@href")
+        assert hrefs == [f"#{target}" for target in targets]
+        for target in targets:
+            assert len(page.xpath(f"//*[@id='{target}']")) == 1
+    with zipfile.ZipFile(bilingual_build / "trial.en.epub") as book:
+        files = {n: book.read(n).decode("utf-8") for n in book.namelist() if n.endswith(".xhtml")}
+    links = [
+        (name, href)
+        for name, text in files.items()
+        if name.startswith("EPUB/text/")  # the chapters (the table of contents aside)
+        for href in re.findall(r'<a href="([^"]*#en-t[0-9]+)"', text)
+    ]
+    assert [href.partition("#")[2] for _, href in links] == ["en-t1", "en-t5"], links
+    for name, href in links:
+        file, _, target = href.partition("#")
+        where = str(Path(name).parent / file) if file else name
+        assert f'id="{target}"' in files[where], (name, href)
+    reader = PdfReader(bilingual_build / "trial.en.pdf")
+    internal = [
+        annot
+        for pdf_page in reader.pages
+        for annot in (a.get_object() for a in pdf_page.get("/Annots") or [])
+        if isinstance(annot, DictionaryObject) and "/Dest" in annot
+    ]
+    assert len(internal) >= 2
 
 
 @pytest.mark.parametrize("name", ["china-russia.en.html", "trial.en.html", "trial.zh-Hant-TW.html"])

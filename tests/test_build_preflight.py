@@ -6,14 +6,20 @@ unsafe links, figures outside the work or missing. On any error it writes nothin
 each finding with its place and fix, and exits 2. Translation-quality findings (untranslated,
 stale, attribution) never stop a build.
 
-Scratch space is ``<out>/.scratch/<pid>-<random>/``, removed at the end of a build; a build
-killed outright leaves its folder, which the next build removes.
+Scratch space is ``<out>/.scratch/<pid>-<12 hex>/``, removed at the end of a build; a build
+killed outright leaves its folder, which the next build removes (and nothing else in
+``.scratch``). A ``.scratch`` that is a link or another user's is refused; a build's own
+folder is its user's only (0o700).
+
+An output folder that cannot be written, or one inside ``source/`` or ``translations/``,
+is exit 2 naming it, and nothing is written.
 """
 
 from __future__ import annotations
 
 import os
 import signal
+import stat
 import subprocess
 import sys
 import time
@@ -24,7 +30,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from tests.conftest import ALIGN, ORIGINAL_YAML, SOURCE_MD, TRANSLATION_MD, write_tree
-from toolkit import BuildOptions, StageError, build_work, load_work
+from toolkit import BuildOptions, StageError, ToolkitError, build_work, load_work
 from toolkit.check import STRUCTURAL, check_work, structural_errors
 from toolkit.cli import cli
 from toolkit.render.build import BuildRefused
@@ -70,6 +76,12 @@ CASES = [
         TRANSLATION_MD.replace("the park", "[the park](javascript:alert(1))"),
         ALIGN,
         [f"{EN}:4:25: ", "[unsafe-link]", "fix: "],
+    ),
+    (
+        "anchor-unknown",
+        TRANSLATION_MD.replace("the park", "[the park](#t1) and [the lake](#nowhere)"),
+        ALIGN,
+        [f"{EN}:4:45: ", "'#nowhere'", "[anchor-unknown]", "fix: write # and the ID"],
     ),
     (
         "image-outside-the-work",
@@ -157,6 +169,7 @@ def test_the_structural_codes_are_the_store_s_form_not_its_quality() -> None:
         "footnote-duplicate",
         "invalid-character",
         "unsafe-link",
+        "anchor-unknown",
         "image-missing",
     } <= STRUCTURAL
     quality = {"untranslated", "not-aligned", "empty-segment", "bead-stale", "rights-missing"}
@@ -185,17 +198,140 @@ def test_scratch_space_is_inside_the_output_folder_and_removed_after(tmp_path: P
 
 def test_stale_scratch_of_a_dead_build_is_removed_and_a_live_one_kept(tmp_path: Path) -> None:
     out = tmp_path / "build"
-    stale = out / SCRATCH / f"{_dead_pid()}-0a1b2c"
-    live = out / SCRATCH / f"{os.getppid()}-3d4e5f"  # the test runner's parent: alive
-    foreign = out / SCRATCH / "notes"  # not a name the toolkit gives: never touched
-    for folder in (stale, live, foreign):
+    dead = _dead_pid()
+    stale = out / SCRATCH / f"{dead}-0a1b2c3d4e5f"
+    live = out / SCRATCH / f"{os.getppid()}-3d4e5f6a7b8c"  # the test runner's parent: alive
+    # Not a name the toolkit gives, exactly: never touched, whoever's process it names.
+    foreign = [
+        "notes",
+        "2024-12",
+        f"{dead}-0a1b2c",
+        f"{dead}-0a1b2c3d4e5f6",
+        f"{dead}-0A1B2C3D4E5F",
+    ]
+    for folder in (stale, live, *(out / SCRATCH / name for name in foreign)):
         folder.mkdir(parents=True)
         (folder / "file").write_text("x", "utf-8")
     with scratch_space(out) as folder:
         assert folder.is_dir()
         assert not stale.exists()
-        assert live.is_dir() and foreign.is_dir()
-    assert sorted(p.name for p in (out / SCRATCH).iterdir()) == sorted([live.name, "notes"])
+        assert live.is_dir()
+    assert sorted(p.name for p in (out / SCRATCH).iterdir()) == sorted([live.name, *foreign])
+
+
+def test_a_build_s_scratch_folder_is_its_user_s_only(tmp_path: Path) -> None:
+    old = os.umask(0o002)  # a common umask: group-writable folders
+    try:
+        with scratch_space(tmp_path / "build") as folder:
+            assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+            assert stat.S_IMODE(folder.parent.stat().st_mode) == 0o700
+    finally:
+        os.umask(old)
+
+
+def test_a_scratch_folder_that_is_a_link_is_refused(tmp_path: Path) -> None:
+    out = tmp_path / "build"
+    elsewhere = tmp_path / "elsewhere"
+    (elsewhere / f"{_dead_pid()}-0a1b2c3d4e5f").mkdir(parents=True)  # would be removed
+    out.mkdir()
+    (out / SCRATCH).symlink_to(elsewhere)
+    with pytest.raises(ToolkitError) as caught, scratch_space(out):
+        pass
+    assert "build/.scratch is a symbolic link" in caught.value.message
+    assert "remove the link" in caught.value.fix
+    assert len(list(elsewhere.iterdir())) == 1  # nothing deleted there, nor written
+
+
+def test_a_scratch_folder_of_another_user_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "build"
+    (out / SCRATCH).mkdir(parents=True)
+    if os.geteuid() == 0:
+        os.chown(out / SCRATCH, 4321, 4321)
+    else:  # a user cannot give a folder away: this one's owner seems another
+        monkeypatch.setattr(os, "getuid", lambda: (out / SCRATCH).stat().st_uid + 1)
+    with pytest.raises(ToolkitError) as caught, scratch_space(out):
+        pass
+    assert "build/.scratch belongs to another user" in caught.value.message
+    assert "--out" in caught.value.fix
+    assert list((out / SCRATCH).iterdir()) == []
+
+
+def test_the_cli_refuses_a_scratch_link_with_exit_2(make_repo: MakeRepo, tmp_path: Path) -> None:
+    root = make_repo()
+    (root / "build").mkdir()
+    (root / "build" / SCRATCH).symlink_to(tmp_path)
+    result = run(root, "build", "trial", "--to", "html")
+    assert result.exit_code == 2, result.output
+    assert "is a symbolic link" in result.stderr and "fix: remove the link" in result.stderr
+    assert not (root / "build" / "trial").exists()
+
+
+# The output folder ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("out", ["/proc/editions", "/proc", "/dev/null", "/dev/null/editions"])
+def test_an_output_folder_that_cannot_be_written_is_exit_2_naming_it(
+    make_repo: MakeRepo, out: str
+) -> None:
+    root = make_repo()
+    result = run(root, "build", "trial", "--to", "html", "--out", out)
+    assert result.exit_code == 2, (result.output, result.exception)
+    assert out in result.stderr and "fix: " in result.stderr, result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_an_output_folder_under_a_file_is_exit_2_naming_it(make_repo: MakeRepo) -> None:
+    root = make_repo()
+    (root / "notes.txt").write_text("x", "utf-8")
+    result = run(root, "build", "trial", "--to", "html", "--out", str(root / "notes.txt/out"))
+    assert result.exit_code == 2, (result.output, result.exception)
+    assert "notes.txt/out" in result.stderr and "fix: " in result.stderr
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes in a read-only folder")
+def test_a_read_only_output_folder_is_exit_2_naming_it(make_repo: MakeRepo, tmp_path: Path) -> None:
+    out = tmp_path / "read-only"
+    out.mkdir(mode=0o500)
+    try:
+        result = run(make_repo(), "build", "trial", "--to", "html", "--out", str(out))
+    finally:
+        out.chmod(0o700)
+    assert result.exit_code == 2, (result.output, result.exception)
+    assert "read-only" in result.stderr and "fix: " in result.stderr
+    assert list(out.iterdir()) == []
+
+
+def test_editions_that_cannot_be_written_are_exit_2_naming_the_folder(
+    make_repo: MakeRepo,
+) -> None:
+    """The scratch space can be made, but not the work's folder (a file has its name)."""
+    root = make_repo()
+    (root / "build").mkdir()
+    (root / "build" / "trial").write_text("not a folder", "utf-8")
+    result = run(root, "build", "trial", "--to", "html")
+    assert result.exit_code == 2, (result.output, result.exception)
+    assert "build/trial" in result.stderr and "fix: " in result.stderr
+    assert (root / "build" / "trial").read_text("utf-8") == "not a folder"
+
+
+@pytest.mark.parametrize("out", ["source", "source/trial/out", "translations/x", "translations"])
+def test_an_output_folder_inside_the_store_is_refused(
+    make_repo: MakeRepo, out: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = make_repo()
+    before = sorted(p for p in root.rglob("*"))
+    monkeypatch.chdir(root)
+    result = run(root, "build", "trial", "--to", "html", "--out", out)
+    assert result.exit_code == 2, (result.output, result.exception)
+    store = out.split("/")[0]
+    assert f"inside the repository's {store}/" in result.stderr
+    assert "fix: build into a folder outside source/ and translations/" in result.stderr
+    assert sorted(p for p in root.rglob("*")) == before
+    with pytest.raises(ToolkitError, match="inside the repository"):
+        build_work(load_work(root, "trial"), BuildOptions(out_dir=root / out))
+    assert sorted(p for p in root.rglob("*")) == before
 
 
 @pytest.mark.slow

@@ -4,9 +4,14 @@
   ``toolkit.store.links.is_safe_url``, for check and render). Any other address is a
   ``check`` error (``unsafe-link``, at its line and column) and is rendered as the link's
   words, with no address, in HTML, EPUB and PDF.
-- The HTML head is built by an escaping serializer: every metadata value comes back as an
+- Anchors: ``#t1`` links to segment t1 of the same file, the element ``<lang>-t1`` in an
+  edition; an anchor naming no segment of its file is a ``check`` error
+  (``anchor-unknown``) and is rendered as its words.
+- The HTML head escapes every value: every metadata value comes back, exactly, as an
   attribute's value or an element's text, never as markup; the JSON-LD holds no ``<``,
   ``>`` or ``&``, so nothing in a title can end its ``<script>``.
+- The PDF writer loads nothing but ``data:`` addresses: an SVG image (or one named .png)
+  that points at a local file or a web address fails the build, naming it.
 - Characters XML forbids (C0 controls but tab, U+FFFE, U+FFFF, lone surrogates) are
   ``check`` errors (``invalid-character``): at line and column in a segment file, at the
   field and line in a metadata file.
@@ -17,7 +22,10 @@ tested is the renderer's own defence) and fuzz the metadata through every output
 
 from __future__ import annotations
 
+import base64
+import io
 import json
+import logging
 import re
 import tempfile
 import zipfile
@@ -30,13 +38,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 from lxml import html as lxml_html
+from PIL import Image
 from pypdf import PdfReader
 from pypdf.generic import DictionaryObject
 
 from tests.conftest import ORIGINAL_YAML, TRANSLATION_MD, TRANSLATION_YAML, examples
 from toolkit import BuildOptions, build_work, load_work
 from toolkit.check import Finding, check_work
-from toolkit.errors import FormatError, MetadataError
+from toolkit.errors import FormatError, MetadataError, StageError
 from toolkit.metadata import Original, Person, Translation
 from toolkit.render import formats
 from toolkit.render.ast import credit_blocks, document_blocks, line_inlines
@@ -154,7 +163,7 @@ def test_safe_links_are_not_findings(make_repo: MakeRepo) -> None:
     text = (
         "# Chapter One {#t1}\n\n"
         "[Web](https://example.org/a_(b)) and [mail](mailto:x@y.org). {#t2}\n"
-        "[Back](#en-t1), [loud](HTTP://EXAMPLE.ORG). {#t3}\n"
+        "[Back](#en-t1), [loud](HTTP://EXAMPLE.ORG), [see](#t1), [on](#t3). {#t3}\n"
     )
     report = check_work(load_work(make_repo(text=text), "trial"))
     assert report.findings == []
@@ -210,6 +219,50 @@ def _nodes(value: Any) -> Iterator[dict[str, Any]]:
     elif isinstance(value, list):
         for child in value:
             yield from _nodes(child)
+
+
+# Anchors: #t1 is segment t1 of the same file ----------------------------------------------
+
+ANCHORS = """\
+# Chapter One {#t1}
+
+See [the chapter](#t1), [the note](#t5) and [its element](#en-t2). {#t2}
+A [lost link](#nowhere), [another edition's](#zh-t1), [the original's](#s1). {#t3}
+Here.[^a] {#t4}
+
+[^a]: Back to [the start](#t1) or *[a typo](#t11)*. {#t5}
+"""
+
+
+def test_check_reports_an_anchor_naming_no_segment_of_its_file(make_repo: MakeRepo) -> None:
+    root = make_repo(text=ANCHORS, align=None)
+    found = _at(check_work(load_work(root, "trial")).findings, "anchor-unknown")
+    lines = ANCHORS.splitlines()
+    addresses = ["#nowhere", "#zh-t1", "#s1", "#t11"]
+    assert [f.line for f in found] == [4, 4, 4, 7]
+    for finding, address in zip(found, addresses, strict=True):
+        assert finding.severity.label == "error"
+        assert lines[finding.line - 1][finding.column - 1 :].startswith(address + ")"), finding
+        assert address in finding.message and "#t1" in finding.fix
+    assert {f.code for f in check_work(load_work(root, "trial")).findings}.isdisjoint(
+        {"unsafe-link"}
+    )
+
+
+def test_check_reads_anchors_in_the_original_with_its_language(make_repo: MakeRepo) -> None:
+    source = "# 第一章 {#s1}\n\n見[上文](#s1)與[本版](#zh-Hant-TW-s1)，[別處](#t1)。 {#s2}\n"
+    report = check_work(load_work(make_repo(source=source, align=None), "trial"))
+    found = _at(report.findings, "anchor-unknown")
+    assert [(f.where, "#t1" in f.message) for f in found] == [("source/trial/text.md:3:38", True)]
+
+
+def test_anchors_render_as_the_segment_s_element_and_unknown_ones_as_words() -> None:
+    blocks = document_blocks(parse_document(ANCHORS), "en")
+    links = [node["c"][2][0] for node in _nodes(blocks) if node.get("t") == "Link"]
+    assert links == ["#en-t1", "#en-t5", "#en-t2", "#en-t1"]
+    words = " ".join(n["c"] for n in _nodes(blocks) if n.get("t") == "Str")
+    for shown in ("lost", "another", "original's", "typo"):
+        assert shown in words
 
 
 # check: invalid-character ---------------------------------------------------------------
@@ -330,6 +383,16 @@ HOSTILE = [
     "]]> &amp; &lt;b&gt; & <b>bold</b>",
     "\u202eevil\u202c 王小明",
 ]
+#: Values an attribute must give back exactly: lxml's serializer wrote the ``&`` in
+#: ``<!-- G &amp; H -->`` unescaped, so it was read back as ``<!-- G & H -->``.
+COMMENTED = [
+    "<!-- G &amp; H -->",
+    "<!-- G &amp; H",
+    "G &amp; H -->",
+    "<!--&lt;b&gt; &#39; &quot; & '\" -->",
+    "<!-- a --> &copy; <!-- b &amp; -->",
+]
+HOSTILE += COMMENTED
 _TEXT = st.one_of(
     st.sampled_from(HOSTILE),
     st.text(
@@ -479,6 +542,26 @@ def test_metadata_reaches_the_html_head_and_body_as_text(values: dict[str, str])
     _check_html(page, edition, values)
 
 
+@pytest.mark.parametrize("value", COMMENTED)
+def test_a_value_comes_back_exactly_from_the_head(value: str) -> None:
+    """Every <meta> gives back exactly the value it was given, in the head as built and
+    in the page Pandoc writes around it."""
+    with tempfile.TemporaryDirectory() as tmp:
+        values = {name: f"{value} {name}" for name in FIELDS}
+        edition = _edition(values, Path(tmp))
+        head = formats.head(edition, "")
+        metas = lxml_html.fragment_fromstring(head, create_parent="div").iter("meta")
+        assert sorted((str(m.get("name")), str(m.get("content"))) for m in metas) == (
+            _expected_meta(edition)
+        )
+        credits = credits_for(edition)
+        title_page, colophon = credit_blocks(credits)
+        body = document_blocks(edition.document, "en")
+        parts = formats.Parts(edition, credits, title_page, body, colophon, "")
+        page = formats.html(parts, Path(tmp), font_face="", article_title=False)
+    _check_html(page, edition, values)
+
+
 def test_json_ld_cannot_end_its_script_element() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         values = dict.fromkeys(FIELDS, "</script><!--<script>&")
@@ -486,6 +569,101 @@ def test_json_ld_cannot_end_its_script_element() -> None:
     [script] = lxml_html.fragment_fromstring(head, create_parent="div").iter("script")
     assert "</script>" not in (script.text or "") and "<" not in (script.text or "")
     assert json.loads(script.text or "")["name"] == "</script><!--<script>&"
+
+
+# The PDF writer loads nothing from outside the edition -------------------------------------
+
+
+def _png(colour: tuple[int, int, int]) -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", (30, 20), colour).save(out, "PNG")
+    return out.getvalue()
+
+
+def _svg(href: str) -> str:
+    return (
+        '<svg xmlns="http://www.w3.org/2000/svg" width="30" height="20">'
+        f'<image href="{href}" width="30" height="20"/></svg>'
+    )
+
+
+def _data(mime: str, data: bytes) -> str:
+    return f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}"
+
+
+def _pdf_parts(root: Path, body: list[dict[str, Any]] | None = None) -> formats.Parts:
+    edition = _edition(dict.fromkeys(FIELDS, "X"), root)
+    credits = credits_for(edition)
+    title_page, colophon = credit_blocks(credits)
+    return formats.Parts(edition, credits, title_page, body or [], colophon, "")
+
+
+def _pdf_images(data: bytes) -> list[bytes]:
+    """The pixels of every image on the PDF's pages."""
+    pixels = []
+    for page in PdfReader(io.BytesIO(data)).pages:
+        for image in page.images:
+            assert image.image is not None
+            pixels.append(image.image.tobytes())
+    return pixels
+
+
+def test_the_pdf_writer_loads_data_addresses(tmp_path: Path) -> None:
+    """The edition's own images are data: addresses, and reach the PDF."""
+    image = _data("image/png", _png((200, 0, 0)))
+    page = f'<html lang="en"><body><p>A bird.</p><img src="{image}" alt="A bird"></body></html>'
+    data = formats.pdf(page, _pdf_parts(tmp_path), tmp_path)
+    assert _pdf_images(data) == [Image.new("RGB", (30, 20), (200, 0, 0)).tobytes()]
+
+
+def test_the_pdf_writer_loads_nothing_but_data_addresses(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A page naming a local file, directly or inside an SVG image (as data, or as inline
+    markup, or relative to the scratch folder), gets no PDF: the build fails naming it."""
+    secret = tmp_path / "secret.png"
+    secret.write_bytes(_png((0, 200, 0)))
+    svg = _svg(secret.as_uri())
+    pages = {
+        "an image": f'<img src="{secret.as_uri()}">',
+        "an svg image": f'<img src="{_data("image/svg+xml", svg.encode())}">',
+        "an svg called png": f'<img src="{_data("image/png", svg.encode())}">',
+        "inline svg": svg,
+        "a relative image": '<img src="secret.png">',
+        "a stylesheet": f'<style>p {{ background: url("{secret.as_uri()}") }}</style><p>x</p>',
+        "a web image": '<img src="http://127.0.0.1:9/tracker.png">',
+    }
+    for name, markup in pages.items():
+        caplog.clear()
+        page = f'<html lang="en"><body>{markup}</body></html>'
+        with (
+            caplog.at_level(logging.ERROR, logger="toolkit.render"),
+            pytest.raises(StageError) as caught,
+        ):
+            formats.pdf(page, _pdf_parts(tmp_path), tmp_path)
+        address = "tracker.png" if name == "a web image" else "secret.png"
+        assert address in caught.value.message, name
+        assert "no PDF was written" in caught.value.message and caught.value.fix, name
+        refused = [r for r in caplog.records if r.name == "toolkit.render"]
+        assert refused and address in refused[0].getMessage(), name
+
+
+def test_an_svg_figure_pointing_at_a_local_file_gets_no_pdf(tmp_path: Path) -> None:
+    """The renderer's whole path, store checks aside: a figure whose image is an SVG
+    (or an SVG named .png) naming a local file. Pandoc embeds it as data; the PDF
+    writer refuses what it points at."""
+    secret = tmp_path / "secret.png"
+    secret.write_bytes(_png((0, 0, 200)))
+    for name in ("pic.svg", "pic.png"):
+        image = tmp_path / name
+        image.write_text(_svg(secret.as_uri()), "utf-8")
+        document = parse_document(f"# A {{#t1}}\n\n![A picture]({name}) {{#t2}}\n")
+        body = document_blocks(document, "en", {name: str(image)})
+        parts = _pdf_parts(tmp_path, body)
+        page = formats.html(parts, tmp_path, font_face="", article_title=True)
+        assert secret.as_uri() not in page  # embedded as data, as every image is
+        with pytest.raises(StageError, match=r"secret\.png"):
+            formats.pdf(page, parts, tmp_path)
 
 
 # Slow: a hostile work built (checks bypassed), and the metadata fuzzed through every format

@@ -5,8 +5,8 @@ element ID twice (``duplicate-id``, ``footnote-duplicate``), a segment nothing c
 to (``segment-without-id``), a reference to nothing (``bead-unknown-id``,
 ``footnote-undefined``, ``image-missing``, which includes a figure whose path leaves
 the work), a character no XML file can hold (``invalid-character``), an address that
-would run code (``unsafe-link``). Files that cannot be read are errors before any
-check runs.
+would run code (``unsafe-link``), a ``#`` link to no segment (``anchor-unknown``).
+Files that cannot be read are errors before any check runs.
 
 Translation quality (coverage, stale reviews, attribution, a figure without a credit)
 is reported by ``check`` and never stops a build: a draft can always be read.
@@ -33,6 +33,7 @@ STRUCTURAL: Final[frozenset[str]] = frozenset(
         "image-missing",
         "invalid-character",
         "unsafe-link",
+        "anchor-unknown",
     }
 )
 

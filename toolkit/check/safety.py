@@ -4,19 +4,23 @@
   (``toolkit.store.links``), reported at the column where the address starts. Editions
   show such a link's words without the address, so nothing runs, but the writer meant a
   link and should know it is gone.
+- ``anchor-unknown``: a ``#`` link naming no segment of its own file (``anchor_target``):
+  ``#t1`` (or the edition's element ID, ``#en-t1``) links to segment t1; ``#nowhere``
+  would be a link to nothing, which an EPUB checker rejects (RSC-012). Editions show
+  such a link's words alone. Reported like ``unsafe-link``.
 - ``invalid-character``: a character XML 1.0 forbids (a C0 control other than tab, line
   feed and carriage return; a lone surrogate; U+FFFE, U+FFFF). EPUB and XHTML cannot hold
   one, so an edition with one is not a valid file. In a segment file it is reported at
   its line and column (the first of a line, with how many the line holds); in a metadata
   file at the field and the field's line.
 
-Both are errors, and both are structural: ``build`` refuses a store that has them.
+All are errors, and all are structural: ``build`` refuses a store that has them.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from pathlib import Path
 
 from pydantic import BaseModel
@@ -41,6 +45,28 @@ _FIELD_FIX = (
     "delete the character from the field (in YAML it may be written as an escape in "
     'double quotes, such as "\\0" or "\\x01")'
 )
+
+
+_ANCHOR_FIX = (
+    "write # and the ID of a segment of this file (the ID that ends its line: #t1 for "
+    "{#t1}), or keep only the link's words (write them without [ ](…))"
+)
+
+
+def anchor_target(fragment: str, prefix: str, ids: Collection[str]) -> str | None:
+    """The element ID an edition gives the place ``#fragment`` names, or None if none.
+
+    An edition's segment ``t1`` is the element ``<prefix>-t1`` (``prefix``: the edition's
+    language), so ``#t1`` is written ``#<prefix>-t1``; that form itself is accepted as
+    written. ``ids``: the segment IDs of the file the link is in. Anything else names no
+    place in the edition.
+    """
+    if fragment in ids:
+        return f"{prefix}-{fragment}"
+    own = fragment.removeprefix(f"{prefix}-")
+    if own != fragment and own in ids:
+        return fragment
+    return None
 
 
 def check_safety(work: Work) -> list[Finding]:
@@ -79,6 +105,8 @@ class _Text:
         self.path = path
         self.doc = doc
         self.shown = relative(work, path)
+        self.prefix = lang or work.original.language  # the edition's element IDs
+        self.ids = frozenset(doc.segment_ids())
         self._lines: list[str] | None = None
         self._read = False
 
@@ -108,18 +136,33 @@ class _Text:
             if "](" not in seg.text:  # no link: the common case, without parsing
                 continue
             taken: set[int] = set()
-            for url in _unsafe_urls(parse_inline(seg.text)):
+            for url in _urls(parse_inline(seg.text)):
+                problem = self._link_problem(url)
+                if problem is None:
+                    continue
+                code, message, fix = problem
                 at = _address_at(seg.text, url, taken)
                 start = self._text_start(seg, block)
                 column = start + at + 1 if start is not None and at >= 0 else 0
-                yield self._finding(
-                    "unsafe-link",
-                    f"the link address {_shown(url)} is not http(s), mailto or an #anchor: "
-                    "editions show the link's words without it",
-                    seg.line,
-                    SAFE_LINK_FIX,
-                    column,
-                )
+                yield self._finding(code, message, seg.line, fix, column)
+
+    def _link_problem(self, url: str) -> tuple[str, str, str] | None:
+        """(code, message, fix) for a link address no edition can carry, else None."""
+        if not is_safe_url(url):
+            return (
+                "unsafe-link",
+                f"the link address {_shown(url)} is not http(s), mailto or an #anchor: "
+                "editions show the link's words without it",
+                SAFE_LINK_FIX,
+            )
+        if url.startswith("#") and anchor_target(url[1:], self.prefix, self.ids) is None:
+            return (
+                "anchor-unknown",
+                f"the link address {_shown(url)} names no segment of this file: "
+                "editions show the link's words without it",
+                _ANCHOR_FIX,
+            )
+        return None
 
     def _text_start(self, seg: Segment, block: Block) -> int | None:
         """Where on its line a segment's text starts (0-based), or None if unknown."""
@@ -182,12 +225,13 @@ def _strings(block: Block) -> Iterator[str]:
         yield from block.code.lines
 
 
-def _unsafe_urls(nodes: tuple[Inline, ...]) -> Iterator[str]:
+def _urls(nodes: tuple[Inline, ...]) -> Iterator[str]:
+    """The address of every link within ``nodes``, in order."""
     for node in nodes:
-        if isinstance(node, Link) and not is_safe_url(node.url):
+        if isinstance(node, Link):
             yield node.url
         if isinstance(node, Emph | Strong | Link):
-            yield from _unsafe_urls(node.children)
+            yield from _urls(node.children)
 
 
 def _address_at(markup: str, url: str, taken: set[int]) -> int:

@@ -12,7 +12,7 @@ import click
 
 from toolkit.cli.base import cli, root_of, works_of
 from toolkit.errors import shown_path
-from toolkit.render import BuildOptions, Format, build_work, preflight
+from toolkit.render import BuildOptions, Format, build_work, check_out_dir, preflight
 
 
 @cli.command()
@@ -38,11 +38,13 @@ def build(
 
     Refuses, writing nothing, when a work has a structural error (a repeated or missing
     ID, a dangling reference, a character XML forbids, an unsafe link, a figure outside
-    the work); translation-quality findings never stop a build.
+    the work); translation-quality findings never stop a build. An output folder inside
+    source/ or translations/, or one that cannot be written, is refused the same way.
     """
     root = root_of(ctx)
     chosen = tuple(Format(f) for f in formats) or tuple(Format)
     options = BuildOptions(out_dir=out or root / "build", formats=chosen)
+    check_out_dir(options.out_dir, root)
     loaded = works_of(root, works)
     preflight(loaded)  # all of them before any is built
     for work in loaded:

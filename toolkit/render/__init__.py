@@ -8,6 +8,7 @@ from toolkit.render.build import (
     BuildResult,
     Format,
     build_work,
+    check_out_dir,
     preflight,
 )
 from toolkit.render.edition import Edition, EditionKind, editions_for
@@ -20,6 +21,7 @@ __all__ = [
     "EditionKind",
     "Format",
     "build_work",
+    "check_out_dir",
     "editions_for",
     "preflight",
 ]

@@ -7,8 +7,11 @@ on the whole document; credit runs in another script carry their own ``lang``.
 
 A link becomes a link only when its address is safe (``toolkit.store.links``); any other
 (``javascript:``, ``data:``, a relative path) is set as its words alone, so that no
-edition carries an address that runs code or points outside the book. ``check``
-reports each (``unsafe-link``) and ``build`` refuses them, so this is the last defence.
+edition carries an address that runs code or points outside the book. A ``#`` link
+names a segment of the same file: ``#t1`` becomes ``#<prefix>-t1``, the element the
+segment is; one naming no segment is set as its words too (``anchor_target``), so that no
+edition links to nothing. ``check`` reports each (``unsafe-link``, ``anchor-unknown``)
+and ``build`` refuses them, so this is the last defence.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from toolkit.check.safety import anchor_target
 from toolkit.metadata import sentence_separator
 from toolkit.model import (
     Block,
@@ -73,7 +77,8 @@ def document_blocks(
     for block in doc.blocks:
         if block.kind is BlockKind.FOOTNOTE:
             notes.setdefault(block.label, block)
-    builder = _Builder(id_prefix, notes, images or {}, sentence_separator(id_prefix))
+    ids = frozenset(doc.segment_ids())
+    builder = _Builder(id_prefix, notes, images or {}, sentence_separator(id_prefix), ids)
     out: list[Json] = []
     quote: list[Json] | None = None
     items: list[Block] = []  # the list being gathered
@@ -109,9 +114,15 @@ def document_blocks(
 
 class _Builder:
     def __init__(
-        self, prefix: str, notes: dict[str, Block], images: Mapping[str, str], separator: str
+        self,
+        prefix: str,
+        notes: dict[str, Block],
+        images: Mapping[str, str],
+        separator: str,
+        ids: frozenset[str],
     ) -> None:
         self.prefix = prefix
+        self.ids = ids  # the document's segment IDs, which # links may name
         self.notes = notes
         self.images = images
         self.separator = separator
@@ -227,8 +238,9 @@ class _Builder:
                 out.append({"t": "Code", "c": [attr(), node.text]})
             elif isinstance(node, Link):
                 words = self.inlines(node.children)
-                if is_safe_url(node.url):
-                    out.append({"t": "Link", "c": [attr(), words, [node.url, ""]]})
+                url = self._address(node.url)
+                if url is not None:
+                    out.append({"t": "Link", "c": [attr(), words, [url, ""]]})
                 else:
                     out += words
             elif isinstance(node, NoteRef):
@@ -246,6 +258,15 @@ class _Builder:
         finally:
             self.in_note = False
         return {"t": "Note", "c": [{"t": "Para", "c": content}]}
+
+    def _address(self, url: str) -> str | None:
+        """A link's address in the edition, or None when it may not be a link there."""
+        if not is_safe_url(url):
+            return None
+        if url.startswith("#"):
+            target = anchor_target(url[1:], self.prefix, self.ids)
+            return None if target is None else f"#{target}"
+        return url
 
     def _id(self, seg: Segment) -> str:
         return f"{self.prefix}-{seg.id}" if seg.id else ""

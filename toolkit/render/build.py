@@ -11,7 +11,10 @@ invalid file or carry active content. Translation-quality findings never stop a 
 
 Intermediate files go to scratch space inside the output folder (``scratch``), removed
 when the build ends. Each edition is written to a temporary name and renamed when
-complete, so a failed build leaves the previous editions intact.
+complete, so a failed build leaves the previous editions intact. An output folder that
+cannot be written (``/proc``, ``/dev/null``, a read-only folder) is a ``StageError``
+naming it; one inside the store (``source/``, ``translations/``) is refused before
+anything is built (``check_out_dir``).
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ from importlib.resources import files
 from pathlib import Path
 
 from toolkit.check import Finding, structural_errors
-from toolkit.errors import Location, StageError, ToolkitError
+from toolkit.errors import Location, StageError, ToolkitError, shown_path
 from toolkit.model import BlockKind
 from toolkit.render import formats
 from toolkit.render.ast import credit_blocks, document_blocks
@@ -71,6 +74,28 @@ class BuildRefused(StageError):
         )
 
 
+def check_out_dir(out_dir: Path, root: Path) -> None:
+    """Refuse an output folder inside the repository's ``source/`` or ``translations/``:
+    editions and scratch space written there would become part of the store."""
+    where = _resolved(out_dir)
+    for store in ("source", "translations"):
+        if where.is_relative_to(_resolved(root / store)):
+            raise ToolkitError(
+                f"the output folder {shown_path(out_dir)} is inside the repository's {store}/: "
+                "editions written there would be taken for the works' own files",
+                fix="build into a folder outside source/ and translations/ (by default, "
+                "build/ in the repository: leave out --out)",
+            )
+
+
+def _resolved(path: Path) -> Path:
+    """``path`` with its links followed (as far as they lead: a loop stops there)."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return path.absolute()
+
+
 def preflight(works: list[Work]) -> None:
     """Raise BuildRefused, listing them all, if any of ``works`` has a structural error."""
     findings: list[Finding] = []
@@ -91,6 +116,7 @@ class BuildResult:
 def build_work(work: Work, options: BuildOptions) -> BuildResult:
     """Build every edition of ``work`` the text allows; refuse it first if ``preflight``
     (the default) finds a structural error. Writes nothing unless every edition built."""
+    check_out_dir(options.out_dir, work.paths.root)
     if options.preflight:
         preflight([work])
     result = BuildResult(work.id)
@@ -112,7 +138,15 @@ def build_work(work: Work, options: BuildOptions) -> BuildResult:
             for edition in editions:
                 built = _build_edition(edition, options.formats, font, scratch / edition.lang)
                 files.update({target / name: data for name, data in built.items()})
-    write_files(files)
+    try:
+        write_files(files)
+    except OSError as exc:
+        raise StageError(
+            f"cannot write the editions in {shown_path(target)}: {exc.strerror or exc}"
+            + (f" ({shown_path(exc.filename)})" if exc.filename else ""),
+            fix="choose an output folder you can write to (--out), such as build/ "
+            "in the repository",
+        ) from None
     result.outputs += list(files)
     return result
 

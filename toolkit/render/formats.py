@@ -6,6 +6,7 @@ import json
 import logging
 import re
 from dataclasses import dataclass
+from html import escape as html_escape
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,7 @@ from lxml import html as lxml_html
 from lxml.html import builder as E
 
 from toolkit._version import __version__
+from toolkit.errors import StageError
 from toolkit.metadata import Organisation, Person, pick
 from toolkit.render.ast import Json, mark_title_page, pandoc_document, text_inlines
 from toolkit.render.credits import Credits, full_name
@@ -97,15 +99,26 @@ def html(parts: Parts, scratch: Path, *, font_face: str, article_title: bool) ->
 def head(edition: Edition, style: str) -> str:
     """The edition's ``<meta>`` elements, its JSON-LD and its stylesheet, as HTML.
 
-    Each is built as an element and written by lxml's serializer, never by formatting
-    strings: a metadata value is always an attribute's value, quoted and escaped (a
-    ``"`` in a title cannot start another attribute), and the JSON-LD holds no ``<``,
-    ``>`` or ``&`` (``script_json``), so a title cannot end or reopen its ``<script>``.
+    A metadata value is only ever an attribute's value, quoted, with every ``&``, ``<``,
+    ``>``, ``"`` and ``'`` escaped (``html.escape``): a ``"`` in a title cannot start
+    another attribute, and the value comes back exactly as written. (lxml's serializer
+    is not used for these: it leaves ``&`` unescaped after a ``<!--`` in a value, so
+    ``<!-- G &amp; H -->`` would be read back as ``<!-- G & H -->``.) The JSON-LD holds
+    no ``<``, ``>`` or ``&`` (``script_json``), so a title cannot end or reopen its
+    ``<script>``; the stylesheet is the toolkit's own.
     """
-    elements = [E.META(name=name, content=value) for name, value in _meta_tags(edition)]
-    elements.append(E.SCRIPT(script_json(_json_ld(edition)), type="application/ld+json"))
-    elements.append(E.STYLE(style))
-    return "\n".join(lxml_html.tostring(element, encoding="unicode") for element in elements)
+    elements = [
+        f'<meta name="{_attribute(name)}" content="{_attribute(value)}">'
+        for name, value in _meta_tags(edition)
+    ]
+    script = E.SCRIPT(script_json(_json_ld(edition)), type="application/ld+json")
+    elements += [lxml_html.tostring(e, encoding="unicode") for e in (script, E.STYLE(style))]
+    return "\n".join(elements)
+
+
+def _attribute(value: str) -> str:
+    """``value`` escaped for a double-quoted attribute: it reads back exactly."""
+    return html_escape(value, quote=True)
 
 
 def script_json(data: object) -> str:
@@ -266,10 +279,75 @@ def _epub_css(parts: Parts, font: Path) -> str:
 
 
 def pdf(html_text: str, parts: Parts, scratch: Path) -> bytes:
+    """The PDF of ``html_text``, which must carry every resource inside it.
+
+    WeasyPrint loads each address the page names, and those within what it loads (an
+    SVG image's ``<image href="file:///…">``, a stylesheet's ``url()``), so it is given
+    a fetcher that serves ``data:`` addresses only: the page embeds its images and its
+    font as data, and nothing else may reach the PDF, least of all a file of the
+    machine that builds it. Any other address is refused (WeasyPrint leaves it out),
+    logged, and fails the build with a StageError naming it: no edition is written
+    with a resource missing.
+    """
     import weasyprint
 
-    log.info("pdf: %s (WeasyPrint %s)", parts.edition.file_stem, weasyprint.__version__)
-    document = weasyprint.HTML(string=html_text, base_url=str(scratch))
+    stem = parts.edition.file_stem
+    log.info("pdf: %s (WeasyPrint %s)", stem, weasyprint.__version__)
+    fetcher = _data_only_fetcher()
+    document = weasyprint.HTML(string=html_text, base_url=str(scratch), url_fetcher=fetcher)
     data = document.write_pdf(custom_metadata=True, pdf_tags=True)
     assert isinstance(data, bytes)
+    if fetcher.refused:
+        shown = ", ".join(_short(url) for url in dict.fromkeys(fetcher.refused))
+        raise StageError(
+            f"the PDF of {stem} would load {len(fetcher.refused)} address(es) from outside "
+            f"the edition: {shown}; refused, and no PDF was written",
+            fix="use figure images in PNG, JPEG, GIF or WebP (an SVG image can point at "
+            "other files); if every image is one, this is a toolkit bug: please report it",
+        )
     return data
+
+
+class FetchRefused(ValueError):
+    """An address other than ``data:`` asked of the PDF writer (WeasyPrint reports it
+    as a failed fetch and leaves the resource out)."""
+
+
+def _data_only_fetcher() -> Any:
+    """A WeasyPrint URL fetcher that serves ``data:`` addresses and refuses all others,
+    logging each and keeping them in its ``refused`` list."""
+    refused: list[str] = []
+
+    def allow(url: str) -> None:
+        if url[:5].lower() != "data:":
+            refused.append(url)
+            log.error(
+                "pdf: refused to load %s: an edition carries its resources as data", _short(url)
+            )
+            raise FetchRefused(f"not a data: address: {_short(url)}")
+
+    try:
+        from weasyprint.urls import URLFetcher
+    except ImportError:  # WeasyPrint before 70: a fetcher is a function
+        from weasyprint.urls import default_url_fetcher
+
+        def fetch(url: str) -> Any:
+            allow(url)
+            return default_url_fetcher(url)
+
+        fetch.refused = refused  # type: ignore[attr-defined]
+        return fetch
+
+    class DataOnly(URLFetcher):  # type: ignore[misc]  # an untyped library's class
+        def fetch(self, url: str, headers: Any = None) -> Any:
+            allow(url)
+            return super().fetch(url, headers)
+
+    fetcher = DataOnly(allowed_protocols=("data",))
+    fetcher.refused = refused
+    return fetcher
+
+
+def _short(url: str, limit: int = 160) -> str:
+    """An address for a message, its middle cut if it is long (its end names the file)."""
+    return repr(url if len(url) <= limit else f"{url[: limit - 60]}…{url[-60:]}")

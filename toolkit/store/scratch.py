@@ -18,14 +18,18 @@ import contextlib
 import os
 import re
 import shutil
+import stat
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
+from toolkit.errors import StageError, ToolkitError, shown_path
+
 #: The scratch folder's name, inside the output folder.
 SCRATCH = ".scratch"
-#: A build's own folder: its process ID, then a random part (two builds of one process).
-_NAME = re.compile(r"([0-9]+)-[0-9a-f]+")
+#: A build's own folder: its process ID, then 12 random hex digits (two builds of one
+#: process); only a folder named so, exactly, is ever deleted.
+_NAME = re.compile(r"([1-9][0-9]*)-[0-9a-f]{12}")
 
 
 @contextlib.contextmanager
@@ -38,9 +42,24 @@ def scratch_space(out_dir: Path) -> Iterator[Path]:
     """
     base = out_dir / SCRATCH
     made_out = not out_dir.exists()
-    remove_stale(base)
     folder = base / f"{os.getpid()}-{uuid.uuid4().hex[:12]}"
-    folder.mkdir(parents=True)
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        with contextlib.suppress(FileExistsError):
+            base.mkdir(mode=0o700)
+        _trusted(base)
+        remove_stale(base)
+        folder.mkdir(mode=0o700)
+        os.chmod(folder, 0o700)  # whatever the umask
+    except OSError as exc:
+        if made_out:
+            _remove_if_empty(base)
+            _remove_if_empty(out_dir)
+        raise StageError(
+            f"cannot write in the output folder {shown_path(out_dir)}: {exc.strerror or exc}",
+            fix="choose an output folder you can write to (--out), such as build/ "
+            "in the repository",
+        ) from None
     try:
         yield folder
     finally:
@@ -48,6 +67,30 @@ def scratch_space(out_dir: Path) -> Iterator[Path]:
         _remove_if_empty(base)
         if made_out:
             _remove_if_empty(out_dir)
+
+
+def _trusted(base: Path) -> None:
+    """Refuse a ``.scratch`` that is a link or not this user's (see the module's docstring)."""
+    info = base.lstat()
+    if stat.S_ISLNK(info.st_mode):
+        raise ToolkitError(
+            f"{shown_path(base)} is a symbolic link (to {os.readlink(base)}): a build's "
+            "scratch space must be a folder of its own in the output folder",
+            fix=f"remove the link ({shown_path(base)}); the next build makes the folder",
+        )
+    if not stat.S_ISDIR(info.st_mode):
+        raise ToolkitError(
+            f"{shown_path(base)} is not a folder: it is where a build keeps its scratch space",
+            fix=f"remove or rename {shown_path(base)}; the next build makes the folder",
+        )
+    getuid = getattr(os, "getuid", None)
+    if getuid is not None and info.st_uid != getuid():
+        raise ToolkitError(
+            f"{shown_path(base)} belongs to another user (uid {info.st_uid}): a build "
+            "does not write or delete in a folder someone else controls",
+            fix=f"remove {shown_path(base)} (or ask its owner to), or build into an output "
+            "folder of your own (--out)",
+        )
 
 
 def remove_stale(base: Path) -> list[Path]:
