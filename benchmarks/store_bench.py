@@ -13,6 +13,7 @@ import subprocess
 import time
 import tracemalloc
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from toolkit.model import Block, BlockKind, Document, Segment
@@ -97,7 +98,24 @@ def run() -> dict[str, object]:
     )
     if pandoc_s < parse_s + inline_s:
         print("  note: pandoc is faster than the toolkit's reader on this input")
+    result["one_paragraph"] = _one_paragraph()
     return result
+
+
+def _one_paragraph() -> dict[str, object]:
+    """One paragraph of many lines: reading must grow with its lines, not their square
+    (it once rebuilt the block for each line: 137 s for 200 000 lines)."""
+    seconds: dict[int, float] = {}
+    for lines in (50_000, 200_000):
+        text = "".join(f"第{i}句。 {{#s{i}}}\n" for i in range(1, lines + 1))
+        seconds[lines] = _best(partial(parse_document, text))
+    ratio = seconds[200_000] / seconds[50_000]
+    print(
+        f"  one paragraph: 50 000 lines {seconds[50_000]:.2f} s, 200 000 lines "
+        f"{seconds[200_000]:.2f} s (x{ratio:.1f} for x4 the lines; linear is x4, quadratic x16)"
+    )
+    result: dict[str, object] = {f"lines_{n}_s": round(s, 3) for n, s in seconds.items()}
+    return result | {"ratio": round(ratio, 2)}
 
 
 def _timed(command: list[str], data: bytes) -> float:

@@ -604,6 +604,39 @@ def test_read_document_reads_the_file(tmp_path: Path) -> None:
     assert doc.layout == Layout("\r\n", True, 0, True)
 
 
+# --- long blocks are read in time proportional to their lines -------------------------------
+# (Measured in make bench: benchmarks/store_bench.py reads one long paragraph. Here, without
+# timing: a block is built once when it closes, not rebuilt for every line it gets.)
+
+#: One block of many lines, of each kind that lines continue.
+LONG_BLOCKS = {
+    "paragraph": lambda i: f"第{i}句。 {{#s{i}}}",
+    "quote": lambda i: f"> 引{i}。 {{#s{i}}}",
+    "table": lambda i: f"| 格{i} {{#s{i}}}",
+    "list item": lambda i: f"- 項{i}。 {{#s{i}}}" if i == 1 else f"  又{i}。 {{#s{i}}}",
+}
+
+
+@pytest.mark.parametrize("kind", sorted(LONG_BLOCKS))
+def test_a_long_block_is_built_once_not_once_a_line(
+    kind: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Rebuilding the block for each line made reading quadratic: 137 s for 200 000 lines.
+    built: list[int] = []
+
+    def counting(obj: Any, /, **changes: Any) -> Any:
+        if "segments" in changes:
+            built.append(len(changes["segments"]))
+        return replace(obj, **changes)
+
+    monkeypatch.setattr("toolkit.store.document.replace", counting)
+    lines = 2_000
+    text = "".join(LONG_BLOCKS[kind](i) + "\n" for i in range(1, lines + 1))
+    document = parse_document(text, "text.md")
+    assert len(document.blocks) == 1 and len(document.blocks[0].segments) == lines
+    assert len(built) <= 2, f"the block was rebuilt {len(built)} times"
+
+
 # --- the writer ------------------------------------------------------------------------------
 
 

@@ -4,6 +4,8 @@ line at once, and files that are not UTF-8 (issue 6, "Hostile and broken input")
 from __future__ import annotations
 
 import logging
+import os
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -12,7 +14,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 import toolkit.store.alignfile
-from tests.conftest import ORIGINAL_YAML
+from tests.conftest import ORIGINAL_YAML, TRANSLATION_YAML
 from toolkit.check import check_work
 from toolkit.cli import cli
 from toolkit.errors import FormatError, FormatErrors, ToolkitError
@@ -20,8 +22,9 @@ from toolkit.metadata import Original
 from toolkit.store.alignfile import parse_alignment, read_alignment
 from toolkit.store.document import parse_document, read_document
 from toolkit.store.importrecord import load_record
-from toolkit.store.metafile import load_original, parse_model
+from toolkit.store.metafile import load_original, load_translation, parse_model
 from toolkit.store.work import find_image, list_works, load_work
+from toolkit.store.yamlfile import load_yaml
 
 MakeRepo = Callable[..., Path]
 
@@ -225,6 +228,31 @@ def test_a_character_yaml_does_not_allow_is_an_error_at_its_place(tmp_path: Path
     assert "U+001F" in caught.value.message
 
 
+def test_a_yaml_file_of_too_many_values_is_refused_at_the_first_one_too_many(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "en.yaml"
+    items = ", ".join(["a"] * 300_000)  # 0.9 MB: it took 4 s and 180 MB to read
+    path.write_text(TRANSLATION_YAML + f"translator_note: [{items}]\n", "utf-8")
+    started = time.monotonic()
+    with pytest.raises(FormatError) as caught:
+        load_translation(path)
+    assert time.monotonic() - started < 10  # some 2 s, under load more
+    err = caught.value
+    assert "more than 100,000 values" in err.message
+    assert err.where is not None and err.where.path == path
+    assert err.where.line == TRANSLATION_YAML.count("\n") + 1 and err.where.column > 1
+    assert "not metadata" in err.fix
+
+
+def test_a_yaml_file_of_many_values_under_the_cap_is_read(tmp_path: Path) -> None:
+    credits = "".join(f"  - {{as_published: 攝影{i}}}\n" for i in range(3_000))
+    text = f"title: 標題\nphoto_credits:\n{credits}"
+    data, lines = load_yaml(text, "work.yaml")
+    assert len(data["photo_credits"]) == 3_000
+    assert lines[("photo_credits", 2_999, "as_published")] == 3_002
+
+
 def test_check_and_build_refuse_an_alias_bomb_with_exit_2(repo: Path) -> None:
     (repo / "source/trial/work.yaml").write_text(ORIGINAL_YAML + BOMB, "utf-8")
     for command in ("check", "build"):
@@ -424,3 +452,193 @@ def test_latin1_is_named_as_not_utf8_with_the_way_to_convert(tmp_path: Path) -> 
     assert "not UTF-8" in caught.value.message
     assert "iconv" in caught.value.fix
     assert str(caught.value).startswith(f"{path}:1: ")
+
+
+# --- 6. figure images: raster images only, by their bytes ------------------------------------
+
+SVG = (
+    b'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">'
+    b"<script>alert(1)</script>"
+    b'<image xlink:href="file:///etc/passwd"/></svg>\n'
+)
+PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"
+RASTERS = {
+    "pic.png": PNG,
+    "pic.jpg": b"\xff\xd8\xff\xe0\x00\x10JFIF\x00",
+    "pic.gif": b"GIF89a\x01\x00\x01\x00",
+    "pic.webp": b"RIFF\x24\x00\x00\x00WEBPVP8 ",
+}
+
+
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        ("pic.svg", SVG),
+        ("pic.png", SVG),  # an SVG named .png
+        ("pic.png", b"<?xml version='1.0'?>\n" + SVG),
+        ("pic.png", b"\x89PNG"),  # the start of a PNG signature, not all of it
+        ("pic.jpg", b"<html><script>alert(1)</script></html>"),
+        ("pic.gif", b""),
+    ],
+)
+def test_a_figure_image_that_is_not_a_raster_image_is_refused(
+    repo: Path, name: str, data: bytes
+) -> None:
+    (repo / "translations/trial" / name).write_bytes(data)
+    text = repo / "translations/trial/en.md"
+    with pytest.raises(ToolkitError) as caught:
+        find_image(load_work(repo, "trial").paths, text, name)
+    err = caught.value
+    assert err.where is None  # the caller names the figure's line
+    assert repr(name) in err.message
+    assert "PNG, JPEG, GIF or WebP" in err.message
+    assert "export it as PNG or JPEG" in err.fix
+
+
+@pytest.mark.parametrize("name", sorted(RASTERS))
+def test_png_jpeg_gif_and_webp_figure_images_are_used(repo: Path, name: str) -> None:
+    (repo / "source/trial" / name).write_bytes(RASTERS[name])
+    text = repo / "translations/trial/en.md"
+    found = find_image(load_work(repo, "trial").paths, text, name)
+    assert found == (repo / "source/trial" / name).resolve()
+
+
+def test_image_type_knows_the_four_raster_types_by_their_bytes() -> None:
+    from toolkit.store.imagetype import image_type
+
+    kinds = {name: image_type(data) for name, data in RASTERS.items()}
+    assert kinds == {"pic.png": "png", "pic.jpg": "jpg", "pic.gif": "gif", "pic.webp": "webp"}
+    for data in (SVG, b"", b"\x89PNG", b"RIFF\x24\x00\x00\x00WAVEfmt ", b"GIF90a"):
+        assert image_type(data) is None
+    assert "SVG" in (image_type.__doc__ or "")
+
+
+def test_check_reports_an_svg_figure_and_build_refuses_it(repo: Path) -> None:
+    text = '# Chapter One {#t1}\n\n![A bird](pic.png "Photo: X") {#t2}\n'
+    (repo / "translations/trial/en.md").write_text(text, "utf-8")
+    (repo / "translations/trial/en.align").write_text("s1\tt1\ns2\tt2\ns3\t-\n", "utf-8")
+    (repo / "translations/trial/pic.png").write_bytes(SVG)
+    report = check_work(load_work(repo, "trial"))
+    found = [f for f in report.findings if f.code == "image-missing"]
+    assert len(found) == 1 and "PNG, JPEG, GIF or WebP" in found[0].message
+    assert found[0].line == 3
+    built = run(repo, "build")
+    assert built.exit_code == 2, built.output
+    assert "pic.png" in built.stderr and "export it as PNG or JPEG" in built.stderr
+    assert not (repo / "build").exists() or not any(
+        p.suffix in (".html", ".epub", ".pdf") for p in (repo / "build").rglob("*")
+    )
+
+
+# --- 7. store files that are not regular files -------------------------------------------------
+
+STORE_FILES = [
+    "source/trial/work.yaml",
+    "source/trial/text.md",
+    "source/trial/zh-Hant-TW.import.yaml",
+    "translations/trial/en.yaml",
+    "translations/trial/en.md",
+    "translations/trial/en.align",
+    "translations/trial/en.import.yaml",
+]
+
+
+def _make_not_regular(path: Path, kind: str) -> str:
+    """Put a ``kind`` of thing at ``path``; the words the error should name it by."""
+    path.unlink(missing_ok=True)
+    if kind == "fifo":
+        os.mkfifo(path)
+        return "FIFO"
+    if kind == "device":
+        path.symlink_to("/dev/zero")
+        return "device"
+    if kind == "loop":
+        path.symlink_to(path.name)
+        return "link loop"
+    if kind == "broken":
+        path.symlink_to("drafts/gone.md")
+        return "broken link"
+    assert kind == "folder"
+    path.mkdir()
+    return "folder"
+
+
+def _within(seconds: float, call: Callable[[], object]) -> object:
+    """What ``call`` returned or raised, failing the test if it is still running after
+    ``seconds`` (as a read blocked on a FIFO would be)."""
+    outcome: list[object] = []
+
+    def target() -> None:
+        try:
+            outcome.append(call())
+        except BaseException as exc:
+            outcome.append(exc)
+
+    thread = threading.Thread(target=target, daemon=True)
+    thread.start()
+    thread.join(seconds)
+    assert outcome, f"still running after {seconds} s: blocked on a FIFO or reading a device?"
+    return outcome[0]
+
+
+@pytest.mark.parametrize("kind", ["fifo", "device", "loop", "broken", "folder"])
+@pytest.mark.parametrize("name", STORE_FILES)
+def test_a_store_file_that_is_not_a_regular_file_is_one_clear_error(
+    repo: Path, name: str, kind: str
+) -> None:
+    words = _make_not_regular(repo / name, kind)
+    caught = _within(20, lambda: load_work(repo, "trial"))
+    assert isinstance(caught, ToolkitError), caught
+    assert not isinstance(caught, FormatErrors)
+    assert caught.where is not None and caught.where.path == repo / name
+    assert words in caught.message
+    assert "not a regular file" in caught.message
+    assert caught.fix
+
+
+@pytest.mark.parametrize("kind", ["fifo", "device", "loop", "broken"])
+def test_check_names_a_store_file_that_is_not_a_regular_file(repo: Path, kind: str) -> None:
+    words = _make_not_regular(repo / "translations/trial/en.md", kind)
+    checked = _within(20, lambda: run(repo, "check"))
+    assert isinstance(checked, Result)
+    assert checked.exit_code == 2, checked.output
+    assert "translations/trial/en.md" in checked.stderr and words in checked.stderr
+    assert "bead-unknown-id" not in checked.output
+
+
+@pytest.mark.parametrize("kind", ["fifo", "device"])
+def test_reading_never_blocks_on_a_fifo_or_reads_a_device(tmp_path: Path, kind: str) -> None:
+    words = _make_not_regular(tmp_path / "text.md", kind)
+    for read in (read_document, read_alignment, load_original):
+        caught = _within(20, lambda read=read: read(tmp_path / "text.md"))  # type: ignore[misc]
+        assert isinstance(caught, ToolkitError) and words in caught.message, caught
+
+
+@pytest.mark.parametrize("kind", ["fifo", "device", "loop", "broken", "folder"])
+def test_a_figure_image_that_is_not_a_regular_file_is_named(repo: Path, kind: str) -> None:
+    words = _make_not_regular(repo / "translations/trial/pic.png", kind)
+    text = repo / "translations/trial/en.md"
+    paths = load_work(repo, "trial").paths
+    caught = _within(20, lambda: find_image(paths, text, "pic.png"))
+    assert isinstance(caught, ToolkitError), caught
+    assert words in caught.message and "'pic.png'" in caught.message
+    assert "not found" not in caught.message
+
+
+def test_a_figure_image_in_a_folder_that_is_a_link_loop_is_named(repo: Path) -> None:
+    (repo / "translations/trial/images").symlink_to("images", target_is_directory=True)
+    text = repo / "translations/trial/en.md"
+    paths = load_work(repo, "trial").paths
+    with pytest.raises(ToolkitError) as caught:
+        find_image(paths, text, "images/pic.png")
+    assert "link loop" in caught.value.message
+    assert "translations/trial/images)" in caught.value.message  # the loop, not the image
+
+
+def test_a_work_whose_work_yaml_is_a_fifo_is_listed_and_refused(repo: Path) -> None:
+    _make_not_regular(repo / "source/trial/work.yaml", "fifo")
+    assert list_works(repo) == ["trial"]  # not skipped as if it had no work.yaml
+    checked = _within(20, lambda: run(repo, "check"))
+    assert isinstance(checked, Result)
+    assert checked.exit_code == 2
+    assert "source/trial/work.yaml" in checked.stderr and "FIFO" in checked.stderr

@@ -136,6 +136,9 @@ class _Parser:
         self.blocks: list[Block] = []
         self.gap = 0  # blank lines seen since the last block line
         self.open: Block | None = None  # a block that further lines may continue
+        #: The segments read into the open block after its first line: the block (the last
+        #: of ``blocks``) is given them when it closes, not rebuilt line by line.
+        self.more: list[Segment] = []
         self.pending_continue = 0  # line of a lone '>' just read: the next quote continues
         self.items: list[int] = []  # content columns of the open list items, outermost first
         self.table: _Table | None = None
@@ -283,6 +286,7 @@ class _Parser:
         if indent == 0:
             self._start(block, number, can_continue=True)
         else:  # a nested item follows its parent with no blank line
+            self._settle()
             self._close_table()
             self.blocks.append(replace(block, blank_before=0))
             self.open = self.blocks[-1]
@@ -459,13 +463,19 @@ class _Parser:
         self.open = block if can_continue else None
 
     def _extend(self, seg: Segment) -> None:
+        """Add ``seg`` to the open block (in constant time: see :meth:`_settle`)."""
         assert self.open is not None
-        block = self.blocks[-1]
-        grown = replace(block, segments=(*block.segments, seg))
-        self.blocks[-1] = grown
-        self.open = grown
+        self.more.append(seg)
+
+    def _settle(self) -> None:
+        """Give the last block the segments read into it since it was started."""
+        if self.more:
+            block = self.blocks[-1]
+            self.blocks[-1] = replace(block, segments=(*block.segments, *self.more))
+            self.more = []
 
     def _close(self) -> None:
+        self._settle()
         self.open = None
         self.items = []
         self._close_table()

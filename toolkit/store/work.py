@@ -14,6 +14,7 @@ Layout, for a work with ID ``china-russia``::
 from __future__ import annotations
 
 import logging
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -24,9 +25,18 @@ from toolkit.metadata import LANG_RE, Original, Translation
 from toolkit.model import Alignment, Document
 from toolkit.store.alignfile import read_alignment
 from toolkit.store.document import read_document
+from toolkit.store.imagetype import image_type
 from toolkit.store.importrecord import ImportRecord, load_record
 from toolkit.store.metafile import load_original, load_translation
-from toolkit.store.workfile import TOP_FOLDERS, folders_of, is_inside
+from toolkit.store.workfile import (
+    TOP_FOLDERS,
+    folders_of,
+    is_inside,
+    not_regular,
+    open_regular,
+    present,
+    showable,
+)
 
 log = logging.getLogger("toolkit.store")
 
@@ -192,8 +202,8 @@ def _not_a_work(root: Path, top: str, name: str) -> str:
     """Why the folder ``<top>/<name>`` is not a work, or '' when it is one."""
     if not WORK_ID_RE.fullmatch(name):
         return f"{name!r} is not a work ID (lower-case letters, digits and '-')"
-    if (root / "source" / name / "work.yaml").is_file():
-        return ""
+    if os.path.lexists(root / "source" / name / "work.yaml"):
+        return ""  # in any form: load_work says what is wrong with it
     if top == "source":
         return "not a work: there is no work.yaml in it (toolkit new writes one)"
     return f"not a work: there is no source/{name}/work.yaml (toolkit new writes one)"
@@ -202,16 +212,18 @@ def _not_a_work(root: Path, top: str, name: str) -> str:
 def load_work(root: Path, work: str) -> Work:
     """Read and validate every file of a work. Raises ToolkitError naming the bad file.
 
-    A work ID that is not valid is refused before any path is made of it.
+    A work ID that is not valid is refused before any path is made of it. A file of the
+    work that is there but is not a regular file (a FIFO, a device, a broken link, a link
+    loop) is an error naming it, never taken for a file the work does not have.
     """
     if not WORK_ID_RE.fullmatch(work):
         folder = _listed(root, work)
         check_work_id(work, Location(folder) if folder else None)
     paths = WorkPaths(root, work)
-    if not paths.original_meta.is_file():
+    if not present(paths.original_meta):
         raise _no_work(paths)
     original = load_original(paths.original_meta)
-    source = read_document(paths.original_text) if paths.original_text.is_file() else None
+    source = read_document(paths.original_text) if present(paths.original_text) else None
     strays = paths.strays()
     if strays:
         raise ToolkitError(
@@ -222,7 +234,7 @@ def load_work(root: Path, work: str) -> Work:
         )
     translations = {lang: _load_translation(paths, lang) for lang in paths.languages()}
     record_path = paths.original_import_record(original.language)
-    record = load_record(record_path) if record_path.is_file() else None
+    record = load_record(record_path) if present(record_path) else None
     return Work(work, paths, original, source, translations, record)
 
 
@@ -259,7 +271,7 @@ def _no_work(paths: WorkPaths) -> ToolkitError:
 def _load_translation(paths: WorkPaths, lang: str) -> TranslationData:
     meta_path = paths.translation_meta(lang)
     text_path = paths.translation_text(lang)
-    if not meta_path.is_file():
+    if not present(meta_path):
         raise ToolkitError(
             "this translation has no metadata file",
             where=Location(text_path),
@@ -278,9 +290,9 @@ def _load_translation(paths: WorkPaths, lang: str) -> TranslationData:
     return TranslationData(
         lang,
         meta,
-        read_document(text) if text.is_file() else None,
-        read_alignment(align) if align.is_file() else None,
-        load_record(record) if record.is_file() else None,
+        read_document(text) if present(text) else None,
+        read_alignment(align) if present(align) else None,
+        load_record(record) if present(record) else None,
     )
 
 
@@ -288,8 +300,10 @@ def find_image(paths: WorkPaths, text_path: Path, src: str) -> Path:
     """The file of a figure's image: beside its text file, else beside the original's.
 
     Raises ToolkitError (with no location: the caller knows the figure's line)
-    when the path leaves the work, the file is a link that leads out of it, is larger
-    than the file limit, or no such file exists.
+    when the path leaves the work, the file is a link that leads out of it, is not a
+    regular file (a FIFO, a device, a broken link), is larger than the file limit, is not
+    a PNG, JPEG, GIF or WebP image by its bytes (:func:`toolkit.store.imagetype.image_type`:
+    an SVG drawing can hold scripts and local addresses), or no such file exists.
     """
     wanted = PurePosixPath(src)
     if wanted.is_absolute() or ".." in wanted.parts or "://" in src:
@@ -299,13 +313,25 @@ def find_image(paths: WorkPaths, text_path: Path, src: str) -> Path:
         )
     candidates = [folder / wanted for folder in (text_path.parent, paths.source_dir)]
     for candidate in candidates:
+        what = not_regular(candidate)
+        if what:
+            raise ToolkitError(
+                f"figure image {src!r} ({shown_path(showable(candidate))}) is {what}, not a "
+                "regular file; it is not used",
+                fix="put the image file itself there (a PNG or JPEG file)",
+            )
         if candidate.is_file():
             return _image_inside(paths, candidate, src)
     raise ToolkitError(f"figure image {src!r} not found", fix=f"add the image as {candidates[0]}")
 
 
+#: The first bytes of an image that tell its type (see ``image_type``).
+_HEAD = 16
+
+
 def _image_inside(paths: WorkPaths, candidate: Path, src: str) -> Path:
-    """``candidate`` resolved, when it stays in the work and is not too large."""
+    """``candidate`` resolved, when it stays in the work, is not too large and is a raster
+    image by its bytes."""
     real = candidate.resolve()
     if not is_inside(real, folders_of(paths.root, paths.work)):
         raise ToolkitError(
@@ -315,12 +341,23 @@ def _image_inside(paths: WorkPaths, candidate: Path, src: str) -> Path:
             "(cp --remove-destination TARGET LINK), after checking that it belongs to the work",
         )
     limits = Limits.from_env()
-    size = real.stat().st_size
-    if size > limits.max_file_bytes:
+    fd, info = open_regular(candidate, real)
+    try:
+        if info.st_size > limits.max_file_bytes:
+            raise ToolkitError(
+                f"figure image {src!r} is {info.st_size:,} bytes, more than the limit of "
+                f"{limits.max_file_bytes:,} bytes a file",
+                fix="make the image smaller, or raise TOOLKIT_MAX_FILE_BYTES",
+            )
+        head = os.read(fd, _HEAD)
+    finally:
+        os.close(fd)
+    if image_type(head) is None:
         raise ToolkitError(
-            f"figure image {src!r} is {size:,} bytes, more than the limit of "
-            f"{limits.max_file_bytes:,} bytes a file",
-            fix="make the image smaller, or raise TOOLKIT_MAX_FILE_BYTES",
+            f"figure image {src!r} ({shown_path(candidate)}) is not a PNG, JPEG, GIF or WebP "
+            "image by its bytes (whatever its name says); it is not used (an SVG drawing can "
+            "hold scripts and addresses of local files)",
+            fix="export it as PNG or JPEG, and give that file's path",
         )
     return real
 

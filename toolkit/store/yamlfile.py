@@ -6,7 +6,10 @@ dates stay text until the schema parses them); ``~`` and empty values are None.
 Anchors and aliases (``&name``, ``*name``, and so ``<<: *name``) are refused: metadata
 and import records never need them, and a 600-byte file of aliases of aliases expands to
 gigabytes (an "alias bomb"). So are values nested deeper than :data:`MAX_DEPTH` (the
-composer would otherwise run out of stack) and values longer than the segment limit.
+composer would otherwise run out of stack), files of more than :data:`MAX_NODES` values
+(each value costs hundreds of bytes once read: a 1 MB list of one-letter items took 440 MB
+and 10 s, where metadata holds hundreds of values), and values longer than the segment
+limit. The file's size is capped before it is read (``Limits.max_yaml_bytes``).
 """
 
 from __future__ import annotations
@@ -25,6 +28,10 @@ Lines = dict[tuple[str | int, ...], int]
 #: The deepest nesting of mappings and lists read (metadata goes four or five deep).
 MAX_DEPTH = 50
 
+#: The most values (mappings, lists and scalars, keys included) a YAML file may hold.
+#: Metadata holds hundreds; an import record a few per piece of the imported file.
+MAX_NODES = 100_000
+
 
 class _Refused(Exception):
     """Raised inside the composer, at an event the store refuses; becomes a FormatError."""
@@ -38,11 +45,13 @@ class _Refused(Exception):
 
 
 class _Loader(yaml.SafeLoader):
-    """PyYAML's safe loader, composing nodes without anchors or aliases, not too deep."""
+    """PyYAML's safe loader, composing nodes without anchors or aliases, not too deep, not
+    too many."""
 
     def __init__(self, stream: str) -> None:
         super().__init__(stream)
         self.depth = 0
+        self.nodes = 0
 
     def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
         self.check_event(yaml.Event)  # makes the next event current (peek_event is untyped)
@@ -52,6 +61,14 @@ class _Loader(yaml.SafeLoader):
                 "YAML anchors and aliases (&name, *name) are not allowed here",
                 "write the value out in full where it is used (metadata files never need "
                 "anchors; they can expand a small file to gigabytes)",
+                event,
+            )
+        self.nodes += 1
+        if self.nodes > MAX_NODES:
+            raise _Refused(
+                f"more than {MAX_NODES:,} values in one file",
+                "metadata holds a few hundred values: check that this file is the one "
+                "meant (a list this long is not metadata)",
                 event,
             )
         self.depth += 1
@@ -79,7 +96,8 @@ def load_yaml(text: str, path: Path | str, limits: Limits | None = None) -> tupl
 def compose_yaml(text: str, path: Path | str) -> yaml.Node | None:
     """The node tree of YAML ``text`` (None when it is empty), for code that edits the text
     in place by the nodes' positions. Refuses what :func:`load_yaml` refuses (anchors,
-    aliases, deep nesting, characters YAML does not allow) with a FormatError naming
+    aliases, deep nesting, too many values, characters YAML does not allow) with a
+    FormatError naming
     ``path``, the line and the column; use it instead of ``yaml.compose``."""
     try:
         return yaml.compose(text, Loader=_Loader)
