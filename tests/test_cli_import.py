@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -645,3 +646,31 @@ def test_a_device_or_a_pipe_is_not_imported(make_repo: MakeRepo, tmp_path: Path)
     result = run(root, "import", "trial", str(fifo), "--lang", "en")
     assert result.exit_code == 2 and "not a regular file" in result.stderr
     assert not (root / "translations/trial/en.md").exists()
+
+
+def test_an_import_writes_through_a_link_in_the_work_and_never_out_of_it(
+    make_repo: MakeRepo, tmp_path: Path
+) -> None:
+    root = make_repo(text=None, align=None)
+    folder = root / "translations/trial"
+    article = tmp_path / "a.txt"
+    article.write_text(FIRST, "utf-8")
+    assert run(root, "import", "trial", str(article), "--lang", "en").exit_code == 0
+    (folder / "drafts").mkdir()
+    (folder / "en.md").rename(folder / "drafts/en.md")
+    (folder / "en.md").symlink_to("drafts/en.md")
+    article.write_text(REVISED, "utf-8")
+    result = run(root, "import", "trial", str(article), "--lang", "en", "--force")
+    assert result.exit_code == 0, result.output
+    assert (folder / "en.md").is_symlink()  # the link stays, its file is the new text
+    assert "A new opening." in (folder / "drafts/en.md").read_text("utf-8")
+
+    page = tmp_path / "page"
+    shutil.copytree(Path(__file__).parent / "cases/import", page)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (folder / "images").symlink_to(elsewhere)
+    result = run(root, "import", "trial", str(page / "en-news.html"), "--lang", "en", "--force")
+    assert result.exit_code == 2
+    assert "images" in result.stderr
+    assert list(elsewhere.iterdir()) == []

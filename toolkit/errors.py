@@ -37,7 +37,7 @@ def shown_path(path: Path | str) -> str:
         else:
             where = given.absolute().parent.resolve() / given.name
         return str(where.relative_to(Path.cwd()))
-    except (ValueError, OSError):
+    except (ValueError, OSError, RuntimeError):  # RuntimeError: a link loop (Python 3.11)
         return str(path)
 
 

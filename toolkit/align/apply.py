@@ -14,6 +14,7 @@ from toolkit.model import Alignment, Bead, BeadState
 from toolkit.store.alignfile import write_alignment
 from toolkit.store.fileio import write_files
 from toolkit.store.work import TranslationData, Work
+from toolkit.store.workfile import folders_of, present, read_work_file
 
 #: Beads scoring below this are listed for a reviewer to look at first.
 LOW_CONFIDENCE = 0.5
@@ -56,13 +57,14 @@ def align_work(
         )
         path = work.paths.alignment(tr.lang)
         text = write_alignment(new)
-        changed = not path.is_file() or path.read_text("utf-8") != text
+        folders = folders_of(work.paths.root, work.id)
+        changed = not present(path) or read_work_file(path, folders=folders) != text.encode()
         if changed:
             files[path] = text
         kept = sum(1 for b in new.beads if b.state is not BeadState.AUTO)
         low = [b for b in new.beads if b.state is BeadState.AUTO and _to_look_at(b)]
         reports.append(AlignReport(tr.lang, path, new, kept, low, changed))
-    write_files(files)
+    write_files(files, within=folders_of(work.paths.root, work.id))
     return reports
 
 
@@ -82,7 +84,7 @@ def mark_work(work: Work, lang: str, request: MarkRequest) -> tuple[Path, list[B
         )
     new, marked = mark(tr.alignment, request, work.source.by_id(), tr.document.by_id())
     path = work.paths.alignment(lang)
-    write_files({path: write_alignment(new)})
+    write_files({path: write_alignment(new)}, within=folders_of(work.paths.root, work.id))
     return path, marked
 
 

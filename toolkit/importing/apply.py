@@ -39,6 +39,7 @@ from toolkit.store.importrecord import (
     load_record,
     text_sha256,
 )
+from toolkit.store.workfile import present
 
 log = logging.getLogger("toolkit.importing")
 
@@ -250,21 +251,23 @@ def apply_import(
     }
     for name, data in imported.resources.items():
         path = target.text.parent / name
-        if path.exists() and (not path.is_file() or path.read_bytes() != data):
+        if (existing := target.current(path)) is not None and existing != data:
             raise ToolkitError(
                 f"{shown_path(path)} exists and holds something else; the import would replace it",
                 fix="move that file away, then import again",
             )
         files[path] = data
-    unchanged = all(p.is_file() and p.read_bytes() == _bytes(c) for p, c in files.items())
-    replacing = target.text.exists() and target.text.read_bytes() != text.encode("utf-8")
-    if target.text.exists() and not unchanged and not (options.force or options.discard_edits):
+    now = {path: target.current(path) for path in files}
+    unchanged = all(now[p] == _bytes(c) for p, c in files.items())
+    old_text = now[target.text]
+    replacing = old_text is not None and old_text != text.encode("utf-8")
+    if old_text is not None and not unchanged and not (options.force or options.discard_edits):
         raise ToolkitError(
             f"{shown_path(target.text)} exists; importing would replace its text "
             f"({len(changes.added)} new or changed segments, {len(changes.removed)} gone)",
             fix="pass --force to replace it (segments whose text is unchanged keep their IDs)",
         )
-    if replacing and _edited(target):
+    if replacing and old_text is not None and _edited(target, old_text):
         if not options.discard_edits:
             raise ToolkitError(
                 f"{shown_path(target.text)} has been edited since the toolkit wrote it; "
@@ -273,10 +276,10 @@ def apply_import(
                 "--discard-edits: a backup of the file is kept beside it",
             )
         backup = _backup_path(target.text)
-        files[backup] = target.text.read_bytes()
+        files[backup] = old_text
         log.info("write: the edited text is kept as %s", backup.name)
     if not unchanged:
-        write_files(files)
+        write_files(files, within=target.folders)
     log.info("write: %s", "unchanged" if unchanged else ", ".join(p.name for p in files))
     warnings = []
     if not any(True for _ in document.segments()):
@@ -306,13 +309,13 @@ def apply_import(
     )
 
 
-def _edited(target: Target) -> bool:
-    """Has a person changed the segment file since the toolkit last wrote it? (Yes when
-    no import record says what it wrote: a file written by hand.)"""
-    record = load_record(target.record) if target.record.is_file() else None
+def _edited(target: Target, text: bytes) -> bool:
+    """Has a person changed the segment file (now ``text``) since the toolkit last wrote
+    it? (Yes when no import record says what it wrote: a file written by hand.)"""
+    record = load_record(target.record) if present(target.record) else None
     if record is None or record.text_sha256 is None:
         return True
-    return hashlib.sha256(target.text.read_bytes()).hexdigest() != record.text_sha256
+    return hashlib.sha256(text).hexdigest() != record.text_sha256
 
 
 def _backup_path(path: Path) -> Path:

@@ -18,25 +18,13 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
+from toolkit.store.imagetype import image_type
+
 #: Images larger than this are not brought in (a saved page holds photos, not archives).
 MAX_BYTES = 50 * 1024 * 1024
 _SAFE = re.compile(r"[^A-Za-z0-9._-]+")
 _DATA = re.compile(r"data:(image/[\w.+-]+)?(;[^,]*)?,(.*)", re.S)
 _TYPES = {"image/png": "png", "image/jpeg": "jpg", "image/gif": "gif", "image/webp": "webp"}
-
-
-def image_type(data: bytes) -> str | None:
-    """The file name ending of a raster image, by its first bytes; None for anything else
-    (a file that only claims to be an image, an SVG drawing, which may hold scripts)."""
-    if data.startswith(b"\x89PNG\r\n\x1a\n"):
-        return "png"
-    if data.startswith(b"\xff\xd8\xff"):
-        return "jpg"
-    if data.startswith((b"GIF87a", b"GIF89a")):
-        return "gif"
-    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
-        return "webp"
-    return None
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from toolkit.store.importrecord import load_record
 from toolkit.store.lines import read_text
 from toolkit.store.metafile import load_original, parse_model
 from toolkit.store.work import WORK_ID_RE, WorkPaths
+from toolkit.store.workfile import folders_of, present, read_work_file
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,16 @@ class Target:
         """Segment IDs: s1, s2, … in the original, t1, t2, … in a translation."""
         return "s" if self.role is Role.ORIGINAL else "t"
 
+    @property
+    def folders(self) -> tuple[Path, ...]:
+        """The work's folders: every read and write of the import stays inside them."""
+        return folders_of(self.paths.root, self.paths.work)
+
+    def current(self, path: Path) -> bytes | None:
+        """The bytes of a file of the work as they are now (None when it is absent), read
+        as the store reads: inside the work, a regular file, within the limits."""
+        return read_work_file(path, folders=self.folders) if present(path) else None
+
     def meta_text(self) -> str:
         return read_text(self.meta_path)
 
@@ -79,13 +90,13 @@ class Target:
         return ReadContext(self.lang, self.role, meta.title, names)
 
     def old_document(self) -> Document | None:
-        return read_document(self.text) if self.text.is_file() else None
+        return read_document(self.text) if present(self.text) else None
 
     def alignments(self) -> list[tuple[Path, Alignment]]:
         """The alignment files that name this side's segments."""
         langs = self.paths.languages() if self.role is Role.ORIGINAL else [self.lang]
         found = [self.paths.alignment(lang) for lang in langs]
-        return [(path, read_alignment(path)) for path in found if path.is_file()]
+        return [(path, read_alignment(path)) for path in found if present(path)]
 
     def _side(self, bead_source: tuple[str, ...], bead_target: tuple[str, ...]) -> tuple[str, ...]:
         return bead_source if self.role is Role.ORIGINAL else bead_target
@@ -99,7 +110,7 @@ class Target:
             for bead in alignment.beads
             for ident in self._side(bead.source, bead.target)
         }
-        record = load_record(self.record) if self.record.is_file() else None
+        record = load_record(self.record) if present(self.record) else None
         if record is not None and record.last_id is not None:
             reserved.add(record.last_id)
         return reserved
@@ -123,7 +134,7 @@ def find_target(root: Path, work: str, lang: str) -> Target:
             f"{work!r} is not a work ID",
             fix="work IDs are lower-case letters, digits and '-' (e.g. my-work)",
         )
-    if not paths.original_meta.is_file():
+    if not present(paths.original_meta):
         raise ToolkitError(
             f"no work {work!r}: {paths.original_meta} does not exist",
             fix=f"create the work first: toolkit new {work} --lang zh-Hant-TW --title '…'",
@@ -143,7 +154,7 @@ def find_target(root: Path, work: str, lang: str) -> Target:
             fix=f"import the original with --lang {original.language}",
         )
     meta_path = paths.translation_meta(lang)
-    if not meta_path.is_file():
+    if not present(meta_path):
         raise ToolkitError(
             f"{meta_path} does not exist; the translation's metadata goes there",
             fix=f"create it with 'toolkit new {work} … --translation {lang}', or write it with "

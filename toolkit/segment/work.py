@@ -27,6 +27,7 @@ from toolkit.store.docwriter import write_document
 from toolkit.store.fileio import write_files
 from toolkit.store.importrecord import ImportRecord, dump_record, text_sha256
 from toolkit.store.work import Work
+from toolkit.store.workfile import folders_of, read_work_file
 
 
 @dataclass(frozen=True)
@@ -92,7 +93,8 @@ def segment_work(work: Work, langs: Sequence[str] = ()) -> list[SegmentReport]:
                     spacing[seg.id] = gap
             last = highest_id([*split.document.segment_ids(), *used], side.prefix)
             update: dict[str, object] = {"spacing": spacing, "last_id": last}
-            if side.record.text_sha256 == sha256(side.text.read_bytes()).hexdigest():
+            on_disk = read_work_file(side.text, folders=folders_of(work.paths.root, work.id))
+            if side.record.text_sha256 == sha256(on_disk).hexdigest():
                 # Not edited since the import wrote it: the new lines are the toolkit's too.
                 # (An edited file keeps the old hash, so a later import still protects it.)
                 update["text_sha256"] = text_sha256(new_text)
@@ -106,7 +108,7 @@ def segment_work(work: Work, langs: Sequence[str] = ()) -> list[SegmentReport]:
                 current[path] = grown
                 files[path] = write_alignment(grown)
         reports.append(_report(side, split.document, len(split.pieces), split.kept_together, beads))
-    write_files(files)
+    write_files(files, within=folders_of(work.paths.root, work.id))
     return reports
 
 

@@ -12,6 +12,7 @@ from toolkit.store.fileio import write_files
 from toolkit.store.importrecord import dump_yaml
 from toolkit.store.metafile import parse_model
 from toolkit.store.work import WORK_ID_RE, WorkPaths
+from toolkit.store.workfile import folders_of
 
 
 @dataclass(frozen=True)
@@ -39,7 +40,7 @@ def create_work(root: Path, new: NewWork) -> list[Path]:
         model = Original if path == paths.original_meta else Translation
         assert isinstance(text, str)
         parse_model(text, path, model)  # a template that does not validate is a bug
-    write_files(files)
+    write_files(files, within=folders_of(root, new.id))
     return list(files)
 
 
