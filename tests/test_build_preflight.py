@@ -290,19 +290,6 @@ def test_an_output_folder_under_a_file_is_exit_2_naming_it(make_repo: MakeRepo) 
     assert "notes.txt/out" in result.stderr and "fix: " in result.stderr
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root writes in a read-only folder")
-def test_a_read_only_output_folder_is_exit_2_naming_it(make_repo: MakeRepo, tmp_path: Path) -> None:
-    out = tmp_path / "read-only"
-    out.mkdir(mode=0o500)
-    try:
-        result = run(make_repo(), "build", "trial", "--to", "html", "--out", str(out))
-    finally:
-        out.chmod(0o700)
-    assert result.exit_code == 2, (result.output, result.exception)
-    assert "read-only" in result.stderr and "fix: " in result.stderr
-    assert list(out.iterdir()) == []
-
-
 def test_editions_that_cannot_be_written_are_exit_2_naming_the_folder(
     make_repo: MakeRepo,
 ) -> None:
