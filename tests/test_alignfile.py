@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.conftest import examples
 from toolkit.errors import FormatError
 from toolkit.model import Alignment, Bead, BeadState, Layout
 from toolkit.store.alignfile import (
@@ -169,7 +170,7 @@ def alignment_files(draw: st.DrawFn) -> tuple[str, list[Bead]]:
     return ("\ufeff" if draw(st.booleans()) else "") + text, beads
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(alignment_files())
 def test_generated_files_read_as_their_beads_and_are_written_back_exactly(
     case: tuple[str, list[Bead]],
@@ -200,7 +201,7 @@ def alignments(draw: st.DrawFn) -> Alignment:
     return Alignment(tuple(beads), tuple(sorted(comments, key=lambda c: c[0])))
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(alignments())
 def test_alignments_read_back_as_written(alignment: Alignment) -> None:
     text = write_alignment(alignment)

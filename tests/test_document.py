@@ -9,9 +9,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from tests.conftest import examples
 from toolkit.errors import FormatError
 from toolkit.model import (
     Block,
@@ -214,8 +215,9 @@ def file_texts(draw: st.DrawFn) -> str:
     return ("\ufeff" if draw(st.booleans()) else "") + text
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(file_texts())
+@example("- {#a}\n  {#a}\n  *** {#a}")  # a list item's next line that is '***' and an ID
 def test_every_generated_file_is_written_back_byte_for_byte(text: str) -> None:
     doc = parse_document(text)
     assert write_document(doc) == text
@@ -298,7 +300,7 @@ def near_miss_texts(draw: st.DrawFn) -> str:
     return bom + newline.join(lines)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(near_miss_texts())
 def test_any_file_that_parses_is_written_back_byte_for_byte(text: str) -> None:
     try:
@@ -308,7 +310,7 @@ def test_any_file_that_parses_is_written_back_byte_for_byte(text: str) -> None:
     assert write_document(doc) == text
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(file_texts())
 def test_parsed_segments_point_at_their_lines(text: str) -> None:
     doc = parse_document(text)
@@ -410,7 +412,7 @@ def documents(draw: st.DrawFn) -> Document:
     return Document(tuple(out), layout)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(documents())
 def test_documents_read_back_as_written(doc: Document) -> None:
     text = write_document(doc)
@@ -423,7 +425,7 @@ def test_documents_read_back_as_written(doc: Document) -> None:
     assert write_document(back) == text
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(
     st.text(st.characters(exclude_categories=["Cs"], exclude_characters="\r\n"), min_size=1).filter(
         lambda t: t.strip() != ""
@@ -740,7 +742,7 @@ id_heavy_text = st.lists(
 ).map("".join)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(id_heavy_text, st.one_of(st.none(), segment_id))
 def test_write_segment_refuses_exactly_what_would_not_read_back(
     text: str, ident: str | None

@@ -302,7 +302,7 @@ class _Parser:
             return
         if indent == self.items[-1] and not m:
             seg = self._segment(line[indent:], number, indent)
-            if starts_block(seg.text):
+            if starts_block(line[indent:]):
                 raise self.error(
                     number,
                     "this line under a list item would start another block",
