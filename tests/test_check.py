@@ -11,6 +11,8 @@ import pytest
 
 from tests.conftest import TRANSLATION_YAML, fingerprinted
 from toolkit.check import Coverage, Finding, Report, Severity, check_work
+from toolkit.check.findings import Place
+from toolkit.check.registry import CHECKS
 from toolkit.store.importrecord import text_sha256
 from toolkit.store.work import load_work
 
@@ -438,7 +440,8 @@ def test_report_to_json(make_repo: MakeRepo) -> None:
     report = run_check(make_repo(text=text, align=fingerprinted(align, text=text), meta=meta))
     data = report.to_json()
     assert json.loads(json.dumps(data)) == data  # plain JSON types only
-    assert list(data) == ["coverage", "findings", "summary"]
+    assert list(data) == ["schema", "coverage", "findings", "summary"]
+    assert data["schema"] == "toolkit-check/2"
     assert data["summary"] == {"error": 1, "warning": 1, "info": 0}
     assert data["coverage"] == [
         {
@@ -456,27 +459,32 @@ def test_report_to_json(make_repo: MakeRepo) -> None:
             "coverage": 0.3333,
         }
     ]
-    findings = sorted(cast(list[dict[str, object]], data["findings"]), key=lambda f: str(f["code"]))
+    findings = sorted(
+        cast(list[dict[str, object]], data["findings"]), key=lambda f: str(f["check"])
+    )
     assert findings[0] == {
-        "code": "rights-missing",
+        "check": "rights-missing",
+        "family": "attribution",
         "severity": "warning",
         "message": "no rights or licence statement",
         "work": "trial",
         "lang": "en",
-        "path": "translations/trial/en.yaml",
-        "line": None,
+        "at": {"path": "translations/trial/en.yaml", "line": None, "column": None},
+        "other": None,
+        "source_ids": [],
+        "target_ids": [],
         "fix": "add 'rights' (who holds the copyright) or 'licence'",
     }
     untranslated = findings[1]
-    assert untranslated["code"] == "untranslated"
+    assert untranslated["check"] == "untranslated"
     assert untranslated["severity"] == "error"
-    assert untranslated["path"] == "source/trial/text.md"
-    assert untranslated["line"] == 4
+    assert untranslated["at"] == {"path": "source/trial/text.md", "line": 4, "column": None}
+    assert untranslated["source_ids"] == ["s3"]
     assert untranslated["lang"] == "en"
 
 
 def test_report_fails_at_threshold() -> None:
-    report = Report([Finding("x", Severity.WARNING, "m", "w")])
+    report = Report([Finding(check=CHECKS["rights-missing"], message="m", work="w")])
     assert report.fails(Severity.INFO) is True
     assert report.fails(Severity.WARNING) is True
     assert report.fails(Severity.ERROR) is False
@@ -485,18 +493,26 @@ def test_report_fails_at_threshold() -> None:
     assert report.count(Severity.ERROR) == 0
 
 
-def test_finding_where() -> None:
-    assert Finding("x", Severity.ERROR, "m", "w", path="a/b.md", line=7).where == "a/b.md:7"
-    assert Finding("x", Severity.ERROR, "m", "w", path="a/b.md").where == "a/b.md"
-    assert Finding("x", Severity.ERROR, "m", "w").where == "w"
+def test_finding_where_and_severity() -> None:
+    check = CHECKS["untranslated"]
+    at = Place("a/b.md", 7)
+    assert Finding(check=check, message="m", work="w", at=at).where == "a/b.md:7"
+    assert Finding(check=check, message="m", work="w", at=Place("a/b.md", 7, 3)).where == (
+        "a/b.md:7:3"
+    )
+    assert Finding(check=check, message="m", work="w", at=Place("a/b.md")).where == "a/b.md"
+    assert Finding(check=check, message="m", work="w").where == "w"
+    assert Finding(check=check, message="m", work="w").severity is Severity.ERROR  # the check's
+    lower = Finding(check=check, message="m", work="w", level=Severity.INFO)
+    assert lower.severity is Severity.INFO
 
 
 def test_check_adds_to_a_given_report(make_repo: MakeRepo) -> None:
     root = make_repo()
-    report = Report([Finding("earlier", Severity.INFO, "m", "other")])
+    report = Report([Finding(check=CHECKS["rights-missing"], message="m", work="other")])
     returned = check_work(load_work(root, "trial"), report)
     assert returned is report
-    assert [f.code for f in report.findings] == ["earlier"]
+    assert [f.work for f in report.findings] == ["other"]
     assert len(report.coverage) == 1
 
 

@@ -158,12 +158,13 @@ def test_check_json_output(make_repo: MakeRepo) -> None:
     )
     assert result.exit_code == 1
     data = json.loads(result.stdout)
-    assert sorted(data) == ["coverage", "findings", "summary"]
+    assert sorted(data) == ["coverage", "findings", "schema", "summary"]
     assert data["summary"] == {"error": 1, "warning": 2, "info": 0}
     (cov,) = data["coverage"]
     assert (cov["work"], cov["lang"], cov["aligned"], cov["missing"]) == ("trial", "en", 2, 1)
     assert cov["coverage"] == 0.6667
-    assert sorted((f["code"], f["path"], f["line"]) for f in data["findings"]) == [
+    found = [(f["check"], f["at"]["path"], f["at"]["line"]) for f in data["findings"]]
+    assert sorted(found) == [
         ("not-aligned", "source/trial/text.md", 3),
         ("rights-missing", "translations/trial/en.yaml", None),
         ("translation-not-aligned", "translations/trial/en.md", 3),

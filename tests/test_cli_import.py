@@ -157,7 +157,7 @@ def test_imported_work_checks_without_lost_text(make_repo: MakeRepo, tmp_path: P
     result = run(root, "check", "--format", "json")
     data = json.loads(result.stdout)
     assert data["coverage"][0]["translation_segments"] == 4
-    found = {f["code"] for f in data["findings"]}
+    found = {f["check"] for f in data["findings"]}
     assert "import-text-lost" not in found
     assert "not-aligned" in found  # nothing is aligned yet
     assert result.exit_code == 1
@@ -168,15 +168,15 @@ def test_imported_work_checks_without_lost_text(make_repo: MakeRepo, tmp_path: P
     note_line = next(line for line in text.splitlines() if line.startswith("translator_note:"))
     meta_path.write_text(text.replace(note_line + "\n", ""), encoding="utf-8")
     data = json.loads(run(root, "check", "--format", "json").stdout)
-    lost = [f for f in data["findings"] if f["code"] == "import-text-lost"]
-    assert [(f["path"], f["severity"]) for f in lost] == [
+    lost = [f for f in data["findings"] if f["check"] == "import-text-lost"]
+    assert [(f["at"]["path"], f["severity"]) for f in lost] == [
         ("translations/trial/en.import.yaml", "error")
     ]
 
     # So is replacing it with other text.
     meta_path.write_text(text.replace(note_line, "translator_note: x"), encoding="utf-8")
     data = json.loads(run(root, "check", "--format", "json").stdout)
-    lost = [f for f in data["findings"] if f["code"] == "import-text-lost"]
+    lost = [f for f in data["findings"] if f["check"] == "import-text-lost"]
     assert len(lost) == 1
     assert "line 1 to metadata 'translator_note'" in lost[0]["message"]
 

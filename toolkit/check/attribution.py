@@ -4,10 +4,31 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from toolkit.check.findings import Finding, Severity
+from toolkit.check.findings import Finding, Place
+from toolkit.check.registry import Family, Severity, declare
 from toolkit.metadata import Original, Publication, Translation
 from toolkit.store.importrecord import ImportRecord, text_sha256
 from toolkit.store.work import Work, relative
+
+A = Family.ATTRIBUTION
+ATTRIBUTION_MISSING = declare(
+    "attribution-missing",
+    A,
+    Severity.WARNING,
+    "A credit an edition needs is missing: an author or translator (an error), a publisher, "
+    "an address or a date.",
+    "work.yaml with no 'authors'",
+)
+RIGHTS_MISSING = declare(
+    "rights-missing", A, Severity.WARNING, "No rights or licence statement.", "no 'rights'"
+)
+IMPORT_TEXT_LOST = declare(
+    "import-text-lost",
+    A,
+    Severity.ERROR,
+    "A metadata field no longer holds the text an import moved there.",
+    "a translator's note deleted from en.yaml",
+)
 
 #: (field, severity, what a reader loses without it), for the original and a translation.
 _ORIGINAL = (
@@ -56,27 +77,24 @@ def _fields(
         if not getattr(meta, name, None):
             findings.append(
                 Finding(
-                    "attribution-missing",
-                    severity,
-                    f"{loss} (no '{name}')",
-                    work,
-                    lang,
-                    path,
-                    0,
-                    f"add '{name}' (docs/metadata.md)",
+                    check=ATTRIBUTION_MISSING,
+                    message=f"{loss} (no '{name}')",
+                    work=work,
+                    lang=lang,
+                    at=Place(path),
+                    fix=f"add '{name}' (docs/metadata.md)",
+                    level=severity,
                 )
             )
     if not meta.rights and not meta.licence:
         findings.append(
             Finding(
-                "rights-missing",
-                Severity.WARNING,
-                "no rights or licence statement",
-                work,
-                lang,
-                path,
-                0,
-                "add 'rights' (who holds the copyright) or 'licence'",
+                check=RIGHTS_MISSING,
+                message="no rights or licence statement",
+                work=work,
+                lang=lang,
+                at=Place(path),
+                fix="add 'rights' (who holds the copyright) or 'licence'",
             )
         )
     return findings
@@ -108,15 +126,13 @@ def _moved_text(
             continue
         findings.append(
             Finding(
-                "import-text-lost",
-                Severity.ERROR,
-                f"the import moved {part.where} to metadata '{part.field}', {problem}",
-                work.id,
-                lang,
-                record_path,
-                0,
-                f"restore '{part.field}' in {meta_path} to the imported text, or import the file "
-                "again",
+                check=IMPORT_TEXT_LOST,
+                message=f"the import moved {part.where} to metadata '{part.field}', {problem}",
+                work=work.id,
+                lang=lang,
+                at=Place(record_path),
+                fix=f"restore '{part.field}' in {meta_path} to the imported text, or import the "
+                "file again",
             )
         )
     return findings

@@ -6,10 +6,44 @@ from collections import Counter
 from enum import StrEnum
 from pathlib import Path
 
-from toolkit.check.findings import Coverage, Finding, Severity
+from toolkit.check.findings import Coverage, Finding, Place
+from toolkit.check.registry import Check, Family, Severity, declare
 from toolkit.model import Alignment, BeadState, Document, Segment
 from toolkit.store.inline import plain_text
 from toolkit.store.work import TranslationData, Work, relative
+
+C, S = Family.COVERAGE, Family.STRUCTURE
+E, W = Severity.ERROR, Severity.WARNING
+SEGMENT_WITHOUT_ID = declare(
+    "segment-without-id", S, E, "A segment has no ID, so nothing can align to it.", "今天天氣很好。"
+)
+DUPLICATE_ID = declare(
+    "duplicate-id", S, E, "An ID is used twice in one file.", "two lines ending {#t5}"
+)
+SOURCE_MISSING = declare(
+    "source-missing", C, W, "The original's text is not in the repository.", "no text.md"
+)
+TRANSLATION_MISSING = declare(
+    "translation-missing", C, W, "A translation has metadata but no text.", "en.yaml, no en.md"
+)
+TRANSLATION_EMPTY = declare(
+    "translation-empty", C, W, "A translation's file has no segments.", "an empty en.md"
+)
+BEAD_UNKNOWN_ID = declare(
+    "bead-unknown-id", S, E, "A bead names a segment that does not exist.", "s9  t9 (no t9)"
+)
+UNTRANSLATED = declare(
+    "untranslated", C, E, "A source segment is in a 1-0 bead not marked omitted.", "s5  -  -  auto"
+)
+NOT_ALIGNED = declare(
+    "not-aligned", C, E, "A source segment is in no bead.", "s5 named by no line of en.align"
+)
+EMPTY_SEGMENT = declare(
+    "empty-segment", C, E, "A translation segment is empty.", "{#t12} alone on its line"
+)
+TRANSLATION_NOT_ALIGNED = declare(
+    "translation-not-aligned", C, W, "A translation segment is in no bead.", "t7 in no bead"
+)
 
 
 def check_ids(work: Work) -> list[Finding]:
@@ -28,28 +62,26 @@ def check_ids(work: Work) -> list[Finding]:
             if seg.id is None:
                 findings.append(
                     Finding(
-                        "segment-without-id",
-                        Severity.ERROR,
-                        "this segment has no ID, so nothing can align to it",
-                        work.id,
-                        lang,
-                        relative(work, path),
-                        seg.line,
-                        "end the line with a new ID such as {#t99} (unused in this file)",
+                        check=SEGMENT_WITHOUT_ID,
+                        message="this segment has no ID, so nothing can align to it",
+                        work=work.id,
+                        lang=lang,
+                        at=Place(relative(work, path), seg.line),
+                        fix="end the line with a new ID such as {#t99} (unused in this file)",
                     )
                 )
             elif counts[seg.id] > 1 and seg.id not in reported:
                 reported.add(seg.id)
                 findings.append(
                     Finding(
-                        "duplicate-id",
-                        Severity.ERROR,
-                        f"ID {seg.id} is used {counts[seg.id]} times in this file",
-                        work.id,
-                        lang,
-                        relative(work, path),
-                        seg.line,
-                        "give each segment its own ID",
+                        check=DUPLICATE_ID,
+                        message=f"ID {seg.id} is used {counts[seg.id]} times in this file",
+                        work=work.id,
+                        lang=lang,
+                        at=Place(relative(work, path), seg.line),
+                        source_ids=(seg.id,) if lang is None else (),
+                        target_ids=(seg.id,) if lang is not None else (),
+                        fix="give each segment its own ID",
                     )
                 )
     return findings
@@ -61,14 +93,11 @@ def check_coverage(work: Work) -> tuple[list[Coverage], list[Finding]]:
     if work.source is None:
         findings.append(
             Finding(
-                "source-missing",
-                Severity.WARNING,
-                "the original's text is not in the repository: zero source coverage",
-                work.id,
-                None,
-                relative(work, work.paths.original_text),
-                0,
-                "add the original's text as this file (see docs/format.md)",
+                check=SOURCE_MISSING,
+                message="the original's text is not in the repository: zero source coverage",
+                work=work.id,
+                at=Place(relative(work, work.paths.original_text)),
+                fix="add the original's text as this file (see docs/format.md)",
             )
         )
     for tr in _each(work):
@@ -166,26 +195,41 @@ class _Reporter:
         self.align_path = relative(work, work.paths.alignment(lang))
         self.source_path = relative(work, work.paths.original_text)
 
-    def add(self, code: str, sev: Severity, msg: str, path: str, line: int, fix: str) -> None:
-        self.findings.append(Finding(code, sev, msg, self.work.id, self.lang, path, line, fix))
+    def add(
+        self,
+        check: Check,
+        message: str,
+        at: Place,
+        fix: str,
+        source_ids: tuple[str, ...] = (),
+        target_ids: tuple[str, ...] = (),
+    ) -> None:
+        self.findings.append(
+            Finding(
+                check=check,
+                message=message,
+                work=self.work.id,
+                lang=self.lang,
+                at=at,
+                source_ids=source_ids,
+                target_ids=target_ids,
+                fix=fix,
+            )
+        )
 
     def file(self, tr: TranslationData, target: Document) -> None:
         if tr.document is None:
             self.add(
-                "translation-missing",
-                Severity.WARNING,
+                TRANSLATION_MISSING,
                 f"the {self.lang} translation has metadata but no text",
-                self.text_path,
-                0,
+                Place(self.text_path),
                 "add the translation's segments to this file",
             )
         elif not any(True for _ in target.segments()):
             self.add(
-                "translation-empty",
-                Severity.WARNING,
+                TRANSLATION_EMPTY,
                 f"the {self.lang} translation's file has no segments",
-                self.text_path,
-                0,
+                Place(self.text_path),
                 "add the translation's segments, or delete the empty file",
             )
 
@@ -203,12 +247,12 @@ class _Reporter:
                 for ident in ids:
                     if ident not in known:
                         self.add(
-                            "bead-unknown-id",
-                            Severity.ERROR,
+                            BEAD_UNKNOWN_ID,
                             f"bead names {side} segment {ident}, which does not exist",
-                            self.align_path,
-                            bead.line,
+                            Place(self.align_path, bead.line),
                             "correct the ID or delete the bead",
+                            bead.source,
+                            bead.target,
                         )
 
     def source(self, source: Document, status: dict[str, _Status], alignment: Alignment) -> None:
@@ -218,21 +262,19 @@ class _Reporter:
                 continue
             if status[seg.id] is _Status.UNTRANSLATED:
                 self.add(
-                    "untranslated",
-                    Severity.ERROR,
+                    UNTRANSLATED,
                     f"source segment {seg.id} is not translated",
-                    self.source_path,
-                    seg.line,
+                    Place(self.source_path, seg.line),
                     "translate it, or mark the bead 'omitted' if it is left out on purpose",
+                    (seg.id,),
                 )
             elif seg.id not in in_beads:
                 self.add(
-                    "not-aligned",
-                    Severity.ERROR,
+                    NOT_ALIGNED,
                     f"source segment {seg.id} is in no bead",
-                    self.source_path,
-                    seg.line,
+                    Place(self.source_path, seg.line),
                     f"align it: add a bead for {seg.id} to {self.align_path}",
+                    (seg.id,),
                 )
 
     def target(self, target: Document, unaligned: list[Segment], blank_source: set[str]) -> None:
@@ -240,19 +282,17 @@ class _Reporter:
         for seg in target.segments():
             if seg.id and seg.id not in blank_source and not plain_text(seg.text).strip():
                 self.add(
-                    "empty-segment",
-                    Severity.ERROR,
+                    EMPTY_SEGMENT,
                     f"translation segment {seg.id} is empty",
-                    self.text_path,
-                    seg.line,
+                    Place(self.text_path, seg.line),
                     "write its translation, or delete the segment and its bead",
+                    target_ids=(seg.id,),
                 )
         for seg in unaligned:
             self.add(
-                "translation-not-aligned",
-                Severity.WARNING,
+                TRANSLATION_NOT_ALIGNED,
                 f"translation segment {seg.id} is in no bead",
-                self.text_path,
-                seg.line,
+                Place(self.text_path, seg.line),
                 f"add a bead for {seg.id} (use '-' as source if the translator added it)",
+                target_ids=(seg.id,) if seg.id else (),
             )

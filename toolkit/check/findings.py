@@ -2,70 +2,104 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from enum import IntEnum
+from dataclasses import InitVar, dataclass, field
 
+from toolkit.check.registry import Check, Severity
 
-class Severity(IntEnum):
-    INFO = 1
-    WARNING = 2
-    ERROR = 3
+__all__ = ["Check", "Coverage", "Finding", "Place", "Report", "Severity"]
 
-    @property
-    def label(self) -> str:
-        return self.name.lower()
-
-    @classmethod
-    def parse(cls, text: str) -> Severity:
-        return cls[text.upper()]
+#: The version of the JSON ``check --format json`` writes (docs/checks.md).
+JSON_SCHEMA = "toolkit-check/2"
 
 
 @dataclass(frozen=True)
-class Finding:
-    """One problem: its code, how bad, where (file, 1-based line and column; 0 when not
-    known) and how to fix it."""
+class Place:
+    """A place in a file: 1-based line and column (0 when not known)."""
 
-    code: str
-    severity: Severity
-    message: str
-    work: str
-    lang: str | None = None
-    path: str | None = None
+    path: str
     line: int = 0
-    fix: str = ""
     column: int = 0
 
-    @property
-    def where(self) -> str:
-        """``path:line:column``, as far as each is known (the work's ID without a path)."""
-        if not self.path:
-            return self.work
+    def __str__(self) -> str:
         if not self.line:
             return self.path
         return (
             f"{self.path}:{self.line}:{self.column}" if self.column else f"{self.path}:{self.line}"
         )
 
+    def to_json(self) -> dict[str, object]:
+        return {"path": self.path, "line": self.line or None, "column": self.column or None}
+
+
+@dataclass(frozen=True, kw_only=True)
+class Finding:
+    """One problem a check found: what, how bad, where (``at``: where to fix it; ``other``:
+    the same bead on the other side), the segments of both sides, and how to fix it.
+
+    Built the one way everywhere: ``Finding(check=…, message=…, work=…, …)``. The
+    severity is the check's unless ``level`` gives another (a per-finding judgement: a
+    missing author is worse than a missing date).
+    """
+
+    check: Check
+    message: str
+    work: str
+    lang: str | None = None
+    at: Place | None = None
+    other: Place | None = None
+    source_ids: tuple[str, ...] = ()
+    target_ids: tuple[str, ...] = ()
+    fix: str = ""
+    #: The severity: ``level`` when given, else the check's.
+    severity: Severity = field(init=False)
+    level: InitVar[Severity | None] = None
+
+    def __post_init__(self, level: Severity | None) -> None:
+        object.__setattr__(self, "severity", level or self.check.severity)
+
+    @property
+    def code(self) -> str:
+        return self.check.id
+
+    @property
+    def path(self) -> str | None:
+        return self.at.path if self.at else None
+
+    @property
+    def line(self) -> int:
+        return self.at.line if self.at else 0
+
+    @property
+    def column(self) -> int:
+        return self.at.column if self.at else 0
+
+    @property
+    def where(self) -> str:
+        """``path:line:column``, as far as each is known (the work's ID without a path)."""
+        return str(self.at) if self.at else self.work
+
     def describe(self) -> str:
-        """The finding for a person: its place, severity, message and code; the fix below."""
+        """The finding for a person: its place, severity, message and check; the fix below."""
         text = f"{self.where}: {self.severity.label}: {self.message} [{self.code}]"
+        if self.other is not None:
+            text += f"\n  see: {self.other}"
         return f"{text}\n  fix: {self.fix}" if self.fix else text
 
     def to_json(self) -> dict[str, object]:
-        """The finding for tools; ``column`` is there only where it is known."""
-        data: dict[str, object] = {
-            "code": self.code,
+        """The finding for tools (docs/checks.md, "JSON")."""
+        return {
+            "check": self.check.id,
+            "family": self.check.family.value,
             "severity": self.severity.label,
             "message": self.message,
             "work": self.work,
             "lang": self.lang,
-            "path": self.path,
-            "line": self.line or None,
+            "at": self.at.to_json() if self.at else None,
+            "other": self.other.to_json() if self.other else None,
+            "source_ids": list(self.source_ids),
+            "target_ids": list(self.target_ids),
+            "fix": self.fix or None,
         }
-        if self.column:
-            data["column"] = self.column
-        data["fix"] = self.fix or None
-        return data
 
 
 @dataclass(frozen=True)
@@ -124,6 +158,7 @@ class Report:
 
     def to_json(self) -> dict[str, object]:
         return {
+            "schema": JSON_SCHEMA,
             "coverage": [c.to_json() for c in self.coverage],
             "findings": [f.to_json() for f in self.findings],
             "summary": {s.label: self.count(s) for s in reversed(Severity)},

@@ -16,30 +16,34 @@ from __future__ import annotations
 
 from typing import Final
 
+from toolkit.check import coverage, safety, structure
 from toolkit.check.coverage import check_coverage, check_ids
 from toolkit.check.findings import Finding, Severity
+from toolkit.check.registry import Check
 from toolkit.check.safety import check_safety
 from toolkit.check.structure import check_structure
 from toolkit.store.work import Work
 
-#: The finding codes that are structural: at severity error, each stops a build.
-STRUCTURAL: Final[frozenset[str]] = frozenset(
+#: The checks that are structural: at severity error, each stops a build.
+STRUCTURAL_CHECKS: Final[frozenset[Check]] = frozenset(
     {
-        "duplicate-id",
-        "segment-without-id",
-        "bead-unknown-id",
-        "footnote-undefined",
-        "footnote-duplicate",
-        "image-missing",
-        "invalid-character",
-        "unsafe-link",
-        "anchor-unknown",
+        coverage.DUPLICATE_ID,
+        coverage.SEGMENT_WITHOUT_ID,
+        coverage.BEAD_UNKNOWN_ID,
+        structure.FOOTNOTE_UNDEFINED,
+        structure.FOOTNOTE_DUPLICATE,
+        structure.IMAGE_MISSING,
+        safety.INVALID_CHARACTER,
+        safety.UNSAFE_LINK,
+        safety.ANCHOR_UNKNOWN,
     }
 )
+#: Their IDs.
+STRUCTURAL: Final[frozenset[str]] = frozenset(check.id for check in STRUCTURAL_CHECKS)
 
 
 def structural_errors(work: Work) -> list[Finding]:
     """The work's structural errors (``STRUCTURAL``), each with its place and fix."""
     findings = check_ids(work) + check_structure(work) + check_safety(work)
     findings += check_coverage(work)[1]  # only for bead-unknown-id
-    return [f for f in findings if f.severity is Severity.ERROR and f.code in STRUCTURAL]
+    return [f for f in findings if f.severity is Severity.ERROR and f.check in STRUCTURAL_CHECKS]

@@ -4,9 +4,25 @@ by hand without the fingerprint that would tell (docs/alignment.md, "Review").""
 from __future__ import annotations
 
 from toolkit.align.review import PERSON_STATES, bead_name, changed_sides
-from toolkit.check.findings import Finding, Severity
+from toolkit.check.findings import Finding, Place
+from toolkit.check.registry import Family, Severity, declare
 from toolkit.model import Bead
 from toolkit.store.work import Work, relative
+
+BEAD_NOT_FINGERPRINTED = declare(
+    "bead-not-fingerprinted",
+    Family.REVIEW,
+    Severity.WARNING,
+    "A bead was set reviewed, locked or omitted by hand, without a fingerprint.",
+    "s3  t3  0.9  reviewed (four columns)",
+)
+BEAD_STALE = declare(
+    "bead-stale",
+    Family.REVIEW,
+    Severity.WARNING,
+    "The text of a reviewed or locked bead changed after the review.",
+    "t3 edited after toolkit mark … reviewed s3",
+)
 
 
 def check_review(work: Work) -> list[Finding]:
@@ -27,15 +43,15 @@ def check_review(work: Work) -> list[Finding]:
             if bead.fingerprint is None:
                 findings.append(
                     Finding(
-                        "bead-not-fingerprinted",
-                        Severity.WARNING,
-                        f"bead {bead_name(bead)} is {bead.state.value}, but was not marked with "
-                        "toolkit mark: a later change to its text could not be noticed",
-                        work.id,
-                        lang,
-                        path,
-                        bead.line,
-                        f"{command} {bead.state.value} {_first(bead)}",
+                        check=BEAD_NOT_FINGERPRINTED,
+                        message=f"bead {bead_name(bead)} is {bead.state.value}, but was not "
+                        "marked with toolkit mark: a later change to its text could not be noticed",
+                        work=work.id,
+                        lang=lang,
+                        at=Place(path, bead.line),
+                        source_ids=bead.source,
+                        target_ids=bead.target,
+                        fix=f"{command} {bead.state.value} {_first(bead)}",
                     )
                 )
                 continue
@@ -51,14 +67,15 @@ def check_review(work: Work) -> list[Finding]:
                 )
                 findings.append(
                     Finding(
-                        "bead-stale",
-                        Severity.WARNING,
-                        f"bead {bead_name(bead)} was {bead.state.value}, but {sides} changed since",
-                        work.id,
-                        lang,
-                        path,
-                        bead.line,
-                        "check that the translation still says what the original says, then "
+                        check=BEAD_STALE,
+                        message=f"bead {bead_name(bead)} was {bead.state.value}, but {sides} "
+                        "changed since",
+                        work=work.id,
+                        lang=lang,
+                        at=Place(path, bead.line),
+                        source_ids=bead.source,
+                        target_ids=bead.target,
+                        fix="check that the translation still says what the original says, then "
                         f"{command} {bead.state.value} {_first(bead)}",
                     )
                 )

@@ -25,7 +25,8 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from toolkit.check.findings import Finding, Severity
+from toolkit.check.findings import Finding, Place
+from toolkit.check.registry import Check, Family, Severity, declare
 from toolkit.errors import ToolkitError
 from toolkit.model import Block, BlockKind, Document, Emph, Inline, Link, Segment, Strong
 from toolkit.store.inline import parse_inline
@@ -50,6 +51,30 @@ _FIELD_FIX = (
 _ANCHOR_FIX = (
     "write # and the ID of a segment of this file (the ID that ends its line: #t1 for "
     "{#t1}), or keep only the link's words (write them without [ ](…))"
+)
+
+
+UNSAFE_LINK = declare(
+    "unsafe-link",
+    Family.SAFETY,
+    Severity.ERROR,
+    "A link's address is not http(s), mailto or an #anchor (it could run code or open "
+    "a local file).",
+    "[click](javascript:alert(1)) {#t3}",
+)
+ANCHOR_UNKNOWN = declare(
+    "anchor-unknown",
+    Family.SAFETY,
+    Severity.ERROR,
+    "A #link names no segment of its file.",
+    "[see](#nowhere) {#t3}",
+)
+INVALID_CHARACTER = declare(
+    "invalid-character",
+    Family.SAFETY,
+    Severity.ERROR,
+    "A character XML forbids (a NUL, another control character, U+FFFE, U+FFFF).",
+    "a NUL byte in a segment",
 )
 
 
@@ -126,9 +151,10 @@ class _Text:
                 self._lines = None
         return self._lines
 
-    def _finding(self, code: str, message: str, line: int, fix: str, column: int) -> Finding:
+    def _finding(self, check: Check, message: str, line: int, fix: str, column: int) -> Finding:
+        at = Place(self.shown, line, column)
         return Finding(
-            code, Severity.ERROR, message, self.work.id, self.lang, self.shown, line, fix, column
+            check=check, message=message, work=self.work.id, lang=self.lang, at=at, fix=fix
         )
 
     def _links(self, block: Block) -> Iterator[Finding]:
@@ -140,24 +166,24 @@ class _Text:
                 problem = self._link_problem(url)
                 if problem is None:
                     continue
-                code, message, fix = problem
+                check, message, fix = problem
                 at = _address_at(seg.text, url, taken)
                 start = self._text_start(seg, block)
                 column = start + at + 1 if start is not None and at >= 0 else 0
-                yield self._finding(code, message, seg.line, fix, column)
+                yield self._finding(check, message, seg.line, fix, column)
 
-    def _link_problem(self, url: str) -> tuple[str, str, str] | None:
-        """(code, message, fix) for a link address no edition can carry, else None."""
+    def _link_problem(self, url: str) -> tuple[Check, str, str] | None:
+        """(check, message, fix) for a link address no edition can carry, else None."""
         if not is_safe_url(url):
             return (
-                "unsafe-link",
+                UNSAFE_LINK,
                 f"the link address {_shown(url)} is not http(s), mailto or an #anchor: "
                 "editions show the link's words without it",
                 SAFE_LINK_FIX,
             )
         if url.startswith("#") and anchor_target(url[1:], self.prefix, self.ids) is None:
             return (
-                "anchor-unknown",
+                ANCHOR_UNKNOWN,
                 f"the link address {_shown(url)} names no segment of this file: "
                 "editions show the link's words without it",
                 _ANCHOR_FIX,
@@ -205,7 +231,7 @@ class _Text:
     def _character(self, ch: str, count: int, line: int, column: int) -> Finding:
         more = f" ({count} on this line)" if count > 1 else ""
         return self._finding(
-            "invalid-character",
+            INVALID_CHARACTER,
             f"{invalid_character(ch)} is a character XML forbids{more}: "
             "no EPUB or XHTML edition can hold it",
             line,
@@ -269,15 +295,13 @@ def _metadata(work: Work, lang: str | None, path: Path, meta: BaseModel) -> list
         field = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in at).lstrip(".")
         findings.append(
             Finding(
-                "invalid-character",
-                Severity.ERROR,
-                f"field '{field}' holds {invalid_character(found[0])}{more}, a character XML "
-                "forbids: no EPUB or XHTML edition can hold it",
-                work.id,
-                lang,
-                relative(work, path),
-                line_of(lines, at),
-                _FIELD_FIX,
+                check=INVALID_CHARACTER,
+                message=f"field '{field}' holds {invalid_character(found[0])}{more}, a character "
+                "XML forbids: no EPUB or XHTML edition can hold it",
+                work=work.id,
+                lang=lang,
+                at=Place(relative(work, path), line_of(lines, at)),
+                fix=_FIELD_FIX,
             )
         )
     return findings

@@ -11,11 +11,39 @@ from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
-from toolkit.check.findings import Finding, Severity
+from toolkit.check.findings import Finding, Place
+from toolkit.check.registry import Check, Family, Severity, declare
 from toolkit.errors import ToolkitError
 from toolkit.model import BlockKind, Document, Emph, Inline, Link, NoteRef, Strong
 from toolkit.store.inline import parse_inline
 from toolkit.store.work import Work, find_image, relative
+
+S, E, W = Family.STRUCTURE, Severity.ERROR, Severity.WARNING
+FOOTNOTE_DUPLICATE = declare(
+    "footnote-duplicate", S, E, "Two footnotes have one label.", "two lines starting [^1]:"
+)
+FOOTNOTE_IN_FOOTNOTE = declare(
+    "footnote-in-footnote", S, E, "A footnote refers to a footnote.", "[^1]: see [^2] {#n1}"
+)
+FOOTNOTE_UNDEFINED = declare(
+    "footnote-undefined", S, E, "A reference names no footnote.", "text[^9] with no [^9]:"
+)
+FOOTNOTE_REPEATED = declare(
+    "footnote-repeated", S, E, "A footnote is referred to twice.", "[^1] in two paragraphs"
+)
+FOOTNOTE_UNREFERENCED = declare(
+    "footnote-unreferenced", S, W, "A footnote is never referred to.", "[^3]: … with no [^3]"
+)
+IMAGE_CREDIT_MISSING = declare(
+    "image-credit-missing", S, W, "A figure has no credit.", "![A bird](bird.png) {#t4}"
+)
+IMAGE_MISSING = declare(
+    "image-missing",
+    S,
+    E,
+    "A figure's image is missing, outside the work, or not a raster image.",
+    "![A bird](../../etc/passwd) {#t4}",
+)
 
 
 def check_structure(work: Work) -> list[Finding]:
@@ -36,8 +64,11 @@ def _footnotes(work: Work, lang: str | None, path: Path, doc: Document) -> list[
     shown = relative(work, path)
     findings: list[Finding] = []
 
-    def report(code: str, severity: Severity, message: str, line: int, fix: str) -> None:
-        findings.append(Finding(code, severity, message, work.id, lang, shown, line, fix))
+    def report(check: Check, message: str, line: int, fix: str) -> None:
+        at = Place(shown, line)
+        findings.append(
+            Finding(check=check, message=message, work=work.id, lang=lang, at=at, fix=fix)
+        )
 
     defined: dict[str, int] = {}
     for block in doc.blocks:
@@ -45,8 +76,7 @@ def _footnotes(work: Work, lang: str | None, path: Path, doc: Document) -> list[
             continue
         if block.label in defined:
             report(
-                "footnote-duplicate",
-                Severity.ERROR,
+                FOOTNOTE_DUPLICATE,
                 f"footnote [^{block.label}] is defined twice (also line {defined[block.label]})",
                 block.line,
                 "give each footnote its own label",
@@ -60,24 +90,21 @@ def _footnotes(work: Work, lang: str | None, path: Path, doc: Document) -> list[
                 seen[label] += 1
                 if block.kind is BlockKind.FOOTNOTE:
                     report(
-                        "footnote-in-footnote",
-                        Severity.ERROR,
+                        FOOTNOTE_IN_FOOTNOTE,
                         f"footnote [^{block.label}] refers to footnote [^{label}]",
                         seg.line,
                         "a note cannot have notes: fold its text into this one",
                     )
                 elif label not in defined:
                     report(
-                        "footnote-undefined",
-                        Severity.ERROR,
+                        FOOTNOTE_UNDEFINED,
                         f"[^{label}] refers to a footnote that is not defined",
                         seg.line,
                         f"add a line '[^{label}]: text {{#id}}', or correct the label",
                     )
                 elif seen[label] == 2:
                     report(
-                        "footnote-repeated",
-                        Severity.ERROR,
+                        FOOTNOTE_REPEATED,
                         f"footnote [^{label}] is referred to more than once",
                         seg.line,
                         "refer to each footnote once; copy the note under a new label",
@@ -85,8 +112,7 @@ def _footnotes(work: Work, lang: str | None, path: Path, doc: Document) -> list[
     for label, line in defined.items():
         if not seen[label]:
             report(
-                "footnote-unreferenced",
-                Severity.WARNING,
+                FOOTNOTE_UNREFERENCED,
                 f"footnote [^{label}] is never referred to (editions set it at the end)",
                 line,
                 f"add [^{label}] where the note belongs, or delete the note",
@@ -111,14 +137,12 @@ def _figures(work: Work, lang: str | None, path: Path, doc: Document) -> list[Fi
         if not block.credit:
             findings.append(
                 Finding(
-                    "image-credit-missing",
-                    Severity.WARNING,
-                    "this figure has no credit",
-                    work.id,
-                    lang,
-                    shown,
-                    block.line,
-                    'add the credit as the image title: ![caption](path "Photo: ...")',
+                    check=IMAGE_CREDIT_MISSING,
+                    message="this figure has no credit",
+                    work=work.id,
+                    lang=lang,
+                    at=Place(shown, block.line),
+                    fix='add the credit as the image title: ![caption](path "Photo: ...")',
                 )
             )
         try:
@@ -126,14 +150,12 @@ def _figures(work: Work, lang: str | None, path: Path, doc: Document) -> list[Fi
         except ToolkitError as exc:
             findings.append(
                 Finding(
-                    "image-missing",
-                    Severity.ERROR,
-                    exc.message,
-                    work.id,
-                    lang,
-                    shown,
-                    block.line,
-                    exc.fix,
+                    check=IMAGE_MISSING,
+                    message=exc.message,
+                    work=work.id,
+                    lang=lang,
+                    at=Place(shown, block.line),
+                    fix=exc.fix,
                 )
             )
     return findings
