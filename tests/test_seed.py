@@ -120,3 +120,9 @@ def test_check_reports_zero_source_coverage_as_a_finding_not_an_error(work: Work
     codes = {f.code: f.severity for f in report.findings}
     assert codes["source-missing"] is Severity.WARNING
     assert not report.fails(Severity.ERROR)
+
+
+def test_check_finds_the_stray_quotation_mark_and_the_doubled_currency(work: Work) -> None:
+    found = {(f.code, f.line, f.column) for f in check_work(work).findings}
+    assert ("quote-unopened", 9, 161) in found  # "…the two countries’ interests.”"
+    assert ("currency-twice", 27, 37) in found  # "US$240 billion dollars"

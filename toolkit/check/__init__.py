@@ -11,6 +11,7 @@ from toolkit.check.attribution import check_attribution
 from toolkit.check.coverage import check_coverage, check_ids
 from toolkit.check.findings import Coverage, Finding, Report, Severity
 from toolkit.check.preflight import STRUCTURAL, structural_errors
+from toolkit.check.qa import check_translation
 from toolkit.check.review import check_review
 from toolkit.check.safety import check_safety
 from toolkit.check.structure import check_structure
@@ -38,4 +39,5 @@ def check_work(work: Work, report: Report | None = None) -> Report:
     report.findings.extend(check_structure(work))
     report.findings.extend(check_review(work))
     report.findings.extend(check_safety(work))
+    report.findings.extend(check_translation(work))
     return report

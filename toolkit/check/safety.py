@@ -26,11 +26,12 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from toolkit.check.findings import Finding, Place
+from toolkit.check.places import FileLines
 from toolkit.check.registry import Check, Family, Severity, declare
 from toolkit.errors import ToolkitError
-from toolkit.model import Block, BlockKind, Document, Emph, Inline, Link, Segment, Strong
+from toolkit.model import Block, Document, Emph, Inline, Link, Strong
 from toolkit.store.inline import parse_inline
-from toolkit.store.lines import read_text, split_lines
+from toolkit.store.lines import read_text
 from toolkit.store.links import SAFE_LINK_FIX, is_safe_url
 from toolkit.store.work import Work, relative
 from toolkit.store.yamlfile import line_of, load_yaml
@@ -132,24 +133,13 @@ class _Text:
         self.shown = relative(work, path)
         self.prefix = lang or work.original.language  # the edition's element IDs
         self.ids = frozenset(doc.segment_ids())
-        self._lines: list[str] | None = None
-        self._read = False
+        self.file = FileLines(path)
 
     def findings(self) -> list[Finding]:
         out = [f for block in self.doc.blocks for f in self._links(block)]
         if any(FORBIDDEN.search(text) for block in self.doc.blocks for text in _strings(block)):
             out += self._characters()
         return out
-
-    def lines(self) -> list[str] | None:
-        """The file's lines as written, or None when it cannot be read (a work in memory)."""
-        if not self._read:
-            self._read = True
-            try:
-                self._lines = split_lines(read_text(self.path), self.path)[0]
-            except (OSError, ToolkitError):
-                self._lines = None
-        return self._lines
 
     def _finding(self, check: Check, message: str, line: int, fix: str, column: int) -> Finding:
         at = Place(self.shown, line, column)
@@ -168,7 +158,7 @@ class _Text:
                     continue
                 check, message, fix = problem
                 at = _address_at(seg.text, url, taken)
-                start = self._text_start(seg, block)
+                start = self.file.text_start(seg, block)
                 column = start + at + 1 if start is not None and at >= 0 else 0
                 yield self._finding(check, message, seg.line, fix, column)
 
@@ -190,23 +180,8 @@ class _Text:
             )
         return None
 
-    def _text_start(self, seg: Segment, block: Block) -> int | None:
-        """Where on its line a segment's text starts (0-based), or None if unknown."""
-        lines = self.lines()
-        if lines is None or not 0 < seg.line <= len(lines):
-            return None
-        line = lines[seg.line - 1]
-        if block.kind is BlockKind.FIGURE:
-            start = 2  # ![caption](…)
-        else:  # the text ends at the ID, which ends the line
-            end = len(line)
-            if seg.id is not None and line.endswith(f" {{#{seg.id}}}"):
-                end -= len(seg.id) + 4
-            start = end - len(seg.text)
-        return start if line[start : start + len(seg.text)] == seg.text else None
-
     def _characters(self) -> list[Finding]:
-        lines = self.lines()
+        lines = self.file.lines()
         if lines is None:
             return self._characters_by_block()
         out = []

@@ -1,0 +1,132 @@
+"""How a translation check is written and run.
+
+A check is a small pure function, in a module of its own with its table of cases:
+
+- ``@text_check``: one text (a paragraph, a heading, a cell) → problems in it;
+- ``@unit_check``: one bead (what the source says, what the translation says) → problems;
+- ``@corpus_check``: all the beads of a work or a file → (bead, problem) pairs, for what
+  only shows across beads (a term translated two ways, a segment translated twice).
+
+A ``Problem`` says which check, what is wrong, how to fix it, and where: the side (the
+text read, or the source or target of a bead) and the offset in that side's plain text.
+``run_checks`` turns problems into findings with a file, line and column.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+from typing import TypeVar
+
+from toolkit.check.findings import Finding, Place
+from toolkit.check.qa.units import Side, Unit
+from toolkit.check.registry import Check, Severity
+
+
+class Where(StrEnum):
+    """Which side of a bead a problem is in (a one-text check's text is ``TEXT``)."""
+
+    TEXT = "text"
+    SOURCE = "source"
+    TARGET = "target"
+
+
+@dataclass(frozen=True)
+class Problem:
+    check: Check
+    message: str
+    fix: str
+    where: Where = Where.TEXT
+    #: Where in the side's plain text (``Side.text``) the problem starts.
+    offset: int = 0
+    #: Another severity than the check's, for this case.
+    level: Severity | None = None
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """All the beads of one work or one translation file."""
+
+    name: str
+    units: Sequence[Unit]
+    #: The folder of the original's files (a work's ``source/<work>/``), where a glossary
+    #: may be; None for a file from another tool.
+    folder: Path | None = None
+
+
+TextCheck = Callable[[Side], Iterable[Problem]]
+UnitCheck = Callable[[Unit], Iterable[Problem]]
+CorpusCheck = Callable[[Corpus], Iterable[tuple[Unit, Problem]]]
+F = TypeVar("F")
+
+TEXT_CHECKS: list[TextCheck] = []
+UNIT_CHECKS: list[UnitCheck] = []
+CORPUS_CHECKS: list[CorpusCheck] = []
+
+
+def text_check(fn: TextCheck) -> TextCheck:
+    TEXT_CHECKS.append(fn)
+    return fn
+
+
+def unit_check(fn: UnitCheck) -> UnitCheck:
+    UNIT_CHECKS.append(fn)
+    return fn
+
+
+def corpus_check(fn: CorpusCheck) -> CorpusCheck:
+    CORPUS_CHECKS.append(fn)
+    return fn
+
+
+def text_finding(name: str, lang: str | None, side: Side, problem: Problem) -> Finding:
+    """A finding for a problem in one text (``lang`` None: the original's)."""
+    ids = side.ids
+    return Finding(
+        check=problem.check,
+        message=problem.message,
+        work=name,
+        lang=lang,
+        at=side.locate(problem.offset),
+        source_ids=ids if lang is None else (),
+        target_ids=ids if lang is not None else (),
+        fix=problem.fix,
+        level=problem.level,
+    )
+
+
+def unit_finding(name: str, unit: Unit, problem: Problem) -> Finding:
+    """A finding for a problem in a bead: at the side it is in, with the other side's place."""
+    here, there = (
+        (unit.source, unit.target) if problem.where is Where.SOURCE else (unit.target, unit.source)
+    )
+    at = here.locate(problem.offset) if here is not None else None
+    other: Place | None = there.locate(0) if there is not None else None
+    return Finding(
+        check=problem.check,
+        message=problem.message,
+        work=name,
+        lang=unit.lang,
+        at=at,
+        other=other,
+        source_ids=unit.source.ids if unit.source else (),
+        target_ids=unit.target.ids if unit.target else (),
+        fix=problem.fix,
+        level=problem.level,
+    )
+
+
+def run_checks(corpus: Corpus, texts: Iterable[tuple[str | None, Side]]) -> list[Finding]:
+    """Every check: the one-text checks over ``texts``, the others over the corpus's beads."""
+    findings: list[Finding] = []
+    for lang, side in texts:
+        for text_fn in TEXT_CHECKS:
+            findings += (text_finding(corpus.name, lang, side, p) for p in text_fn(side))
+    for unit in corpus.units:
+        for unit_fn in UNIT_CHECKS:
+            findings += (unit_finding(corpus.name, unit, p) for p in unit_fn(unit))
+    for corpus_fn in CORPUS_CHECKS:
+        findings += (unit_finding(corpus.name, u, p) for u, p in corpus_fn(corpus))
+    return findings
