@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from toolkit.check.qa.framework import Problem, text_check
+from toolkit.check.qa.settings import Settings
 from toolkit.check.qa.units import Side
 from toolkit.check.registry import Family, Severity, declare
 
@@ -28,7 +29,7 @@ CURRENCY_TWICE = declare(
 
 
 @text_check
-def currency_twice(side: Side) -> Iterator[Problem]:
+def currency_twice(side: Side, settings: Settings) -> Iterator[Problem]:
     if side.chinese:
         return
     for m in _TWICE.finditer(side.text):

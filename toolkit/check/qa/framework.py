@@ -7,6 +7,8 @@ A check is a small pure function, in a module of its own with its table of cases
 - ``@corpus_check``: all the beads of a work or a file → (bead, problem) pairs, for what
   only shows across beads (a term translated two ways, a segment translated twice).
 
+Each receives the work's ``Settings`` as its second argument, and reads its own fields.
+
 A ``Problem`` says which check, what is wrong, how to fix it, and where: the side (the
 text read, or the source or target of a bead) and the offset in that side's plain text.
 ``run_checks`` turns problems into findings with a file, line and column.
@@ -14,13 +16,13 @@ text read, or the source or target of a bead) and the offset in that side's plai
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import TypeVar
 
 from toolkit.check.findings import Finding, Place
+from toolkit.check.qa.settings import DEFAULT, Settings
 from toolkit.check.qa.units import Side, Unit
 from toolkit.check.registry import Check, Severity
 
@@ -56,10 +58,9 @@ class Corpus:
     folder: Path | None = None
 
 
-TextCheck = Callable[[Side], Iterable[Problem]]
-UnitCheck = Callable[[Unit], Iterable[Problem]]
-CorpusCheck = Callable[[Corpus], Iterable[tuple[Unit, Problem]]]
-F = TypeVar("F")
+TextCheck = Callable[[Side, Settings], Iterable[Problem]]
+UnitCheck = Callable[[Unit, Settings], Iterable[Problem]]
+CorpusCheck = Callable[[Corpus, Settings], Iterable[tuple[Unit, Problem]]]
 
 TEXT_CHECKS: list[TextCheck] = []
 UNIT_CHECKS: list[UnitCheck] = []
@@ -118,15 +119,30 @@ def unit_finding(name: str, unit: Unit, problem: Problem) -> Finding:
     )
 
 
-def run_checks(corpus: Corpus, texts: Iterable[tuple[str | None, Side]]) -> list[Finding]:
-    """Every check: the one-text checks over ``texts``, the others over the corpus's beads."""
+def run_checks(
+    corpus: Corpus, texts: Iterable[tuple[str | None, Side]], settings: Settings = DEFAULT
+) -> list[Finding]:
+    """Every check: the one-text checks over ``texts``, the others over the corpus's beads.
+
+    A check switched off in ``settings`` still runs (a check may declare several IDs);
+    its problems are dropped.
+    """
     findings: list[Finding] = []
     for lang, side in texts:
         for text_fn in TEXT_CHECKS:
-            findings += (text_finding(corpus.name, lang, side, p) for p in text_fn(side))
+            problems = _wanted(text_fn(side, settings), settings)
+            findings += (text_finding(corpus.name, lang, side, p) for p in problems)
     for unit in corpus.units:
         for unit_fn in UNIT_CHECKS:
-            findings += (unit_finding(corpus.name, unit, p) for p in unit_fn(unit))
+            problems = _wanted(unit_fn(unit, settings), settings)
+            findings += (unit_finding(corpus.name, unit, p) for p in problems)
     for corpus_fn in CORPUS_CHECKS:
-        findings += (unit_finding(corpus.name, u, p) for u, p in corpus_fn(corpus))
+        pairs = corpus_fn(corpus, settings)
+        findings += (
+            unit_finding(corpus.name, u, p) for u, p in pairs if p.check.id not in settings.disabled
+        )
     return findings
+
+
+def _wanted(problems: Iterable[Problem], settings: Settings) -> Iterator[Problem]:
+    return (p for p in problems if p.check.id not in settings.disabled)

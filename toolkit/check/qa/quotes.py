@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from toolkit.check.qa.framework import Problem, text_check
+from toolkit.check.qa.settings import Settings
 from toolkit.check.qa.units import Side
 from toolkit.check.registry import Family, Severity, declare
 
@@ -36,7 +37,7 @@ QUOTE_UNCLOSED = declare(
 
 
 @text_check
-def balanced(side: Side) -> Iterator[Problem]:
+def balanced(side: Side, settings: Settings) -> Iterator[Problem]:
     text = side.text
     open_at: list[tuple[str, int]] = []
     for offset, ch in enumerate(text):

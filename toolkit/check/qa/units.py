@@ -20,7 +20,7 @@ from pathlib import Path
 from toolkit.check.findings import Place
 from toolkit.check.places import FileLines
 from toolkit.metadata import language_script, sentence_separator
-from toolkit.model import Alignment, Block, BlockKind, Document, Segment
+from toolkit.model import Alignment, BeadState, Block, BlockKind, Document, Segment
 from toolkit.segment.markup import project
 from toolkit.store.work import Work, relative
 
@@ -112,6 +112,10 @@ class Unit:
     lang: str
     source: Side | None
     target: Side | None
+    #: The aligner's confidence (0–1), where the bead has one.
+    score: float | None = None
+    #: The bead's review state; None for an entry of a translation file.
+    state: BeadState | None = None
 
 
 class _Sides:
@@ -169,4 +173,4 @@ def _units(
     for bead in alignment.beads:
         src = source.side(bead.source) if bead.source else None
         tgt = target.side(bead.target) if bead.target else None
-        yield Unit(work, lang, src, tgt)
+        yield Unit(work, lang, src, tgt, bead.score, bead.state)
