@@ -456,6 +456,8 @@ def test_report_to_json(make_repo: MakeRepo) -> None:
             "omitted": 1,
             "empty": 0,
             "unaligned_translation": 0,
+            "of_file": False,
+            "fuzzy": 0,
             "coverage": 0.3333,
         }
     ]

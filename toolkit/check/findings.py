@@ -123,6 +123,10 @@ class Coverage:
     empty: int
     unaligned_translation: int
     source_present: bool
+    #: The coverage of a translation file (PO, XLIFF, TMX): its entries are the segments.
+    of_file: bool = False
+    #: Entries of a translation file marked as needing work (PO ``fuzzy``), not checked.
+    fuzzy: int = 0
 
     @property
     def ratio(self) -> float:
@@ -141,6 +145,8 @@ class Coverage:
             "omitted": self.omitted,
             "empty": self.empty,
             "unaligned_translation": self.unaligned_translation,
+            "of_file": self.of_file,
+            "fuzzy": self.fuzzy,
             "coverage": round(self.ratio, 4),
         }
 

@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import click
 
 from toolkit.check import Report, Severity, check_work
+from toolkit.check.qa.files import FileOptions, check_file
 from toolkit.cli.base import EXIT_FINDINGS, cli, root_of, works_of
+from toolkit.errors import Location, ToolkitError
+from toolkit.exchange import BITEXT_SUFFIXES, is_bitext
 
 
 @cli.command()
-@click.argument("works", nargs=-1)
+@click.argument("works", nargs=-1, metavar="[WORK|FILE]...")
 @click.option(
     "--format",
     "fmt",
@@ -27,17 +31,46 @@ from toolkit.cli.base import EXIT_FINDINGS, cli, root_of, works_of
     show_default=True,
     help="Exit 1 when a finding is at least this severe.",
 )
+@click.option(
+    "--source-lang",
+    metavar="LANG",
+    help="A translation file's source language, where its header does not say (PO: en).",
+)
+@click.option(
+    "--target-lang",
+    metavar="LANG",
+    help="A translation file's target language, where its header does not say.",
+)
 @click.pass_context
-def check(ctx: click.Context, works: tuple[str, ...], fmt: str, fail_on: str) -> None:
-    """Report what WORKS (default: all) lack: coverage, review, credits, form.
+def check(
+    ctx: click.Context,
+    works: tuple[str, ...],
+    fmt: str,
+    fail_on: str,
+    source_lang: str | None,
+    target_lang: str | None,
+) -> None:
+    """Check WORKS (default: all), or translation FILEs (.po, .xlf, .xliff, .tmx).
 
-    Coverage of the original by each translation; reviews gone stale; credits and
-    rights; segment IDs, footnotes and figures; unsafe links and characters XML
-    forbids. Each finding has its place and a fix.
+    Coverage of the original by each translation; the translation itself (numbers,
+    names and terms, punctuation, script, consistency, what must be kept); reviews
+    gone stale; credits and rights; segment IDs, footnotes and figures; unsafe links
+    and characters XML forbids. Each finding has its place and a fix.
     """
     report = Report()
-    for work in works_of(root_of(ctx), works):
-        check_work(work, report)
+    for name in works:
+        if Path(name).suffix.lower() in BITEXT_SUFFIXES and not Path(name).is_file():
+            raise ToolkitError(
+                "no such translation file", where=Location(name), fix="check the path"
+            )
+    files = [Path(name) for name in works if is_bitext(Path(name))]
+    ids = tuple(name for name in works if not is_bitext(Path(name)))
+    options = FileOptions(source_lang, target_lang)
+    for path in files:
+        check_file(path, options, report)
+    if ids or not files:
+        for work in works_of(root_of(ctx), ids):
+            check_work(work, report)
     if fmt == "json":
         click.echo(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
     else:
@@ -49,6 +82,13 @@ def check(ctx: click.Context, works: tuple[str, ...], fmt: str, fail_on: str) ->
 def _human(report: Report) -> str:
     lines = []
     for cov in report.coverage:
+        if cov.of_file:
+            lines.append(
+                f"{cov.work} [{cov.lang}]: {cov.aligned} of {cov.source_segments} entries "
+                f"translated and checked ({cov.ratio:.0%}); {cov.fuzzy} fuzzy, "
+                f"{cov.untranslated} untranslated"
+            )
+            continue
         source = (
             f"{cov.source_segments} source segments"
             if cov.source_present

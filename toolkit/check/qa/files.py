@@ -1,0 +1,120 @@
+"""Translation checks over a file from another tool: a PO, XLIFF or TMX file.
+
+Each translated, non-fuzzy entry is a bead of one source text and one target text;
+untranslated and fuzzy entries count toward coverage only. A file is one corpus (the
+cross-bead checks see all its entries), read entry by entry and checked file by file,
+so memory follows the largest file, not the whole input.
+
+PO files from Sphinx (the Python documentation's, for one) write inline literals as
+reST: ````code```` and ``:role:`target```. Those are code, never translated: they
+become the object character, as code spans of the store do.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from toolkit.check.findings import Coverage, Finding, Place, Report
+from toolkit.check.qa.framework import Corpus, run_checks
+from toolkit.check.qa.settings import DEFAULT, Settings
+from toolkit.check.qa.units import Side, Text, Unit
+from toolkit.errors import Location, ToolkitError, shown_path
+from toolkit.exchange import Entry, open_bitext
+from toolkit.exchange.entry import CODE, Format
+
+#: reST inline literals and interpreted text with a role: ``x``, :func:`x`, :py:meth:`~x`.
+_REST_CODE = re.compile(r"``(?!\s)[^`]*?``|(?<![\w`]):[\w.+-]+(?::[\w.+-]+)?:`[^`]+`")
+
+
+@dataclass(frozen=True)
+class FileOptions:
+    """How to read a translation file: languages it does not declare, and the settings."""
+
+    source_lang: str | None = None
+    target_lang: str | None = None
+    settings: Settings = DEFAULT
+
+
+def check_file(
+    path: Path, options: FileOptions = FileOptions(), report: Report | None = None
+) -> Report:
+    """Check every translated entry of ``path``; add its findings and coverage to ``report``."""
+    report = report if report is not None else Report()
+    bitext = open_bitext(path)
+    shown = shown_path(path)
+    source_lang = options.source_lang or bitext.languages.source
+    if source_lang is None and bitext.format is Format.PO:
+        source_lang = "en"  # gettext's convention: messages are written in English
+    target_lang = options.target_lang or bitext.languages.target
+    units: list[Unit] = []
+    texts: list[tuple[str | None, Side]] = []
+    total = fuzzy = 0
+    for entry in bitext.entries:
+        total += 1
+        if entry.fuzzy:
+            fuzzy += 1
+        if not entry.translated:
+            continue
+        if source_lang is None or target_lang is None:
+            raise _no_language(path, "source" if source_lang is None else "target")
+        sphinx = bitext.format is Format.PO
+        source = Side(source_lang, (_text(entry, entry.source, shown, sphinx),))
+        target = Side(target_lang, (_text(entry, entry.target, shown, sphinx),))
+        units.append(Unit(shown, target_lang, source, target))
+        texts += ((None, source), (target_lang, target))
+    translated = len(units)
+    report.coverage.append(
+        Coverage(
+            work=shown,
+            lang=target_lang or "?",
+            source_segments=total,
+            translation_segments=translated,
+            aligned=translated,
+            missing=0,
+            untranslated=total - translated - fuzzy,
+            omitted=0,
+            empty=0,
+            unaligned_translation=0,
+            source_present=True,
+            of_file=True,
+            fuzzy=fuzzy,
+        )
+    )
+    corpus = Corpus(shown, units, None)
+    report.findings.extend(run_checks(corpus, texts, options.settings))
+    return report
+
+
+def _text(entry: Entry, markup: str, path: str, sphinx: bool) -> Text:
+    plain, offsets = _sphinx_plain(markup) if sphinx else (markup, tuple(range(len(markup))))
+    return Text(entry.key, markup, plain, offsets, Place(path, entry.line, 0))
+
+
+def _sphinx_plain(markup: str) -> tuple[str, tuple[int, ...]]:
+    """The text with each reST literal or role as one ``CODE``, and where each character
+    came from."""
+    chars: list[str] = []
+    offsets: list[int] = []
+    at = 0
+    for m in _REST_CODE.finditer(markup):
+        chars += markup[at : m.start()]
+        offsets += range(at, m.start())
+        chars.append(CODE)
+        offsets.append(m.start())
+        at = m.end()
+    chars += markup[at:]
+    offsets += range(at, len(markup))
+    return "".join(chars), tuple(offsets)
+
+
+def _no_language(path: Path, side: str) -> ToolkitError:
+    return ToolkitError(
+        f"the file does not say its {side} language",
+        where=Location(path),
+        fix=f"give it: toolkit check {shown_path(path)} --{side}-lang LANG (e.g. zh-Hant, en)",
+    )
+
+
+__all__ = ["FileOptions", "Finding", "check_file"]

@@ -1,0 +1,62 @@
+"""TMX translation memories (1.4).
+
+Each ``<tu>`` is an entry: its variant (``<tuv>``) in the source language is the source,
+another variant the target. The header's ``srclang`` (or the unit's own) names the
+source; the target is the first other language, unless the caller wants a given one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from toolkit.errors import Location, ToolkitError
+from toolkit.exchange.entry import Bitext, Entry, Format, Languages, normalise_lang
+from toolkit.exchange.xml import Element, events, local, plain, release, xml_lang
+
+
+def read_tmx(path: Path) -> Bitext:
+    stream = events(path)
+    for event, element in stream:
+        name = local(element.tag)
+        if event == "end" and name == "header":
+            source = normalise_lang(element.get("srclang"))
+            return Bitext(path, Format.TMX, Languages(source, None), _units(stream, source))
+        if event == "start" and name not in ("tmx", "header"):
+            raise ToolkitError(
+                f"a TMX file is <tmx> with a <header> first, this one has <{name}> before it",
+                where=Location(path, element.sourceline or 0),
+                fix="give a TMX 1.4 file (its <header srclang=…> names the source language)",
+            )
+    raise ToolkitError("the file has no <header>", where=Location(path), fix="give a TMX file")
+
+
+def _units(stream: Iterator[tuple[str, Element]], header_source: str | None) -> Iterator[Entry]:
+    for event, element in stream:
+        if event == "end" and local(element.tag) == "tu":
+            entry = _unit(element, normalise_lang(element.get("srclang")) or header_source)
+            if entry is not None:
+                yield entry
+            release(element)
+
+
+def _unit(unit: Element, source_lang: str | None) -> Entry | None:
+    variants: list[tuple[str | None, str]] = []
+    notes: list[str] = []
+    for child in unit:
+        name = local(child.tag)
+        if name == "tuv":
+            seg = next((c for c in child if local(c.tag) == "seg"), None)
+            variants.append((normalise_lang(xml_lang(child)), plain(seg)))
+        elif name == "note" and child.text:
+            notes.append(child.text.strip())
+    if not variants:
+        return None
+    source = next((text for lang, text in variants if _same(lang, source_lang)), variants[0][1])
+    others = [(lang, text) for lang, text in variants if not _same(lang, source_lang)]
+    target = others[0][1] if others else ""
+    return Entry(unit.get("tuid"), source, target, unit.sourceline or 0, False, tuple(notes))
+
+
+def _same(a: str | None, b: str | None) -> bool:
+    return a is not None and b is not None and a.lower() == b.lower()
