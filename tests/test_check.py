@@ -440,9 +440,9 @@ def test_report_to_json(make_repo: MakeRepo) -> None:
     report = run_check(make_repo(text=text, align=fingerprinted(align, text=text), meta=meta))
     data = report.to_json()
     assert json.loads(json.dumps(data)) == data  # plain JSON types only
-    assert list(data) == ["schema", "coverage", "findings", "summary"]
+    assert list(data) == ["schema", "coverage", "findings", "suppressed", "summary"]
     assert data["schema"] == "toolkit-check/2"
-    assert data["summary"] == {"error": 1, "warning": 1, "info": 0}
+    assert data["summary"] == {"error": 1, "warning": 1, "info": 0, "suppressed": 0}
     assert data["coverage"] == [
         {
             "work": "trial",
@@ -476,6 +476,7 @@ def test_report_to_json(make_repo: MakeRepo) -> None:
         "source_ids": [],
         "target_ids": [],
         "fix": "add 'rights' (who holds the copyright) or 'licence'",
+        "suppression": None,
     }
     untranslated = findings[1]
     assert untranslated["check"] == "untranslated"

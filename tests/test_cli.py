@@ -158,8 +158,8 @@ def test_check_json_output(make_repo: MakeRepo) -> None:
     )
     assert result.exit_code == 1
     data = json.loads(result.stdout)
-    assert sorted(data) == ["coverage", "findings", "schema", "summary"]
-    assert data["summary"] == {"error": 1, "warning": 2, "info": 0}
+    assert sorted(data) == ["coverage", "findings", "schema", "summary", "suppressed"]
+    assert data["summary"] == {"error": 1, "warning": 2, "info": 0, "suppressed": 0}
     (cov,) = data["coverage"]
     assert (cov["work"], cov["lang"], cov["aligned"], cov["missing"]) == ("trial", "en", 2, 1)
     assert cov["coverage"] == 0.6667
@@ -201,7 +201,7 @@ def test_python_m_toolkit_check(make_repo: MakeRepo) -> None:
     done = _python_m_toolkit("--root", str(root), "check", "--format", "json", cwd=root)
     assert done.returncode == 1, done.stderr
     data = json.loads(done.stdout)
-    assert data["summary"] == {"error": 1, "warning": 1, "info": 0}
+    assert data["summary"] == {"error": 1, "warning": 1, "info": 0, "suppressed": 0}
     assert data["coverage"][0]["source_segments"] == 3
 
 

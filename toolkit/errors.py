@@ -108,14 +108,20 @@ def raise_collected(path: Path | str, errors: Sequence[FormatError]) -> None:
 class MetadataError(ToolkitError):
     """Attribution metadata failed validation; ``problems`` lists every field at fault."""
 
-    def __init__(self, path: Path | str, problems: list[tuple[str, int, str]]) -> None:
+    def __init__(
+        self,
+        path: Path | str,
+        problems: list[tuple[str, int, str]],
+        doc: str = "docs/metadata.md",
+        kind: str = "metadata",
+    ) -> None:
         self.path = path
         self.problems = problems
         shown = shown_path(path)
         lines = [f"{shown}:{line or '?'}: {field}: {what}" for field, line, what in problems]
         super().__init__(
-            f"invalid metadata in {shown}\n" + "\n".join(lines),
-            fix="correct the fields named above (the schema is in docs/metadata.md)",
+            f"invalid {kind} in {shown}\n" + "\n".join(lines),
+            fix=f"correct the fields named above (the schema is in {doc})",
         )
 
     def __str__(self) -> str:

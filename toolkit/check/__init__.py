@@ -8,6 +8,7 @@ that has any.
 from __future__ import annotations
 
 from toolkit.check.attribution import check_attribution
+from toolkit.check.config import load_check_config
 from toolkit.check.coverage import check_coverage, check_ids
 from toolkit.check.findings import Coverage, Finding, Report, Severity
 from toolkit.check.preflight import STRUCTURAL, structural_errors
@@ -15,6 +16,7 @@ from toolkit.check.qa import check_translation
 from toolkit.check.review import check_review
 from toolkit.check.safety import check_safety
 from toolkit.check.structure import check_structure
+from toolkit.check.suppress import apply
 from toolkit.store.work import Work
 
 __all__ = [
@@ -29,15 +31,19 @@ __all__ = [
 
 
 def check_work(work: Work, report: Report | None = None) -> Report:
-    """Run every check on one work; add to ``report`` if given."""
+    """Run every check on one work, as its ``check.yaml`` sets them; add to ``report``."""
     report = report or Report()
+    config = load_check_config(work)
     coverage, findings = check_coverage(work)
     report.coverage.extend(coverage)
-    report.findings.extend(findings)
-    report.findings.extend(check_ids(work))
-    report.findings.extend(check_attribution(work))
-    report.findings.extend(check_structure(work))
-    report.findings.extend(check_review(work))
-    report.findings.extend(check_safety(work))
-    report.findings.extend(check_translation(work))
+    findings += check_ids(work)
+    findings += check_attribution(work)
+    findings += check_structure(work)
+    findings += check_review(work)
+    findings += check_safety(work)
+    findings += check_translation(work, config.settings)
+    findings = [f for f in findings if f.check.id not in config.settings.disabled]
+    kept, suppressed = apply(findings, config.suppressions, work.id)
+    report.findings.extend(kept)
+    report.suppressed.extend(suppressed)
     return report

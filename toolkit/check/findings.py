@@ -6,7 +6,7 @@ from dataclasses import InitVar, dataclass, field
 
 from toolkit.check.registry import Check, Severity
 
-__all__ = ["Check", "Coverage", "Finding", "Place", "Report", "Severity"]
+__all__ = ["Check", "Coverage", "Finding", "Place", "Report", "Severity", "Suppression"]
 
 #: The version of the JSON ``check --format json`` writes (docs/checks.md).
 JSON_SCHEMA = "toolkit-check/2"
@@ -31,6 +31,42 @@ class Place:
         return {"path": self.path, "line": self.line or None, "column": self.column or None}
 
 
+@dataclass(frozen=True)
+class Suppression:
+    """A person's decision to leave a finding: its check, where, and why
+    (``toolkit.check.suppress`` applies them)."""
+
+    check: str
+    reason: str
+    #: Where the suppression is written.
+    place: Place
+    lang: str | None = None
+    segment: str | None = None
+    #: Only findings at this place (a PO entry's line): a comment in the checked file.
+    entry: Place | None = None
+
+    @property
+    def in_source(self) -> bool:
+        """Written in the checked file itself (SARIF's ``inSource``), not beside it."""
+        return self.entry is not None
+
+    def matches(self, finding: Finding) -> bool:
+        if finding.check.id != self.check:
+            return False
+        if self.lang is not None and finding.lang != self.lang:
+            return False
+        ids = (*finding.source_ids, *finding.target_ids)
+        if self.segment is not None and self.segment not in ids:
+            return False
+        if self.entry is not None:
+            at = finding.at
+            return at is not None and (at.path, at.line) == (self.entry.path, self.entry.line)
+        return True
+
+    def to_json(self) -> dict[str, object]:
+        return {"reason": self.reason, "at": self.place.to_json(), "in_source": self.in_source}
+
+
 @dataclass(frozen=True, kw_only=True)
 class Finding:
     """One problem a check found: what, how bad, where (``at``: where to fix it; ``other``:
@@ -50,6 +86,8 @@ class Finding:
     source_ids: tuple[str, ...] = ()
     target_ids: tuple[str, ...] = ()
     fix: str = ""
+    #: Set when a person suppressed the finding (it then stays out of ``--fail-on``).
+    suppression: Suppression | None = None
     #: The severity: ``level`` when given, else the check's.
     severity: Severity = field(init=False)
     level: InitVar[Severity | None] = None
@@ -99,6 +137,7 @@ class Finding:
             "source_ids": list(self.source_ids),
             "target_ids": list(self.target_ids),
             "fix": self.fix or None,
+            "suppression": self.suppression.to_json() if self.suppression else None,
         }
 
 
@@ -155,6 +194,8 @@ class Coverage:
 class Report:
     findings: list[Finding] = field(default_factory=list)
     coverage: list[Coverage] = field(default_factory=list)
+    #: Findings a person suppressed, each with its suppression: reported, never failing.
+    suppressed: list[Finding] = field(default_factory=list)
 
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.severity is severity)
@@ -167,5 +208,9 @@ class Report:
             "schema": JSON_SCHEMA,
             "coverage": [c.to_json() for c in self.coverage],
             "findings": [f.to_json() for f in self.findings],
-            "summary": {s.label: self.count(s) for s in reversed(Severity)},
+            "suppressed": [f.to_json() for f in self.suppressed],
+            "summary": {
+                **{s.label: self.count(s) for s in reversed(Severity)},
+                "suppressed": len(self.suppressed),
+            },
         }

@@ -41,6 +41,8 @@ class Family(StrEnum):
     ENGLISH = "english"
     LENGTH = "length"
     KEPT = "kept-content"
+    #: The work's check settings and suppressions themselves.
+    SUPPRESSION = "suppression"
 
 
 @dataclass(frozen=True)

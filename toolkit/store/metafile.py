@@ -28,18 +28,38 @@ def parse_translation(text: str, path: Path | str) -> Translation:
     return parse_model(text, path, Translation)
 
 
-def parse_model(text: str, path: Path | str, model: type[M]) -> M:
-    """Read YAML ``text`` as ``model``; MetadataError lists every field at fault with its line."""
+def parse_model(text: str, path: Path | str, model: type[M], doc: str = "docs/metadata.md") -> M:
+    """Read YAML ``text`` as ``model``; MetadataError lists every field at fault with its line
+    (``doc`` names the documentation of the file's fields)."""
+    return parse_model_lines(text, path, model, doc)[0]
+
+
+def parse_model_lines(
+    text: str,
+    path: Path | str,
+    model: type[M],
+    doc: str = "docs/metadata.md",
+    kind: str = "metadata",
+    empty_is_default: bool = False,
+) -> tuple[M, Lines]:
+    """``parse_model``, and the line of each value (for messages about a valid file).
+
+    ``kind`` names what the file holds in errors; ``empty_is_default``: an empty file is
+    the model's defaults (a settings file), not an error."""
     data, lines = load_yaml(text, path)
+    if data is None and empty_is_default:
+        data = {}
     if not isinstance(data, dict):
-        raise MetadataError(path, [("(file)", 1, "expected a mapping of fields")])
+        raise MetadataError(path, [("(file)", 1, "expected a mapping of fields")], doc, kind)
     try:
-        return model.model_validate(data)
+        return model.model_validate(data), lines
     except ValidationError as exc:
-        raise MetadataError(path, problems(exc, lines)) from None
+        raise MetadataError(path, problems(exc, lines, doc), doc, kind) from None
 
 
-def problems(exc: ValidationError, lines: Lines) -> list[tuple[str, int, str]]:
+def problems(
+    exc: ValidationError, lines: Lines, doc: str = "docs/metadata.md"
+) -> list[tuple[str, int, str]]:
     """Each validation error as (field path, line, message a person can act on)."""
     out = []
     for err in exc.errors():
@@ -47,7 +67,7 @@ def problems(exc: ValidationError, lines: Lines) -> list[tuple[str, int, str]]:
         field = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in loc).lstrip(".")
         message = err["msg"]
         if err["type"] == "extra_forbidden":
-            message = "unknown field (misspelt? see docs/metadata.md)"
+            message = f"unknown field (misspelt? see {doc})"
         elif err["type"] == "missing":
             message = "required field is missing"
         elif message.startswith("Value error, "):

@@ -96,6 +96,15 @@ class WorkPaths:
     def original_text(self) -> Path:
         return self.source_dir / "text.md"
 
+    @property
+    def check_settings(self) -> Path:
+        """How the translation checks run on this work, and what they leave alone."""
+        return self.source_dir / "check.yaml"
+
+    @property
+    def glossary(self) -> Path:
+        return self.source_dir / "glossary.csv"
+
     def translation_meta(self, lang: str) -> Path:
         return self.translations_dir / f"{check_lang(lang)}.yaml"
 

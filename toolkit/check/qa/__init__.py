@@ -10,6 +10,7 @@ import importlib
 
 from toolkit.check.findings import Finding
 from toolkit.check.qa.framework import Corpus, run_checks
+from toolkit.check.qa.settings import DEFAULT, Settings
 from toolkit.check.qa.units import beads, paragraphs
 from toolkit.store.work import Work
 
@@ -20,10 +21,10 @@ for _name in CHECK_MODULES:
     importlib.import_module(f"toolkit.check.qa.{_name}")
 
 
-def check_translation(work: Work) -> list[Finding]:
+def check_translation(work: Work, settings: Settings = DEFAULT) -> list[Finding]:
     """Every translation check over a work: its texts one by one, and its aligned beads."""
     corpus = Corpus(work.id, list(beads(work)), work.paths.source_dir)
-    return run_checks(corpus, paragraphs(work))
+    return run_checks(corpus, paragraphs(work), settings)
 
 
 __all__ = ["Corpus", "check_translation"]

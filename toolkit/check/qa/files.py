@@ -16,10 +16,11 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from toolkit.check.findings import Coverage, Finding, Place, Report
+from toolkit.check.findings import Coverage, Finding, Place, Report, Suppression
 from toolkit.check.qa.framework import Corpus, run_checks
 from toolkit.check.qa.settings import DEFAULT, Settings
 from toolkit.check.qa.units import Side, Text, Unit
+from toolkit.check.suppress import apply, from_comments
 from toolkit.errors import Location, ToolkitError, shown_path
 from toolkit.exchange import Entry, open_bitext
 from toolkit.exchange.entry import CODE, Format
@@ -50,9 +51,11 @@ def check_file(
     target_lang = options.target_lang or bitext.languages.target
     units: list[Unit] = []
     texts: list[tuple[str | None, Side]] = []
+    suppressions: list[Suppression] = []
     total = fuzzy = 0
     for entry in bitext.entries:
         total += 1
+        suppressions += from_comments(entry.notes, Place(shown, entry.line))
         if entry.fuzzy:
             fuzzy += 1
         if not entry.translated:
@@ -83,7 +86,9 @@ def check_file(
         )
     )
     corpus = Corpus(shown, units, None)
-    report.findings.extend(run_checks(corpus, texts, options.settings))
+    kept, suppressed = apply(run_checks(corpus, texts, options.settings), suppressions, shown)
+    report.findings.extend(kept)
+    report.suppressed.extend(suppressed)
     return report
 
 
