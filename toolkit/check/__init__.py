@@ -13,6 +13,7 @@ from toolkit.check.coverage import check_coverage, check_ids
 from toolkit.check.findings import Coverage, Finding, Report, Severity
 from toolkit.check.preflight import STRUCTURAL, structural_errors
 from toolkit.check.qa import check_translation
+from toolkit.check.qa.units import review_units
 from toolkit.check.review import check_review
 from toolkit.check.safety import check_safety
 from toolkit.check.structure import check_structure
@@ -46,4 +47,6 @@ def check_work(work: Work, report: Report | None = None) -> Report:
     kept, suppressed = apply(findings, config.suppressions, work.id)
     report.findings.extend(kept)
     report.suppressed.extend(suppressed)
+    if report.units is not None:
+        report.units.extend(review_units(work))
     return report

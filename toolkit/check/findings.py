@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import InitVar, dataclass, field
+from typing import TYPE_CHECKING
 
 from toolkit.check.registry import Check, Severity
+
+if TYPE_CHECKING:
+    from toolkit.check.qa.units import Unit
 
 __all__ = ["Check", "Coverage", "Finding", "Place", "Report", "Severity", "Suppression"]
 
@@ -196,6 +200,9 @@ class Report:
     coverage: list[Coverage] = field(default_factory=list)
     #: Findings a person suppressed, each with its suppression: reported, never failing.
     suppressed: list[Finding] = field(default_factory=list)
+    #: When a list, the checks add the beads they read (for the review report, which
+    #: shows the texts beside the findings); None keeps memory to the findings.
+    units: list[Unit] | None = None
 
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.severity is severity)

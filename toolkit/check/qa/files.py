@@ -89,6 +89,8 @@ def check_file(
     kept, suppressed = apply(run_checks(corpus, texts, options.settings), suppressions, shown)
     report.findings.extend(kept)
     report.suppressed.extend(suppressed)
+    if report.units is not None:
+        report.units.extend(units)
     return report
 
 

@@ -167,6 +167,17 @@ def beads(work: Work) -> Iterator[Unit]:
         yield from _units(work.id, lang, tr.alignment, source, target)
 
 
+def review_units(work: Work) -> Iterator[Unit]:
+    """What a review shows of a work, bead by bead: each aligned translation's beads; a
+    translation not aligned (or with no original in the repository) paragraph by
+    paragraph, as beads with only a target side."""
+    aligned = {unit.lang for unit in beads(work)}
+    yield from beads(work)
+    for lang, side in paragraphs(work):
+        if lang is not None and lang not in aligned:
+            yield Unit(work.id, lang, None, side)
+
+
 def _units(
     work: str, lang: str, alignment: Alignment, source: _Sides, target: _Sides
 ) -> Iterator[Unit]:
