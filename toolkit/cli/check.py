@@ -8,7 +8,10 @@ from pathlib import Path
 import click
 
 from toolkit.check import Report, Severity, check_work
+from toolkit.check.human import render_human
+from toolkit.check.junit import render_junit
 from toolkit.check.qa.files import FileOptions, check_file
+from toolkit.check.sarif import render_sarif
 from toolkit.cli.base import EXIT_FINDINGS, cli, root_of, works_of
 from toolkit.errors import Location, ToolkitError
 from toolkit.exchange import BITEXT_SUFFIXES, is_bitext
@@ -19,10 +22,11 @@ from toolkit.exchange import BITEXT_SUFFIXES, is_bitext
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["human", "json"]),
+    type=click.Choice(["human", "json", "sarif", "junit"]),
     default="human",
     show_default=True,
-    help="human: a summary and one line per finding; json: everything, for tools.",
+    help="human: findings grouped by work and family; json: everything, for tools "
+    "(docs/checks.md); sarif: SARIF 2.1.0, for code hosts; junit: JUnit XML, for CI.",
 )
 @click.option(
     "--fail-on",
@@ -71,38 +75,14 @@ def check(
     if ids or not files:
         for work in works_of(root_of(ctx), ids):
             check_work(work, report)
+    threshold = Severity.parse(fail_on)
     if fmt == "json":
         click.echo(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
+    elif fmt == "sarif":
+        click.echo(json.dumps(render_sarif(report), ensure_ascii=False, indent=2))
+    elif fmt == "junit":
+        click.echo(render_junit(report, threshold), nl=False)
     else:
-        click.echo(_human(report))
-    if report.fails(Severity.parse(fail_on)):
+        click.echo(render_human(report))
+    if report.fails(threshold):
         ctx.exit(EXIT_FINDINGS)
-
-
-def _human(report: Report) -> str:
-    lines = []
-    for cov in report.coverage:
-        if cov.of_file:
-            lines.append(
-                f"{cov.work} [{cov.lang}]: {cov.aligned} of {cov.source_segments} entries "
-                f"translated and checked ({cov.ratio:.0%}); {cov.fuzzy} fuzzy, "
-                f"{cov.untranslated} untranslated"
-            )
-            continue
-        source = (
-            f"{cov.source_segments} source segments"
-            if cov.source_present
-            else ("original's text not in the repository")
-        )
-        lines.append(
-            f"{cov.work} [{cov.lang}]: coverage {cov.ratio:.0%} ({source}; "
-            f"{cov.aligned} aligned, {cov.missing} missing, {cov.untranslated} untranslated, "
-            f"{cov.omitted} omitted, {cov.empty} empty; "
-            f"{cov.translation_segments} translation segments, "
-            f"{cov.unaligned_translation} unaligned)"
-        )
-    order = sorted(report.findings, key=lambda f: (-f.severity, f.path or f.work, f.line, f.column))
-    lines += [f.describe() for f in order]
-    counts = ", ".join(f"{report.count(s)} {s.label}(s)" for s in reversed(Severity))
-    lines.append(f"{len(report.findings)} finding(s): {counts}")
-    return "\n".join(lines)

@@ -83,8 +83,10 @@ def corpus_check(fn: CorpusCheck) -> CorpusCheck:
 
 
 def text_finding(name: str, lang: str | None, side: Side, problem: Problem) -> Finding:
-    """A finding for a problem in one text (``lang`` None: the original's)."""
-    ids = side.ids
+    """A finding for a problem in one text (``lang`` None: the original's), naming the
+    segment the problem is in."""
+    segment = side.segment_at(problem.offset)
+    ids = (segment.id,) if segment is not None and segment.id is not None else ()
     return Finding(
         check=problem.check,
         message=problem.message,

@@ -95,12 +95,21 @@ class Side:
 
     def locate(self, offset: int) -> Place | None:
         """The place of ``text[offset]``: its segment's file, line and column."""
+        found = self._segment_at(offset)
+        return found[0].place_of(found[1]) if found else None
+
+    def segment_at(self, offset: int) -> Text | None:
+        """The segment ``text[offset]`` is in."""
+        found = self._segment_at(offset)
+        return found[0] if found else None
+
+    def _segment_at(self, offset: int) -> tuple[Text, int] | None:
         separator = len(sentence_separator(self.lang))
         for text in self.segments:
             if offset <= len(text.plain):
-                return text.place_of(offset)
+                return text, offset
             offset -= len(text.plain) + separator
-        return self.segments[-1].place_of(len(self.segments[-1].plain)) if self.segments else None
+        return (self.segments[-1], len(self.segments[-1].plain)) if self.segments else None
 
 
 @dataclass(frozen=True)
