@@ -30,6 +30,10 @@ from pydantic import (
     StringConstraints,
 )
 
+# Re-exported: they were defined here first.
+from toolkit.languages import language_script as language_script
+from toolkit.languages import sentence_separator as sentence_separator
+
 #: A language tag: language, optional script, optional region (en, zh-Hant, zh-Hant-TW).
 LANG_RE = re.compile(r"[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|[0-9]{3}))?")
 
@@ -151,22 +155,3 @@ def pick(texts: dict[str, str], lang: str) -> str:
     if same_language:
         return texts[same_language[0]]
     return next(iter(texts.values()))
-
-
-#: The script of Chinese written in a region, for tags that name a region but no script.
-_ZH_REGION_SCRIPT = {"TW": "Hant", "HK": "Hant", "MO": "Hant", "CN": "Hans", "SG": "Hans"}
-
-
-def language_script(tag: str) -> tuple[str, str | None]:
-    """A tag's language and script: ``zh-Hant-TW`` and ``zh-TW`` are both ("zh", "Hant")."""
-    language, *rest = tag.split("-")
-    script = next((part for part in rest if len(part) == 4), None)
-    if script is None and language == "zh":
-        script = next((_ZH_REGION_SCRIPT[p] for p in rest if p in _ZH_REGION_SCRIPT), None)
-    return language, script
-
-
-def sentence_separator(lang: str) -> str:
-    """What stands between two sentences of a paragraph: nothing in Chinese or Japanese,
-    a space in other languages."""
-    return "" if language_script(lang)[0] in ("zh", "ja") else " "

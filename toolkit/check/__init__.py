@@ -1,24 +1,28 @@
-"""Check: coverage, attribution, form and safety findings for works, with exit-code semantics.
+"""Check: coverage, translation QA, attribution, form and safety findings, for works and
+for translation files, with exit-code semantics.
 
 ``STRUCTURAL`` names the findings that are about the store's form rather than the
 translation's quality; ``structural_errors`` gives them, and ``build`` refuses a work
-that has any.
+that has any. Names load on first use, so that checking a PO file does not load what
+checking a work needs.
 """
 
 from __future__ import annotations
 
-from toolkit.check.attribution import check_attribution
-from toolkit.check.config import load_check_config
-from toolkit.check.coverage import check_coverage, check_ids
-from toolkit.check.findings import Coverage, Finding, Report, Severity
-from toolkit.check.preflight import STRUCTURAL, structural_errors
-from toolkit.check.qa import check_translation
-from toolkit.check.qa.units import review_units
-from toolkit.check.review import check_review
-from toolkit.check.safety import check_safety
-from toolkit.check.structure import check_structure
-from toolkit.check.suppress import apply
-from toolkit.store.work import Work
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from toolkit.check.findings import Coverage, Finding, Report, Severity
+    from toolkit.check.preflight import STRUCTURAL, structural_errors
+    from toolkit.check.work import check_work
+
+_EXPORTS = {
+    "toolkit.check.findings": ("Coverage", "Finding", "Report", "Severity"),
+    "toolkit.check.preflight": ("STRUCTURAL", "structural_errors"),
+    "toolkit.check.work": ("check_work",),
+}
+_WHERE = {name: module for module, names in _EXPORTS.items() for name in names}
 
 __all__ = [
     "STRUCTURAL",
@@ -31,22 +35,7 @@ __all__ = [
 ]
 
 
-def check_work(work: Work, report: Report | None = None) -> Report:
-    """Run every check on one work, as its ``check.yaml`` sets them; add to ``report``."""
-    report = report or Report()
-    config = load_check_config(work)
-    coverage, findings = check_coverage(work)
-    report.coverage.extend(coverage)
-    findings += check_ids(work)
-    findings += check_attribution(work)
-    findings += check_structure(work)
-    findings += check_review(work)
-    findings += check_safety(work)
-    findings += check_translation(work, config.settings)
-    findings = [f for f in findings if f.check.id not in config.settings.disabled]
-    kept, suppressed = apply(findings, config.suppressions, work.id)
-    report.findings.extend(kept)
-    report.suppressed.extend(suppressed)
-    if report.units is not None:
-        report.units.extend(review_units(work))
-    return report
+def __getattr__(name: str) -> Any:
+    if name in _WHERE:
+        return getattr(importlib.import_module(_WHERE[name]), name)
+    raise AttributeError(f"module 'toolkit.check' has no attribute {name!r}")

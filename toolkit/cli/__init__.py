@@ -6,7 +6,6 @@ input, 3 an internal error (a bug).
 
 from __future__ import annotations
 
-from toolkit.cli import align, build, check, imports, segment  # noqa: F401  (they add commands)
 from toolkit.cli.base import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_USAGE, cli, main
 
 __all__ = ["EXIT_FINDINGS", "EXIT_INTERNAL", "EXIT_USAGE", "cli", "main"]

@@ -6,23 +6,49 @@ input, 3 an internal error (a bug).
 
 from __future__ import annotations
 
+import importlib
 import logging
 import sys
 import traceback
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from toolkit._version import __version__
 from toolkit.errors import ToolkitError
-from toolkit.store.work import Work, find_root, list_works, load_work
+
+if TYPE_CHECKING:
+    from toolkit.store.work import Work
 
 EXIT_FINDINGS = 1
 EXIT_USAGE = 2
 EXIT_INTERNAL = 3
 
 
+#: Each command and the module that defines it. A command's module, and what it needs (the
+#: aligner's encoder, Pandoc, WeasyPrint), loads only when that command runs: checking a
+#: PO file in CI should not pay for building a PDF.
+COMMANDS = {
+    "align": "align",
+    "build": "build",
+    "check": "check",
+    "import": "imports",
+    "mark": "align",
+    "new": "imports",
+    "segment": "segment",
+}
+
+
 class _Group(click.Group):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(set(super().list_commands(ctx)) | set(COMMANDS))
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands and cmd_name in COMMANDS:
+            importlib.import_module(f"toolkit.cli.{COMMANDS[cmd_name]}")
+        return super().get_command(ctx, cmd_name)
+
     def invoke(self, ctx: click.Context) -> object:
         try:
             return super().invoke(ctx)
@@ -89,6 +115,8 @@ def root_of(ctx: click.Context, allow_empty: bool = False) -> Path:
 
     ``allow_empty``: a folder without them will do (``toolkit new`` makes them).
     """
+    from toolkit.store.work import find_root
+
     root = ctx.obj
     if not isinstance(root, Path):
         try:
@@ -109,6 +137,8 @@ def root_of(ctx: click.Context, allow_empty: bool = False) -> Path:
 
 
 def works_of(root: Path, names: tuple[str, ...]) -> list[Work]:
+    from toolkit.store.work import list_works, load_work
+
     return [load_work(root, name) for name in (names or tuple(list_works(root)))]
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from toolkit.check import Report, Severity, check_work
+from toolkit.check.findings import Report, Severity
 from toolkit.check.human import render_human
 from toolkit.check.junit import render_junit
 from toolkit.check.qa.files import FileOptions, check_file
@@ -73,6 +73,8 @@ def check(
     for path in files:
         check_file(path, options, report)
     if ids or not files:
+        from toolkit.check.work import check_work
+
         for work in works_of(root_of(ctx), ids):
             check_work(work, report)
     threshold = Severity.parse(fail_on)

@@ -1,10 +1,25 @@
-"""Store: the on-disk format of works (segments, alignments, metadata), read and written exactly."""
+"""Store: the on-disk format of works (segments, alignments, metadata), read and written exactly.
+
+Names load on first use: a module that needs only one part of the store (the line
+reader, say) does not load the metadata schema.
+"""
 
 from __future__ import annotations
 
-from toolkit.store.alignfile import parse_alignment, read_alignment, write_alignment
-from toolkit.store.document import parse_document, read_document, write_document
-from toolkit.store.work import Work, WorkPaths, find_root, list_works, load_work
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from toolkit.store.alignfile import parse_alignment, read_alignment, write_alignment
+    from toolkit.store.document import parse_document, read_document, write_document
+    from toolkit.store.work import Work, WorkPaths, find_root, list_works, load_work
+
+_EXPORTS = {
+    "toolkit.store.alignfile": ("parse_alignment", "read_alignment", "write_alignment"),
+    "toolkit.store.document": ("parse_document", "read_document", "write_document"),
+    "toolkit.store.work": ("Work", "WorkPaths", "find_root", "list_works", "load_work"),
+}
+_WHERE = {name: module for module, names in _EXPORTS.items() for name in names}
 
 __all__ = [
     "Work",
@@ -19,3 +34,9 @@ __all__ = [
     "write_alignment",
     "write_document",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    if name in _WHERE:
+        return getattr(importlib.import_module(_WHERE[name]), name)
+    raise AttributeError(f"module 'toolkit.store' has no attribute {name!r}")

@@ -7,12 +7,15 @@ checks and registers them when imported (``CHECK_MODULES`` imports them all).
 from __future__ import annotations
 
 import importlib
+from typing import TYPE_CHECKING
 
 from toolkit.check.findings import Finding
 from toolkit.check.qa.framework import Corpus, run_checks
 from toolkit.check.qa.settings import DEFAULT, Settings
 from toolkit.check.qa.units import beads, paragraphs
-from toolkit.store.work import Work
+
+if TYPE_CHECKING:
+    from toolkit.store.work import Work
 
 #: The modules of checks, each a family with its own table of cases in tests/.
 CHECK_MODULES = ("quotes", "currency")

@@ -16,13 +16,16 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from toolkit.check.findings import Place
 from toolkit.check.places import FileLines
-from toolkit.metadata import language_script, sentence_separator
+from toolkit.languages import language_script, sentence_separator
 from toolkit.model import Alignment, BeadState, Block, BlockKind, Document, Segment
 from toolkit.segment.markup import project
-from toolkit.store.work import Work, relative
+
+if TYPE_CHECKING:
+    from toolkit.store.work import Work
 
 #: Blocks whose text the one-text checks read (code is never translated; a figure's
 #: caption and a table's cells are text too).
@@ -131,6 +134,8 @@ class _Sides:
     """Builds a document's sides, reading its file's lines once for columns."""
 
     def __init__(self, work: Work, path: Path, doc: Document, lang: str) -> None:
+        from toolkit.store.work import relative
+
         self.shown = relative(work, path)
         self.file = FileLines(path)
         self.lang = lang
