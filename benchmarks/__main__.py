@@ -1,8 +1,8 @@
 """make bench: measure the store and the build, print the figures, write build/bench/*.json.
 
-Reads the real parallel text in ../shared/corpora/mac-dev when it is there
-(for measuring only; nothing from it is kept) and says so when it is absent,
-falling back to generated text.
+Reads the real parallel text in ../shared/corpora/ (mac-dev for the aligner,
+python-docs-zh-tw for the checks) when it is there (for measuring only; nothing from
+it is kept) and says so when it is absent.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import platform
 import sys
 from pathlib import Path
 
-from benchmarks import align_bench, blocks_bench, build_bench, store_bench
+from benchmarks import align_bench, blocks_bench, build_bench, check_bench, store_bench
 
 OUT = Path("build/bench")
 
@@ -24,6 +24,7 @@ def main() -> int:
         "build": build_bench.run(),
         "align": align_bench.run(),
         "blocks": blocks_bench.run(),
+        "check": check_bench.run(),
     }
     for name, result in results.items():
         result["machine"] = {"python": platform.python_version(), "cpus": _cpus()}

@@ -38,11 +38,40 @@ class FileOptions:
     settings: Settings = DEFAULT
 
 
+@dataclass
+class FileBeads:
+    """What a translation file gives the checks: its entries as beads, and more."""
+
+    name: str
+    units: list[Unit]
+    #: The texts the one-text checks read: each bead's source (lang None) and target.
+    texts: list[tuple[str | None, Side]]
+    suppressions: list[Suppression]
+    coverage: Coverage
+
+    def check(self, settings: Settings) -> tuple[list[Finding], list[Finding]]:
+        """(findings that stand, findings suppressed)."""
+        corpus = Corpus(self.name, self.units, None)
+        return apply(run_checks(corpus, self.texts, settings), self.suppressions, self.name)
+
+
 def check_file(
     path: Path, options: FileOptions = FileOptions(), report: Report | None = None
 ) -> Report:
     """Check every translated entry of ``path``; add its findings and coverage to ``report``."""
     report = report if report is not None else Report()
+    beads = read_file_beads(path, options)
+    report.coverage.append(beads.coverage)
+    kept, suppressed = beads.check(options.settings)
+    report.findings.extend(kept)
+    report.suppressed.extend(suppressed)
+    if report.units is not None:
+        report.units.extend(beads.units)
+    return report
+
+
+def read_file_beads(path: Path, options: FileOptions = FileOptions()) -> FileBeads:
+    """Read ``path``: each translated, non-fuzzy entry as a bead; the others counted."""
     bitext = open_bitext(path)
     shown = shown_path(path)
     source_lang = options.source_lang or bitext.languages.source
@@ -53,6 +82,7 @@ def check_file(
     texts: list[tuple[str | None, Side]] = []
     suppressions: list[Suppression] = []
     total = fuzzy = 0
+    sphinx = bitext.format is Format.PO
     for entry in bitext.entries:
         total += 1
         suppressions += from_comments(entry.notes, Place(shown, entry.line))
@@ -62,36 +92,27 @@ def check_file(
             continue
         if source_lang is None or target_lang is None:
             raise _no_language(path, "source" if source_lang is None else "target")
-        sphinx = bitext.format is Format.PO
         source = Side(source_lang, (_text(entry, entry.source, shown, sphinx),))
         target = Side(target_lang, (_text(entry, entry.target, shown, sphinx),))
         units.append(Unit(shown, target_lang, source, target))
         texts += ((None, source), (target_lang, target))
     translated = len(units)
-    report.coverage.append(
-        Coverage(
-            work=shown,
-            lang=target_lang or "?",
-            source_segments=total,
-            translation_segments=translated,
-            aligned=translated,
-            missing=0,
-            untranslated=total - translated - fuzzy,
-            omitted=0,
-            empty=0,
-            unaligned_translation=0,
-            source_present=True,
-            of_file=True,
-            fuzzy=fuzzy,
-        )
+    coverage = Coverage(
+        work=shown,
+        lang=target_lang or "?",
+        source_segments=total,
+        translation_segments=translated,
+        aligned=translated,
+        missing=0,
+        untranslated=total - translated - fuzzy,
+        omitted=0,
+        empty=0,
+        unaligned_translation=0,
+        source_present=True,
+        of_file=True,
+        fuzzy=fuzzy,
     )
-    corpus = Corpus(shown, units, None)
-    kept, suppressed = apply(run_checks(corpus, texts, options.settings), suppressions, shown)
-    report.findings.extend(kept)
-    report.suppressed.extend(suppressed)
-    if report.units is not None:
-        report.units.extend(units)
-    return report
+    return FileBeads(shown, units, texts, suppressions, coverage)
 
 
 def _text(entry: Entry, markup: str, path: str, sphinx: bool) -> Text:
@@ -124,4 +145,4 @@ def _no_language(path: Path, side: str) -> ToolkitError:
     )
 
 
-__all__ = ["FileOptions", "Finding", "check_file"]
+__all__ = ["FileBeads", "FileOptions", "check_file", "read_file_beads"]

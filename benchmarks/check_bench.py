@@ -1,0 +1,209 @@
+"""`toolkit check` on real translation files, side by side with Translate Toolkit's pofilter.
+
+Reads every .po file of ../shared/corpora/python-docs-zh-tw (the Python documentation's
+tutorial, HOWTOs and FAQ: English source, Traditional Chinese translation, CC0; for
+measuring only, nothing from it is kept). Reports, in one run:
+
+- findings per check per 1,000 checked entries (translated, non-fuzzy), for ours and for
+  pofilter's flags on the same entries, so that a noisy check shows;
+- speed as whole commands, parsing included, both over the same files and counting the
+  same entries: ``pofilter --language=zh_TW`` and ``toolkit check FILES --format json``;
+  and our checks alone, after parsing, in this process;
+- peak memory of the whole command over the corpus once and twenty times over;
+- the labelled sample of error-level findings (benchmarks/check_noise_sample.tsv): how
+  many a person judged real, and whether the checks still raise the same findings.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+import polib
+
+from toolkit.check.qa.files import FileBeads, read_file_beads
+from toolkit.check.qa.settings import DEFAULT
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "python-docs-zh-tw"
+SAMPLE = Path(__file__).resolve().parent / "check_noise_sample.tsv"
+BIN = Path(sys.executable).parent
+TARGETS = {"command_speedup": 5.0, "checks_speedup": 10.0, "sample_real_of_50": 45}
+#: pofilter's flags that are not about a translated, non-fuzzy entry.
+_NOT_CHECKED = {"untranslated", "isfuzzy"}
+
+
+def run() -> dict[str, object]:
+    if not CORPUS.is_dir():
+        print(f"check: {CORPUS} is absent; the check benchmark is skipped")
+        return {"skipped": f"{CORPUS} is absent"}
+    files = sorted(CORPUS.rglob("*.po"))
+    entries = _count_entries(files)
+    pofilter_s, pofilter_flags = _pofilter()
+    command_s, command_kb, findings = _toolkit(files)
+    _, command_kb_20, findings_20 = _toolkit(files * 20)
+    checks_s = _checks_alone(files)
+    ours = Counter(str(f["check"]) for f in findings)
+    per_1000 = {k: round(v * 1000 / entries, 1) for k, v in ours.most_common()}
+    theirs = {k: round(v * 1000 / entries, 1) for k, v in pofilter_flags.most_common()}
+    rate = {
+        "pofilter": entries / pofilter_s,
+        "toolkit_command": entries / command_s,
+        "toolkit_checks_alone": entries / checks_s,
+    }
+    result: dict[str, object] = {
+        "corpus": str(CORPUS),
+        "files": len(files),
+        "entries_checked": entries,
+        "seconds": {
+            "pofilter": round(pofilter_s, 3),
+            "toolkit_command": round(command_s, 3),
+            "toolkit_checks_alone": round(checks_s, 3),
+        },
+        "entries_per_second": {k: round(v) for k, v in rate.items()},
+        "speedup": {
+            "command": round(rate["toolkit_command"] / rate["pofilter"], 2),
+            "checks_alone": round(rate["toolkit_checks_alone"] / rate["pofilter"], 2),
+        },
+        "peak_memory_mb": {
+            "toolkit_command_1x": round(command_kb / 1024, 1),
+            "toolkit_command_20x": round(command_kb_20 / 1024, 1),
+        },
+        "findings": {"toolkit": sum(ours.values()), "pofilter": sum(pofilter_flags.values())},
+        "findings_20x": len(findings_20),
+        "per_1000_entries": {"toolkit": per_1000, "pofilter": theirs},
+        "sample": _sample(findings),
+        "targets": TARGETS,
+    }
+    _print(result)
+    return result
+
+
+def _count_entries(files: list[Path]) -> int:
+    return sum(1 for path in files for e in polib.pofile(str(path)) if e.translated())
+
+
+def _pofilter() -> tuple[float, Counter[str]]:
+    """pofilter as a command over the corpus; its flags on translated, non-fuzzy entries."""
+    with tempfile.TemporaryDirectory() as out:
+        start = time.perf_counter()
+        subprocess.run(
+            [str(BIN / "pofilter"), "--language=zh_TW", "--progress=none", "-i", str(CORPUS),
+             "-o", out],
+            check=True,
+            capture_output=True,
+        )  # fmt: skip
+        seconds = time.perf_counter() - start
+        flags: Counter[str] = Counter()
+        for path in Path(out).rglob("*.po"):
+            for entry in polib.pofile(str(path)):
+                if not entry.translated():
+                    continue
+                for line in entry.comment.splitlines() + entry.tcomment.splitlines():
+                    if line.startswith("(pofilter) "):
+                        name = line.removeprefix("(pofilter) ").split(":", 1)[0]
+                        if name not in _NOT_CHECKED:
+                            flags[name] += 1
+    return seconds, flags
+
+
+def _toolkit(files: list[Path]) -> tuple[float, int, list[dict[str, object]]]:
+    """``toolkit check FILES --format json`` as a command: seconds, peak memory (KB),
+    findings."""
+    command = [str(BIN / "toolkit"), "check", *map(str, files), "--format", "json"]
+    with tempfile.TemporaryFile() as out:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, stdout=out, stderr=subprocess.PIPE)
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)
+        if process.returncode not in (0, 1):
+            error = process.stderr.read().decode() if process.stderr else ""
+            raise RuntimeError(f"toolkit check failed: {error[-2000:]}")
+        out.seek(0)
+        data = json.loads(out.read())
+    return seconds, usage.ru_maxrss, data["findings"]
+
+
+def _checks_alone(files: list[Path]) -> float:
+    """Our checks over the parsed corpus, best of three (parsing is not timed)."""
+    parsed: list[FileBeads] = [read_file_beads(path) for path in files]
+    best = float("inf")
+    for _ in range(3):
+        start = time.perf_counter()
+        for beads in parsed:
+            beads.check(DEFAULT)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def _sample(findings: list[dict[str, object]]) -> dict[str, object]:
+    """The labelled sample: how many of its findings are real, and how many the checks
+    still raise (a finding is named by its check, file and line)."""
+    if not SAMPLE.is_file():
+        return {"labelled": 0, "note": f"{SAMPLE.name} is absent"}
+    with SAMPLE.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f, delimiter="\t"))
+    raised = {
+        (str(f["check"]), _corpus_path(f), _line(f)) for f in findings if f["severity"] == "error"
+    }
+    still = sum(1 for r in rows if (r["check"], r["file"], int(r["line"])) in raised)
+    real = sum(1 for r in rows if r["verdict"] == "real")
+    errors = sum(1 for f in findings if f["severity"] == "error")
+    return {
+        "labelled": len(rows),
+        "real": real,
+        "false": len(rows) - real,
+        "still_raised": still,
+        "error_findings_now": errors,
+    }
+
+
+def _corpus_path(finding: dict[str, object]) -> str:
+    at = finding["at"]
+    path = str(at["path"]) if isinstance(at, dict) else ""
+    marker = "python-docs-zh-tw/"
+    return path.split(marker, 1)[1] if marker in path else path
+
+
+def _line(finding: dict[str, object]) -> int:
+    at = finding["at"]
+    return int(at["line"]) if isinstance(at, dict) and at["line"] else 0
+
+
+def _print(r: dict[str, object]) -> None:
+    seconds = r["seconds"]
+    rate = r["entries_per_second"]
+    speedup = r["speedup"]
+    memory = r["peak_memory_mb"]
+    assert isinstance(seconds, dict) and isinstance(rate, dict)
+    assert isinstance(speedup, dict) and isinstance(memory, dict)
+    print(f"check: {r['entries_checked']} translated, non-fuzzy entries in {r['files']} files")
+    cmd, alone = TARGETS["command_speedup"], TARGETS["checks_speedup"]
+    rows = [
+        ("pofilter --language=zh_TW", "pofilter", ""),
+        ("toolkit check (command)", "toolkit_command", f"{speedup['command']}x (target {cmd}x)"),
+        ("toolkit checks alone", "toolkit_checks_alone", f"{speedup['checks_alone']}x"),
+    ]
+    rows[2] = (*rows[2][:2], rows[2][2] + f" (target {alone}x)")
+    for name, key, note in rows:
+        print(f"  {name:26}: {seconds[key]:7.3f} s {rate[key]:>8} entries/s  {note}")
+    print(
+        f"  peak memory: {memory['toolkit_command_1x']} MB over the corpus, "
+        f"{memory['toolkit_command_20x']} MB over it twenty times"
+    )
+    per = r["per_1000_entries"]
+    assert isinstance(per, dict)
+    print(f"  findings: {r['findings']}; ours per 1,000 entries, by check:")
+    for check, n in per["toolkit"].items():
+        print(f"    {check:32} {n:8.1f}")
+    print("  pofilter flags on the same entries (per 1,000 entries, by test):")
+    for check, n in per["pofilter"].items():
+        print(f"    {check:32} {n:8.1f}")
+    print(f"  labelled sample of error findings: {r['sample']}")
