@@ -7,6 +7,7 @@ and decided to leave, each with a reason. All of it is optional; no file is the 
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Annotated
@@ -27,7 +28,7 @@ DOC = "docs/checks.md"
 
 def _known(check: str) -> str:
     if check not in CHECKS:
-        near = sorted(c for c in CHECKS if c.split("-")[0] == check.split("-")[0])
+        near = difflib.get_close_matches(check, list(CHECKS), n=3, cutoff=0.6)
         hint = f" (did you mean {', '.join(near)}?)" if near else " (docs/checks.md lists them)"
         raise ValueError(f"no check is called {check!r}{hint}")
     return check

@@ -18,7 +18,20 @@ if TYPE_CHECKING:
     from toolkit.store.work import Work
 
 #: The modules of checks, each a family with its own table of cases in tests/.
-CHECK_MODULES = ("quotes", "currency")
+CHECK_MODULES = (
+    "untranslated",
+    "numbers",
+    "currency",
+    "quantities",
+    "terms",
+    "consistency",
+    "script",
+    "quotes",
+    "punctuation",
+    "english",
+    "length",
+    "kept",
+)
 
 for _name in CHECK_MODULES:
     importlib.import_module(f"toolkit.check.qa.{_name}")
