@@ -1,0 +1,67 @@
+"""Every check is documented in docs/checks.md, with its severity, in its family's table."""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import toolkit.check
+import toolkit.check.work  # what `toolkit check` loads
+from toolkit.check.registry import CHECKS, Check
+
+DOC = Path(__file__).resolve().parent.parent / "docs" / "checks.md"
+ROW = re.compile(r"^\| `(?P<id>[a-z0-9-]+)` \| (?P<severity>\w+) \|", re.MULTILINE)
+
+
+def _declared_anywhere() -> set[str]:
+    for module in pkgutil.walk_packages(toolkit.check.__path__, "toolkit.check."):
+        importlib.import_module(module.name)
+    return set(CHECKS)
+
+
+def _rows() -> dict[str, tuple[str, str]]:
+    """ID → (severity, family heading) of each row of the doc's check tables."""
+    rows, family, inside = {}, "", False
+    for line in DOC.read_text(encoding="utf-8").splitlines():
+        if line.startswith("## "):
+            inside = line == "## The checks"
+        elif not inside:
+            continue
+        elif line.startswith("### "):
+            family = line[4:].strip()
+        elif m := ROW.match(line):
+            assert m["id"] not in rows, f"{m['id']} is documented twice"
+            rows[m["id"]] = (m["severity"], family)
+    return rows
+
+
+def test_the_command_loads_every_check_the_package_declares() -> None:
+    # A check declared in a module `toolkit check` never imports would never run, and
+    # check.yaml would call its ID unknown.
+    # A fresh interpreter, so that what other tests imported does not count.
+    code = (
+        "import toolkit.check.work\n"
+        "from toolkit.check.registry import CHECKS\n"
+        "print(' '.join(CHECKS))"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    loaded = set(run.stdout.split())
+    assert _declared_anywhere() == loaded
+    assert len(loaded) > 50
+
+
+@pytest.mark.parametrize("check", sorted(CHECKS.values(), key=lambda c: c.id), ids=str)
+def test_check_is_documented_with_its_severity_and_family(check: Check) -> None:
+    rows = _rows()
+    assert check.id in rows, f"docs/checks.md has no row for {check.id}"
+    assert rows[check.id] == (check.severity.label, check.family.value)
+
+
+def test_the_doc_lists_no_check_that_does_not_exist() -> None:
+    assert set(_rows()) <= set(CHECKS)
