@@ -55,8 +55,9 @@ def write(path: Path, text: str) -> Path:
 def test_findings_name_the_entry_and_its_line(tmp_path: Path) -> None:
     report = check_file(write(tmp_path / "a.po", PO))
     found = {(f.code, f.line, f.source_ids) for f in report.findings}
-    assert ("currency-twice", 6, ("price",)) in found  # the source side: English
     assert ("quote-unopened", 14, ()) in found  # the target side: Chinese
+    # The source is upstream's, not the translator's to fix: its own slips are not read.
+    assert not any(f.code == "currency-twice" for f in report.findings)
     # Sphinx's literals and roles are code: the quotes inside ``print("x")`` are not text.
     assert not any(f.line == 10 for f in report.findings)
 
@@ -78,7 +79,7 @@ def test_languages_the_file_does_not_declare_come_from_the_command_line(tmp_path
     report = check_file(path, FileOptions(source_lang="zh-Hant", target_lang="en"))
     found = {(f.code, f.lang, f.source_ids + f.target_ids) for f in report.findings}
     assert ("quote-unopened", "en", ("q1",)) in found  # ” with no “ in the English
-    assert ("quote-unclosed", None, ("q1",)) in found  # 「 never closed in the Chinese
+    assert not any(code == "quote-unclosed" for code, _, _ in found)  # the source's 「
 
 
 def test_the_command_reports_and_fails_as_asked(tmp_path: Path) -> None:
@@ -87,7 +88,7 @@ def test_the_command_reports_and_fails_as_asked(tmp_path: Path) -> None:
     assert result.exit_code == 1, result.output
     data = json.loads(result.output)
     assert data["coverage"][0]["of_file"] is True
-    assert {f["check"] for f in data["findings"]} >= {"currency-twice", "quote-unopened"}
+    assert {f["check"] for f in data["findings"]} == {"quote-unopened"}
     assert run(tmp_path, "check", str(path)).exit_code == 0  # warnings only; --fail-on error
 
 

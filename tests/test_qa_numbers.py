@@ -143,6 +143,12 @@ CASES = [
     (E, "May I help you?", H, "需要幫忙嗎？", []),  # "May" alone is a verb
     (E, "It rained in May.", H, "五月下了雨。", []),
     (E, "It rained in May.", H, "下了雨。", MISSING),
+    # Found on the Python documentation's PO files: what a translation keeps as it is.
+    (E, "print(['one', 'two', 'three'])", H, "print(['one', 'two', 'three'])", []),
+    (E, "Versions *2.0bN* come before *2.0rcN*.", H, "*2.0bN* 版本在 *2.0rcN* 之前。", []),
+    (E, "Release 2.0bN is out.", H, "2.0 版已發布。", []),  # bN is no billion
+    (E, "Set FOUR first.", H, "先設定這個常數。", []),  # a constant's name, not a count
+    (E, "It costs 5bn dollars.", H, "花費50億美元。", []),
 ]
 
 

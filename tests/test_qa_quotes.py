@@ -22,6 +22,15 @@ CASES = [
     ("zh-Hant", "《紅樓夢》與【注】", []),
     ("zh-Hant", "「引文（括號」）", []),  # crossed: each mark still has its pair
     ("zh-Hant", "「引文（括號」", [("quote-unclosed", 3)]),  # the inner mark stays open
+    # Found on the Python documentation's PO files: brackets that pair with nothing.
+    ("zh-Hant", "這將回傳 [0, 1) 範圍內的隨機浮點數。", []),  # a half-open interval
+    ("en", "It chooses a number in (a, b].", []),
+    ("zh-Hant", "1) 賦值建立新名稱。", []),  # a list marker
+    ("en", "b) The second case.", []),
+    ("en", "The case b) is second.", [("quote-unopened", 10)]),  # a marker only first
+    ("en", "[0, 1) and then 2)", [("quote-unopened", 17)]),
+    ("zh-Hant", "不需要，但它有幫助。:)", []),  # a smiley
+    ("en", "See f(x:)) here.", [("quote-unopened", 9)]),
 ]
 
 

@@ -44,7 +44,7 @@ class FileBeads:
 
     name: str
     units: list[Unit]
-    #: The texts the one-text checks read: each bead's source (lang None) and target.
+    #: The texts the one-text checks read: each bead's target (the source is upstream's).
     texts: list[tuple[str | None, Side]]
     suppressions: list[Suppression]
     coverage: Coverage
@@ -95,7 +95,7 @@ def read_file_beads(path: Path, options: FileOptions = FileOptions()) -> FileBea
         source = Side(source_lang, (_text(entry, entry.source, shown, sphinx),))
         target = Side(target_lang, (_text(entry, entry.target, shown, sphinx),))
         units.append(Unit(shown, target_lang, source, target))
-        texts += ((None, source), (target_lang, target))
+        texts.append((target_lang, target))  # the source is not the translator's to fix
     translated = len(units)
     coverage = Coverage(
         work=shown,

@@ -16,6 +16,7 @@ amount. Only *sure* numbers are reported: 一, "one", "first", 兩 in
 from __future__ import annotations
 
 import calendar
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from decimal import Decimal
@@ -103,6 +104,8 @@ def numbers(unit: Unit, settings: Settings) -> Iterator[Problem]:
         return
     missing: list[list[Quantity]] = []
     for group in groups(source):
+        if _copied(unit, group):
+            continue
         kept = [q for q in group if _found(q, target)]
         if not kept and any(q.sure for q in group):
             missing.append(group)
@@ -115,6 +118,18 @@ def numbers(unit: Unit, settings: Settings) -> Iterator[Problem]:
         yield from (_missing(unit, g, unit.target.chinese) for g in missing)
         yield from (_extra(unit, g) for g in extra)
     yield from _currencies(source, target, unit.target.chinese)
+
+
+def _copied(unit: Unit, group: Sequence[Quantity]) -> bool:
+    """Whether the translation has the source's words for the quantity as they are: a code
+    example, a quoted title or a name kept in the source's language ('two' in
+    ``['one', 'two']``, 2.0bN)."""
+    assert unit.target is not None
+    written = _span(unit.source, group)
+    return (
+        bool(written)
+        and re.search(rf"(?<!\w){re.escape(written)}(?!\w)", unit.target.text) is not None
+    )
 
 
 def same(a: Quantity, b: Quantity) -> bool:

@@ -84,7 +84,7 @@ _EN = re.compile(  # everything starts a word (a quick test at the other places)
     rf"(?![A-Za-z]))"
     rf"|(?P<en>(?<![A-Za-z0-9.,])(?:an?\s+(?=(?:hundred|thousand|million|billion|dozen)\b))?"
     rf"(?:{_AR}(?![0-9])|{_EN_WORD})(?:(?:(?:(?<=hundred)|(?<=thousand)|(?<=million)"
-    rf"|(?<=billion))\s+and\s+|[\s-]+){_EN_WORD})*(?:\s?(?:{_words(_ABBR)})(?![A-Za-z]))?)"
+    rf"|(?<=billion))\s+and\s+|[\s-]+){_EN_WORD})*(?-i:\s?(?:{_words(_ABBR)})(?![A-Za-z]))?)"
     rf"|(?P<loose>(?<![A-Za-z])(?:{_words(_LOOSE)}|twice|thrice)(?![A-Za-z])))"
     ")"
 )
@@ -254,5 +254,6 @@ def _en_one(
         code = _EN_CUR.get(name.strip())
         currency = frozenset({code} if code else _DOLLAR if name.startswith("dollar") else ())
     bare = words and (last in _SCALE and text[s:e].lower() == last)
-    sure = not bare and (not words or value > 1)
+    shouted = words and text[s:e].isupper()  # FOUR = 4 in code names a constant
+    sure = not bare and not shouted and (not words or value > 1)
     yield Quantity(text[s:e], s, e, value, kind, others, sure, approx, currency)

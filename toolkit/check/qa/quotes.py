@@ -4,11 +4,14 @@ A closing mark with nothing open before it (the first work's third paragraph end
 "…the two countries’ interests.”" with no “ before it) is a warning: a word or a
 quotation mark was lost. An opening mark still open at the end of a paragraph is only
 information: a quotation running over several paragraphs opens each and closes once.
-Single curly quotes are not counted: ’ is also the English apostrophe.
+Single curly quotes are not counted: ’ is also the English apostrophe; nor are a list
+marker's parenthesis ("1) …", "b) …"), the brackets of a half-open interval ("[0, 1)",
+"(a, b]") and a smiley's :), which close nothing.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from toolkit.check.qa.framework import Problem, text_check
@@ -19,6 +22,14 @@ from toolkit.check.registry import Family, Severity, declare
 #: Each closing mark and the opening mark it closes.
 PAIRS = {"”": "“", "」": "「", "』": "『", "）": "（", ")": "(", "》": "《", "】": "【", "〉": "〈"}
 OPENERS = frozenset(PAIRS.values())
+#: Brackets that pair with nothing: a list marker's, a half-open interval's, a smiley's.
+_UNPAIRED = re.compile(
+    r"(?:^|\n)[ \t]*(?:[0-9]{1,2}|[A-Za-z]|[ivx]{1,4})(?P<marker>\))[ \t]"
+    r"|(?P<left>\[)[^\[\]()\n]{1,40},[^\[\]()\n]{1,40}(?P<right>\))"
+    r"|(?P<open>\()[^\[\]()\n]{1,40},[^\[\]()\n]{1,40}\]"
+    r"|(?<![\w:;])[:;]-?(?P<smiley>\))(?!\w)"
+)
+_GROUPS = ("marker", "right", "open", "smiley")
 
 QUOTE_UNOPENED = declare(
     "quote-unopened",
@@ -39,8 +50,12 @@ QUOTE_UNCLOSED = declare(
 @text_check
 def balanced(side: Side, settings: Settings) -> Iterator[Problem]:
     text = side.text
+    skip = {m.start(g) for m in _UNPAIRED.finditer(text) for g in _GROUPS}
+    skip.discard(-1)
     open_at: list[tuple[str, int]] = []
     for offset, ch in enumerate(text):
+        if offset in skip:
+            continue
         if ch in OPENERS:
             open_at.append((ch, offset))
         elif ch in PAIRS:
