@@ -143,6 +143,16 @@ CASES = [
     (E, "May I help you?", H, "需要幫忙嗎？", []),  # "May" alone is a verb
     (E, "It rained in May.", H, "五月下了雨。", []),
     (E, "It rained in May.", H, "下了雨。", MISSING),
+    # Found on literary translations: numerals that are words, counts rendered freely.
+    (H, "他們兩人走了。", E, "They left.", []),  # 兩人: "they", "both", "the two"
+    (S, "两位客人到了。", E, "The guests arrived.", []),
+    (H, "他兩年後回來。", E, "He came back later.", MISSING),  # a time stays firm
+    (H, "他說了兩次。", E, "He said it three times.", MISMATCH),
+    (H, "孩子們四處奔跑。", E, "The children ran everywhere.", []),  # 四處: everywhere
+    (S, "院子四周都是树。", E, "Trees stood all around the yard.", []),
+    (H, "她在八十年代來到台北。", E, "She came to Taipei in the eighties.", []),
+    (H, "這段婚姻持續了四十年。", E, "The marriage lasted four decades.", []),
+    (H, "這段婚姻持續了四十年。", E, "The marriage lasted four years.", MISMATCH),
     # Found on the Python documentation's PO files: what a translation keeps as it is.
     (E, "print(['one', 'two', 'three'])", H, "print(['one', 'two', 'three'])", []),
     (E, "Versions *2.0bN* come before *2.0rcN*.", H, "*2.0bN* 版本在 *2.0rcN* 之前。", []),

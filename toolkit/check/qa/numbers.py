@@ -111,9 +111,10 @@ def numbers(unit: Unit, settings: Settings) -> Iterator[Problem]:
             missing.append(group)
         elif kept and len(kept) < len(group):
             yield _date_part(unit, group, kept)
-    extra = [g for g in groups(target) if any(q.sure for q in g) and not _any_found(g, source)]
-    if len(missing) == len(extra) == 1 and _sort(missing[0]) == _sort(extra[0]):
-        yield _mismatch(unit, missing[0], extra[0])
+    unmatched = [g for g in groups(target) if not _any_found(g, source)]
+    extra = [g for g in unmatched if any(q.sure for q in g)]
+    if len(missing) == len(unmatched) == 1 and _sort(missing[0]) == _sort(unmatched[0]):
+        yield _mismatch(unit, missing[0], unmatched[0])  # 兩個 for "three", though 兩 is soft
     else:
         yield from (_missing(unit, g, unit.target.chinese) for g in missing)
         yield from (_extra(unit, g) for g in extra)

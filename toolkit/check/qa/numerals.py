@@ -62,6 +62,7 @@ def quantities(text: str, chinese: bool) -> list[Quantity]:
     """Every quantity in ``text`` (one segment), in order; offsets are into ``text``."""
     text = _MASK.sub(lambda m: "\x01" * len(m.group()), text.translate(_WIDE))
     if chinese:
+        text = _ZH_WORDS.sub(lambda m: "\x01" * len(m.group()), text)
         return _ranges(list(_chinese(text)), text, _ZH_JOINT) if _ZH_ANY.search(text) else []
     from toolkit.check.qa.numerals_en import JOINT, english  # it reads this module's parts
 
@@ -188,6 +189,20 @@ _MEASURES = (
     "公尺 公分 公斤 公克 公噸 公頃 公升 公畝 毫米 毫升 釐米 厘米 千米 千克 英里 英尺 英呎 英寸 "
     "英畝 平方公里 平方公尺 平方米 立方米 噸 磅 米 克 升 瓦 千瓦 兆瓦 位元 位元組 字節 元 圓"
 )
+#: Measures after which one or two counts something a translation must keep (a time, an
+#: amount, a unit): 兩次, 兩年, 兩倍, 兩公里. After others, 兩 is as often "both" or
+#: "they" (兩人, 兩個, 兩位), so one or two in words is never reported missing there.
+_FIRM = (
+    "次 回 遍 趟 倍 度 歲 年 天 日 週 晚 夜 號 秒 小時 分鐘 星期 禮拜 世紀 年代 週年 週歲 個月 "
+    "公里 公尺 公分 公斤 公克 公噸 公頃 公升 毫米 毫升 釐米 厘米 千米 千克 英里 英尺 英呎 英寸 "
+    "英畝 平方公里 平方公尺 平方米 立方米 噸 磅 米 克 升 瓦 千瓦 兆瓦 元 圓"
+)
+#: Words made with numerals that count nothing: 四處 (everywhere), 四周 (all around), 十足
+#: (utter), 千方百計 (by every means)…; they are not read at all.
+_WORDS = (
+    "四處 四周 四面 四方 八方 十足 百般 萬分 千方百計 一五一十 三心二意 九死一生 十有八九 "
+    "七上八下 亂七八糟 五花八門 三番兩次 三番五次 一乾二淨 獨一無二 接二連三"
+)
 _CURRENCY = {"美元": "USD", "美金": "USD", "新台幣": "TWD", "新臺幣": "TWD", "台幣": "TWD"}
 _CURRENCY |= {"臺幣": "TWD", "人民幣": "CNY", "港元": "HKD", "港幣": "HKD", "歐元": "EUR"}
 _CURRENCY |= {"英鎊": "GBP", "日圓": "JPY", "日元": "JPY", "日幣": "JPY", "澳元": "AUD"}
@@ -206,6 +221,8 @@ _ZH = re.compile(  # a quick test of the first character first: most are not num
     ")"
 )
 _CUR = _both(" ".join(_CURRENCY))
+_ZH_WORDS = re.compile(_both(_WORDS))
+_ZH_FIRM = frozenset(f for w in _FIRM.split() for f in (w, "".join(_TS.get(c, c) for c in w)))
 _ZH_AFTER = re.compile(
     rf"\s?(?P<more>[多餘余來来幾几])?\s?(?:(?P<pct>%|個百分點|个百分点)|(?P<cheng>成)"
     rf"|(?P<cur>{_CUR})|(?P<unit>{_both(_MEASURES)}))?"
@@ -326,6 +343,8 @@ def _zh_number(m: re.Match[str], text: str) -> Iterator[Quantity]:
         others = (value + 1911,)  # 111年: a Republic of China year, as Taiwan writes it
     if not digits and value <= 1 and not scaled:
         sure = False  # 一個 is "a", 第一 "first" or "top", 零 "retail" in 零售
+    elif not digits and value <= 2 and not scaled and unit not in _ZH_FIRM and not cur:
+        sure = False  # 兩人 is as often "they" or "both" as "the two"
     if run[0] in _ZU[1:]:
         sure = False  # 百姓, 千萬 (by all means), 萬一 (in case)
     currency = frozenset({_CURRENCY[cur]}) if cur in _CURRENCY else _sign(text, s)[1]

@@ -58,6 +58,8 @@ _LOOSE |= {"triple": 3, "decade": 10, "century": 100, "centennial": 100, "centen
 _LOOSE |= {"bicentennial": 200, "millennium": 1000, "half": Fraction(1, 2)}
 _MANY = {"tens": 10, "dozens": 12, "hundreds": 100, "thousands": 10**3, "millions": 10**6}
 _MANY |= {"billions": 10**9, "decades": 10, "centuries": 100}
+#: "the eighties": a decade (or an age) in words.
+_DECADES = {w.removesuffix("y") + "ies": 20 + 10 * i for i, w in enumerate(_TENS)}
 _ABBR = {"k": 10**3, "m": 10**6, "mn": 10**6, "bn": 10**9, "tn": 10**12}
 
 
@@ -75,6 +77,7 @@ _EN = re.compile(  # everything starts a word (a quick test at the other places)
     rf"(?P<mon>{_words(_MONTH)}|(?:{_words(_MON)})\.?)(?![A-Za-z])(?:\s+(?P<d2>{_D})(?!,?[0-9]))?(?:,?\s+(?P<ey>[0-9]{{4}})(?![0-9]))?)"
     rf"|(?P<decade>(?<![0-9.,])[0-9]{{3}}0s|(?<![0-9A-Za-z])'?[0-9]0s)(?![A-Za-z])"
     rf"|(?P<dord>(?<![0-9.,])[0-9]+(?:st|nd|rd|th)(?![A-Za-z]))"
+    rf"|(?P<decw>(?<![A-Za-z])(?:{_words(_DECADES)})(?![A-Za-z]))"
     rf"|(?P<roman>(?<![A-Za-z])(?=[IVXLC]{{2,}}(?![A-Za-z]))C{{0,3}}(?:XC|XL|L?X{{0,3}})"
     rf"(?:IX|IV|V?I{{0,3}})(?![A-Za-z]))"
     rf"|(?i:(?P<frac>(?<![A-Za-z])(?P<fn>an?|{_words(_EV)}|[0-9]+)[\s-]"
@@ -109,11 +112,13 @@ _WORDS = frozenset(
     w.lower() for table in (_EV, _ORDV, _PARTS, _LOOSE, _MANY, _MONTH, _MON) for w in table
 )
 _WORDS |= {"twice", "thrice", "thirds", "quarters", "fourths", "a", "an"}
+_WORDS |= set(_DECADES)
 _WORDS |= {w + "s" for w in _ORD[4:10]} | {"usd", "ntd", "twd", "rmb", "cny", "eur", "gbp", "jpy"}
 #: Where a quantity may start: a word (kept if a number word, a Roman numeral or an ID),
 #: a digit, a sign of a telephone number or a list marker.
 _START = re.compile(r"[A-Za-z]+(?:[_-]?[0-9])?|[0-9+(]")
 _ROMAN_WORD = re.compile(r"[IVXLC]{2,}")
+_SPANS = re.compile(r"\s+(?i:(decades?|centur(?:y|ies)))(?![A-Za-z])")
 _NOUN = re.compile(r"\s+(?!of\b)[a-z]")
 
 
@@ -146,6 +151,9 @@ def english(text: str) -> Iterator[Quantity]:
         elif group == "decade":
             value = Fraction(int(t.strip("'s")))
             yield Quantity(t, s, m.end(), value, Kind.YEAR, (value + 1900,) if value < 100 else ())
+        elif group == "decw":
+            value = Fraction(_DECADES[low])
+            yield Quantity(t, s, m.end(), value, Kind.YEAR, (value + 1900,), sure=False)
         elif group == "dord":
             yield Quantity(t, s, m.end(), Fraction(int(t[:-2])), Kind.ORDINAL)
         elif group == "roman":
@@ -249,6 +257,8 @@ def _en_one(
         others = (value / _ABBR[last],)  # 5m: five million, or five metres
     elif text[s:e].isdigit() and 1000 <= value < 2200:
         kind = Kind.YEAR
+    elif span := _SPANS.match(text, e):  # four decades: 40 years
+        others = (value * (100 if span[1].lower().startswith("centur") else 10),)
     if after["cw"] and not currency:
         name = after["cn"] or after["cw"].split()[0].removesuffix("s")
         code = _EN_CUR.get(name.strip())
