@@ -13,7 +13,7 @@ from toolkit.check.junit import render_junit
 from toolkit.check.qa.files import FileOptions, check_file
 from toolkit.check.sarif import render_sarif
 from toolkit.cli.base import EXIT_FINDINGS, cli, root_of, works_of
-from toolkit.errors import Location, ToolkitError
+from toolkit.errors import Location, ToolkitError, shown_path
 from toolkit.exchange import BITEXT_SUFFIXES, is_bitext
 
 
@@ -45,6 +45,13 @@ from toolkit.exchange import BITEXT_SUFFIXES, is_bitext
     metavar="LANG",
     help="A translation file's target language, where its header does not say.",
 )
+@click.option(
+    "--html",
+    type=click.Path(dir_okay=False, path_type=Path),
+    metavar="FILE",
+    help="Also write a review page to FILE: both texts side by side, the findings marked "
+    "in them, filters, coverage; one HTML file that fetches nothing.",
+)
 @click.pass_context
 def check(
     ctx: click.Context,
@@ -53,6 +60,7 @@ def check(
     fail_on: str,
     source_lang: str | None,
     target_lang: str | None,
+    html: Path | None,
 ) -> None:
     """Check WORKS (default: all), or translation FILEs (.po, .xlf, .xliff, .tmx).
 
@@ -61,7 +69,8 @@ def check(
     gone stale; credits and rights; segment IDs, footnotes and figures; unsafe links
     and characters XML forbids. Each finding has its place and a fix.
     """
-    report = Report()
+    # The review page shows the beads the checks read: the report keeps them only then.
+    report = Report(units=[] if html is not None else None)
     for name in works:
         if Path(name).suffix.lower() in BITEXT_SUFFIXES and not Path(name).is_file():
             raise ToolkitError(
@@ -86,5 +95,25 @@ def check(
         click.echo(render_junit(report, threshold), nl=False)
     else:
         click.echo(render_human(report))
+    if html is not None:
+        _write_review(html, report)
     if report.fails(threshold):
         ctx.exit(EXIT_FINDINGS)
+
+
+def _write_review(path: Path, report: Report) -> None:
+    """Write the review page of ``report`` to ``path``: whole or not at all (a temporary
+    file beside it, then renamed)."""
+    from toolkit.check.review_html import render_review
+    from toolkit.store.fileio import write_files
+
+    try:
+        write_files({path: render_review(report)})
+    except OSError as exc:  # the folder is a file, not writable, the disk full …
+        named = f" ({shown_path(exc.filename)})" if exc.filename else ""
+        raise ToolkitError(
+            f"cannot write the review page: {exc.strerror or exc}{named}",
+            where=Location(path),
+            fix="choose a file in a folder you can write to",
+        ) from None
+    click.echo(f"review page: {shown_path(path)}", err=True)
