@@ -10,8 +10,10 @@ measuring only, nothing from it is kept). Reports, in one run:
   same entries: ``pofilter --language=zh_TW`` and ``toolkit check FILES --format json``;
   and our checks alone, after parsing, in this process;
 - peak memory of the whole command over the corpus once and twenty times over;
-- the labelled sample of error-level findings (benchmarks/check_noise_sample.tsv): how
-  many a person judged real, and whether the checks still raise the same findings.
+- literary translation (../shared/corpora/mac-dev: novels, Simplified Chinese → English),
+  both tools over the same beads as one PO file, findings per 1,000 beads;
+- the labelled findings (benchmarks/check_noise_sample.tsv): how many a person judged
+  real, by severity, and whether the checks still raise them.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from toolkit.check.qa.files import FileBeads, read_file_beads
 from toolkit.check.qa.settings import DEFAULT
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "python-docs-zh-tw"
+MAC = CORPUS.parent / "mac-dev"
 SAMPLE = Path(__file__).resolve().parent / "check_noise_sample.tsv"
 BIN = Path(sys.executable).parent
 TARGETS = {"command_speedup": 5.0, "checks_speedup": 10.0, "sample_real_of_50": 45}
@@ -79,10 +82,73 @@ def run() -> dict[str, object]:
         "findings_20x": len(findings_20),
         "per_1000_entries": {"toolkit": per_1000, "pofilter": theirs},
         "sample": _sample(findings),
+        "literary": _literary(),
         "targets": TARGETS,
     }
     _print(result)
     return result
+
+
+def _literary() -> dict[str, object]:
+    """Literary translation, where this toolkit's users work: MAC's gold beads (Simplified
+    Chinese novels and their published English translations) as one PO file, each bead with
+    both sides an entry, checked by both tools: ours as zh-Hans → en, pofilter for en.
+    Findings per 1,000 beads; nothing from the corpus is kept."""
+    if not MAC.is_dir():
+        return {"skipped": f"{MAC} is absent"}
+    po = polib.POFile()
+    po.metadata = {"Language": "en", "Content-Type": "text/plain; charset=UTF-8"}
+    for gold in sorted((MAC / "gold").glob("*.align")):
+        zh = (MAC / "zh" / gold.stem).read_text(encoding="utf-8").splitlines()
+        en = (MAC / "en" / gold.stem).read_text(encoding="utf-8").splitlines()
+        for n, line in enumerate(gold.read_text(encoding="utf-8").splitlines()):
+            left, right = (json.loads(side) for side in line.split(":"))
+            if left and right:
+                po.append(
+                    polib.POEntry(
+                        msgctxt=f"{gold.stem}:{n}",
+                        msgid=" ".join(zh[i] for i in left),
+                        msgstr=" ".join(en[i] for i in right),
+                    )
+                )
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "mac.po"
+        po.save(str(path))
+        out = Path(tmp) / "out"
+        out.mkdir()
+        pofilter = [str(BIN / "pofilter"), "--language=en", "--progress=none", "-i", str(path)]
+        subprocess.run([*pofilter, "-o", str(out / "mac.po")], check=True, capture_output=True)
+        theirs = _flags(out)
+        ours_command = [str(BIN / "toolkit"), "check", str(path), "--format", "json"]
+        ours_command += ["--source-lang", "zh-Hans", "--target-lang", "en"]
+        done = subprocess.run(ours_command, capture_output=True, check=False)
+        if done.returncode not in (0, 1):
+            raise RuntimeError(f"toolkit check failed: {done.stderr.decode()[-2000:]}")
+        ours = Counter(str(f["check"]) for f in json.loads(done.stdout)["findings"])
+    beads = len(po)
+    return {
+        "beads": beads,
+        "findings": {"toolkit": sum(ours.values()), "pofilter": sum(theirs.values())},
+        "per_1000_beads": {
+            "toolkit": {k: round(v * 1000 / beads, 1) for k, v in ours.most_common()},
+            "pofilter": {k: round(v * 1000 / beads, 1) for k, v in theirs.most_common()},
+        },
+    }
+
+
+def _flags(out: Path) -> Counter[str]:
+    """pofilter's flags on translated, non-fuzzy entries of the files under ``out``."""
+    flags: Counter[str] = Counter()
+    for path in out.rglob("*.po"):
+        for entry in polib.pofile(str(path)):
+            if not entry.translated():
+                continue
+            for line in entry.comment.splitlines() + entry.tcomment.splitlines():
+                if line.startswith("(pofilter) "):
+                    name = line.removeprefix("(pofilter) ").split(":", 1)[0]
+                    if name not in _NOT_CHECKED:
+                        flags[name] += 1
+    return flags
 
 
 def _count_entries(files: list[Path]) -> int:
@@ -100,17 +166,7 @@ def _pofilter() -> tuple[float, Counter[str]]:
             capture_output=True,
         )  # fmt: skip
         seconds = time.perf_counter() - start
-        flags: Counter[str] = Counter()
-        for path in Path(out).rglob("*.po"):
-            for entry in polib.pofile(str(path)):
-                if not entry.translated():
-                    continue
-                for line in entry.comment.splitlines() + entry.tcomment.splitlines():
-                    if line.startswith("(pofilter) "):
-                        name = line.removeprefix("(pofilter) ").split(":", 1)[0]
-                        if name not in _NOT_CHECKED:
-                            flags[name] += 1
-    return seconds, flags
+        return seconds, _flags(Path(out))
 
 
 def _toolkit(files: list[Path]) -> tuple[float, int, list[dict[str, object]]]:
@@ -144,25 +200,25 @@ def _checks_alone(files: list[Path]) -> float:
 
 
 def _sample(findings: list[dict[str, object]]) -> dict[str, object]:
-    """The labelled sample: how many of its findings are real, and how many the checks
-    still raise (a finding is named by its check, file and line)."""
+    """The labelled findings: how many a person judged real, by severity, and how many the
+    checks still raise (a finding is named by its check, file and line).
+
+    The issue asks for 50 random error-level findings; the corpus raises too few at
+    error or warning level for that, so every warning and error is labelled (a census,
+    not a sample), and the information-level ones beside them.
+    """
     if not SAMPLE.is_file():
         return {"labelled": 0, "note": f"{SAMPLE.name} is absent"}
     with SAMPLE.open(encoding="utf-8", newline="") as f:
         rows = list(csv.DictReader(f, delimiter="\t"))
-    raised = {
-        (str(f["check"]), _corpus_path(f), _line(f)) for f in findings if f["severity"] == "error"
-    }
-    still = sum(1 for r in rows if (r["check"], r["file"], int(r["line"])) in raised)
-    real = sum(1 for r in rows if r["verdict"] == "real")
-    errors = sum(1 for f in findings if f["severity"] == "error")
-    return {
-        "labelled": len(rows),
-        "real": real,
-        "false": len(rows) - real,
-        "still_raised": still,
-        "error_findings_now": errors,
-    }
+    raised = {(str(f["check"]), _corpus_path(f), _line(f)) for f in findings}
+    by_severity: dict[str, dict[str, int]] = {}
+    for r in rows:
+        tally = by_severity.setdefault(r["severity"], {"real": 0, "false": 0, "still_raised": 0})
+        tally["real" if r["verdict"] == "real" else "false"] += 1
+        tally["still_raised"] += (r["check"], r["file"], int(r["line"])) in raised
+    now = Counter(str(f["severity"]) for f in findings)
+    return {"labelled": len(rows), "by_severity": by_severity, "findings_now": dict(now)}
 
 
 def _corpus_path(finding: dict[str, object]) -> str:
@@ -206,4 +262,13 @@ def _print(r: dict[str, object]) -> None:
     print("  pofilter flags on the same entries (per 1,000 entries, by test):")
     for check, n in per["pofilter"].items():
         print(f"    {check:32} {n:8.1f}")
-    print(f"  labelled sample of error findings: {r['sample']}")
+    lit = r["literary"]
+    assert isinstance(lit, dict)
+    if "skipped" in lit:
+        print(f"  literary translation: skipped, {lit['skipped']}")
+    else:
+        print(f"  literary translation (MAC, {lit['beads']} beads): {lit['findings']}; per 1,000:")
+        for tool, counts in lit["per_1000_beads"].items():
+            shown = ", ".join(f"{k} {v}" for k, v in counts.items())
+            print(f"    {tool}: {shown}")
+    print(f"  labelled findings (benchmarks/check_noise_sample.tsv): {r['sample']}")

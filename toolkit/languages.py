@@ -6,10 +6,13 @@ know a language (the checks, the segmenter) loads quickly.
 
 from __future__ import annotations
 
+from functools import cache
+
 #: The script of Chinese written in a region, for tags that name a region but no script.
 _ZH_REGION_SCRIPT = {"TW": "Hant", "HK": "Hant", "MO": "Hant", "CN": "Hans", "SG": "Hans"}
 
 
+@cache
 def language_script(tag: str) -> tuple[str, str | None]:
     """A tag's language and script: ``zh-Hant-TW`` and ``zh-TW`` are both ("zh", "Hant")."""
     language, *rest = tag.split("-")
@@ -19,6 +22,7 @@ def language_script(tag: str) -> tuple[str, str | None]:
     return language, script
 
 
+@cache
 def sentence_separator(lang: str) -> str:
     """What stands between two sentences of a paragraph: nothing in Chinese or Japanese,
     a space in other languages."""

@@ -42,8 +42,8 @@ from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring
 
 from toolkit.errors import FormatError, Location, ToolkitError, raise_collected, shown_path
+from toolkit.languages import language_script
 from toolkit.limits import Limits
-from toolkit.metadata import language_script
 from toolkit.store.lines import read_text
 from toolkit.store.workfile import read_work_file
 

@@ -16,7 +16,6 @@ amount. Only *sure* numbers are reported: 一, "one", "first", 兩 in
 from __future__ import annotations
 
 import calendar
-import re
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from decimal import Decimal
@@ -102,16 +101,17 @@ def numbers(unit: Unit, settings: Settings) -> Iterator[Problem]:
     source, target = read(unit.source), read(unit.target)
     if not source and not target:
         return
+    in_target, in_source = _Pool(target), _Pool(source)
     missing: list[list[Quantity]] = []
     for group in groups(source):
-        if _copied(unit, group):
+        kept = [q for q in group if in_target.has(q)]
+        if len(kept) == len(group) or _copied(unit, group):
             continue
-        kept = [q for q in group if _found(q, target)]
         if not kept and any(q.sure for q in group):
             missing.append(group)
-        elif kept and len(kept) < len(group):
+        elif kept:
             yield _date_part(unit, group, kept)
-    unmatched = [g for g in groups(target) if not _any_found(g, source)]
+    unmatched = [g for g in groups(target) if not any(in_source.has(q) for q in g)]
     extra = [g for g in unmatched if any(q.sure for q in g)]
     if len(missing) == len(unmatched) == 1 and _sort(missing[0]) == _sort(unmatched[0]):
         yield _mismatch(unit, missing[0], unmatched[0])  # 兩個 for "three", though 兩 is soft
@@ -126,11 +126,14 @@ def _copied(unit: Unit, group: Sequence[Quantity]) -> bool:
     example, a quoted title or a name kept in the source's language ('two' in
     ``['one', 'two']``, 2.0bN)."""
     assert unit.target is not None
-    written = _span(unit.source, group)
-    return (
-        bool(written)
-        and re.search(rf"(?<!\w){re.escape(written)}(?!\w)", unit.target.text) is not None
-    )
+    written, text = _span(unit.source, group), unit.target.text
+    at = text.find(written) if written else -1
+    while at >= 0:
+        end = at + len(written)
+        if not (at and text[at - 1].isalnum()) and not (end < len(text) and text[end].isalnum()):
+            return True
+        at = text.find(written, at + 1)
+    return False
 
 
 def same(a: Quantity, b: Quantity) -> bool:
@@ -138,6 +141,8 @@ def same(a: Quantity, b: Quantity) -> bool:
     if a.values & b.values:
         return True
     loose = a.approx or b.approx
+    if not loose and min(max(a.values), max(b.values)) < _ROUNDED:
+        return False
     return any(_close(x, y, loose) for x in a.values for y in b.values)
 
 
@@ -170,14 +175,29 @@ def _place(v: Fraction) -> Fraction | None:
     return place / Fraction(10) ** shift
 
 
-def _found(q: Quantity, pool: Sequence[Quantity]) -> bool:
-    """Whether ``pool`` has ``q``'s value (a month: as a month or an ordinal)."""
-    months = (Kind.MONTH, Kind.ORDINAL)
-    return any(same(q, p) for p in pool if q.kind is not Kind.MONTH or p.kind in months)
+_MONTHS = (Kind.MONTH, Kind.ORDINAL)
+#: Below this, two values that differ are never one rounded (``_close``: a rounded amount
+#: keeps a place of at least 10,000, so both are at least half that).
+_ROUNDED = 5000
 
 
-def _any_found(group: Sequence[Quantity], pool: Sequence[Quantity]) -> bool:
-    return any(_found(q, pool) for q in group)
+class _Pool:
+    """One side's quantities, indexed by value, so that most lookups are one set test."""
+
+    def __init__(self, quantities: Sequence[Quantity]) -> None:
+        self.all = quantities
+        self.values = frozenset(v for q in quantities for v in q.values)
+        self.months = frozenset(v for q in quantities if q.kind in _MONTHS for v in q.values)
+        self.loose = [q for q in quantities if q.approx or max(q.values) >= _ROUNDED]
+
+    def has(self, q: Quantity) -> bool:
+        """Whether the pool has ``q``'s value (a month: as a month or an ordinal), however
+        written, rounded or approximated (``same``)."""
+        month = q.kind is Kind.MONTH
+        if q.values & (self.months if month else self.values):
+            return True
+        near = self.all if q.approx else self.loose
+        return any(same(q, p) for p in near if not month or p.kind in _MONTHS)
 
 
 def _sort(group: Sequence[Quantity]) -> str:

@@ -60,7 +60,9 @@ class Quantity:
 
 def quantities(text: str, chinese: bool) -> list[Quantity]:
     """Every quantity in ``text`` (one segment), in order; offsets are into ``text``."""
-    text = _MASK.sub(lambda m: "\x01" * len(m.group()), text.translate(_WIDE))
+    text = text.translate(_WIDE)
+    if any(c in text for c in _MASKED):  # most texts have nothing to mask
+        text = _MASK.sub(lambda m: "\x01" * len(m.group()), text)
     if chinese:
         text = _ZH_WORDS.sub(lambda m: "\x01" * len(m.group()), text)
         return _ranges(list(_chinese(text)), text, _ZH_JOINT) if _ZH_ANY.search(text) else []
@@ -94,6 +96,8 @@ _MASK = re.compile(
     r"https?://\S+|www\.\S+|[\w.+-]+@[\w-]+\.[\w.]+|\{[^{}\s]*\}|\[[0-9]+\]"
     r"|(?<![0-9.])%(?:\([a-z_]+\))?[#0+-]?[0-9]*(?:\.[0-9]+)?[sdifgeExXoucr]"
 )
+#: Every match of ``_MASK`` has one of these.
+_MASKED = ("%", "{", "[", "@", "://", "www.")
 _AR = r"(?:[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)"
 _COMMON = (
     r"(?P<list>^\s*(?:\(?[0-9]{1,2}[.)、](?![0-9])|[（(][一二三四五六七八九十]{1,3}[)）]"

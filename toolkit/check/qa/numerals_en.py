@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import calendar
 import re
+import string
 from collections.abc import Iterable, Iterator
 from fractions import Fraction
 
@@ -114,29 +115,36 @@ _WORDS = frozenset(
 _WORDS |= {"twice", "thrice", "thirds", "quarters", "fourths", "a", "an"}
 _WORDS |= set(_DECADES)
 _WORDS |= {w + "s" for w in _ORD[4:10]} | {"usd", "ntd", "twd", "rmb", "cny", "eur", "gbp", "jpy"}
-#: Where a quantity may start: a word (kept if a number word, a Roman numeral or an ID),
-#: a digit, a sign of a telephone number or a list marker.
-_START = re.compile(r"[A-Za-z]+(?:[_-]?[0-9])?|[0-9+(]")
-_ROMAN_WORD = re.compile(r"[IVXLC]{2,}")
+#: Where a quantity may start: a digit, a sign of a telephone number or a list marker, a
+#: word ending in a digit (an ID), a number or month word, "a" or "an" before a scale or a
+#: part (a hundred, a third), found in the text lower-cased (ASCII only, so offsets stay);
+#: a Roman numeral, found in the text as it is. The long pattern is tried only there (and
+#: at the start, for a list marker): trying it everywhere is several times slower.
+_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
+_START = re.compile(
+    rf"(?<![a-z])(?:[a-z]+[_-]?[0-9]|(?:{_words(_WORDS - {'a', 'an'})})(?![a-z])"
+    rf"|an?\s+(?:{_words({*_SCALE, *_PARTS, 'thirds', 'quarters'})})(?![a-z]))|[0-9+(]"
+)
+_ROMAN_WORD = re.compile(r"(?<![A-Za-z])[IVXLC]{2,}(?![A-Za-z])")
 _SPANS = re.compile(r"\s+(?i:(decades?|centur(?:y|ies)))(?![A-Za-z])")
 _NOUN = re.compile(r"\s+(?!of\b)[a-z]")
 
 
+def _starts(text: str) -> list[int]:
+    found = [m.start() for m in _START.finditer(text.translate(_LOWER))]
+    if "I" in text or "V" in text or "X" in text or "L" in text or "C" in text:
+        found += (m.start() for m in _ROMAN_WORD.finditer(text))
+        found.sort()
+    return [0, *found]
+
+
 def _matches(text: str) -> Iterator[re.Match[str]]:
-    """The matches of the long pattern, tried only where a quantity may start (trying
-    every place is several times slower)."""
+    """The matches of the long pattern, tried only where a quantity may start."""
     done = 0
-    for start in _START.finditer(text):
-        w = start.group()
-        if start.start() < done or not (
-            start.start() == 0
-            or not w[0].isalpha()
-            or w[-1].isdigit()
-            or w.lower() in _WORDS
-            or _ROMAN_WORD.fullmatch(w)
-        ):
+    for start in _starts(text):
+        if start < done:
             continue
-        m = _EN.match(text, start.start())
+        m = _EN.match(text, start)
         if m:
             done = m.end()
             yield m

@@ -32,7 +32,7 @@ from toolkit.check.qa.script import script_of
 from toolkit.check.qa.settings import QuoteStyle, Settings
 from toolkit.check.qa.units import Side
 from toolkit.check.registry import Family, Severity, declare
-from toolkit.metadata import sentence_separator
+from toolkit.languages import sentence_separator
 
 CHINESE_IN_ENGLISH = declare(
     "chinese-punctuation-in-english",

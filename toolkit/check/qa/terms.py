@@ -32,7 +32,7 @@ from toolkit.check.qa.settings import Settings
 from toolkit.check.qa.units import Side, Unit
 from toolkit.check.registry import Family, Severity, declare
 from toolkit.errors import Location, ToolkitError
-from toolkit.metadata import language_script
+from toolkit.languages import language_script
 from toolkit.store.glossary import HAN, Entry, Glossary, fold, read_glossary
 from toolkit.store.workfile import present
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -84,15 +85,15 @@ class Side:
         )
         return cls(lang, tuple(texts))
 
-    @property
+    @cached_property
     def chinese(self) -> bool:
         return language_script(self.lang)[0] == "zh"
 
-    @property
+    @cached_property
     def text(self) -> str:
         return sentence_separator(self.lang).join(t.plain for t in self.segments)
 
-    @property
+    @cached_property
     def ids(self) -> tuple[str, ...]:
         return tuple(t.id for t in self.segments if t.id is not None)
 

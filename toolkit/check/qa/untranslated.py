@@ -22,7 +22,7 @@ from toolkit.check.qa.framework import Problem, Where, unit_check
 from toolkit.check.qa.settings import Settings
 from toolkit.check.qa.units import Side, Unit
 from toolkit.check.registry import Family, Severity, declare
-from toolkit.metadata import language_script
+from toolkit.languages import language_script
 from toolkit.model import BeadState
 from toolkit.segment.chars import NOTE, OBJECT
 
