@@ -96,3 +96,15 @@ def test_a_missing_file_is_an_error_not_a_work_id(tmp_path: Path) -> None:
     result = run(tmp_path, "check", str(tmp_path / "nothere.po"))
     assert result.exit_code == 2
     assert "no such translation file" in result.output
+
+
+def test_an_entry_kept_as_its_source_has_only_upstream_slips(tmp_path: Path) -> None:
+    # Code examples are "translated" by copying them; their unclosed brackets and their
+    # digits are the source's, which is not the translator's to fix.
+    po = (
+        'msgid ""\nmsgstr ""\n"Language: zh_TW\\n"\n\n'
+        'msgid ">>> print(\\"(\\" * 3, 0x1.9p+1)"\nmsgstr ">>> print(\\"(\\" * 3, 0x1.9p+1)"\n\n'
+        'msgid "He said (it."\nmsgstr "他說（這"\n'
+    )
+    report = check_file(write(tmp_path / "a.po", po))
+    assert [(f.code, f.line) for f in report.findings] == [("quote-unclosed", 8)]

@@ -159,6 +159,14 @@ CASES = [
     (E, "Release 2.0bN is out.", H, "2.0 版已發布。", []),  # bN is no billion
     (E, "Set FOUR first.", H, "先設定這個常數。", []),  # a constant's name, not a count
     (E, "It costs 5bn dollars.", H, "花費50億美元。", []),
+    (E, "Use ``x = 1.5`` here.", H, "這裡用 x = 1.5。", []),  # the source's 1.5 is code
+    (E, "x is ``0x1.9p+1``.", H, "x 是 0x1.9p+1。", []),  # hexadecimal is no number
+    (E, "an error of 1 part in 2**53", H, "2**53 分之 1 的誤差", []),  # a power
+    (E, "Use the ternary operator.", H, "使用三元運算子。", []),  # 三元: ternary, no yuan
+    (E, "Add a file or two.", H, "加入幾個檔案。", []),  # "a file or two": a few
+    (E, "Add another file or two.", H, "再加入幾個檔案。", []),
+    (E, "Do not search twice.", H, "不要重複搜尋。", []),  # twice: again
+    (E, "He came two times.", H, "他來過。", MISSING),
 ]
 
 

@@ -95,7 +95,8 @@ def read_file_beads(path: Path, options: FileOptions = FileOptions()) -> FileBea
         source = Side(source_lang, (_text(entry, entry.source, shown, sphinx),))
         target = Side(target_lang, (_text(entry, entry.target, shown, sphinx),))
         units.append(Unit(shown, target_lang, source, target))
-        texts.append((target_lang, target))  # the source is not the translator's to fix
+        if entry.target != entry.source:  # a copy (code, a name) has only the source's slips
+            texts.append((target_lang, target))  # the source is not the translator's to fix
     translated = len(units)
     coverage = Coverage(
         work=shown,

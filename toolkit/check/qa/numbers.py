@@ -86,6 +86,17 @@ def read(side: Side) -> list[Quantity]:
     return found
 
 
+def in_code_of(side: Side) -> list[Quantity]:
+    """The quantities in a side's code spans and other objects (each read from its markup;
+    offsets are not into ``side.text``)."""
+    return [
+        q
+        for segment in side.segments
+        if segment.markup != segment.plain
+        for q in quantities(segment.markup, side.chinese)
+    ]
+
+
 def groups(found: Sequence[Quantity]) -> list[list[Quantity]]:
     """The quantities, a date's parts together, in order."""
     by: dict[tuple[str, int], list[Quantity]] = {}
@@ -96,8 +107,8 @@ def groups(found: Sequence[Quantity]) -> list[list[Quantity]]:
 
 @unit_check
 def numbers(unit: Unit, settings: Settings) -> Iterator[Problem]:
-    if unit.source is None or unit.target is None:
-        return
+    if unit.source is None or unit.target is None or unit.source.text == unit.target.text:
+        return  # a translation the same as its source (code, a name) keeps every number
     source, target = read(unit.source), read(unit.target)
     if not source and not target:
         return
@@ -112,6 +123,9 @@ def numbers(unit: Unit, settings: Settings) -> Iterator[Problem]:
         elif kept:
             yield _date_part(unit, group, kept)
     unmatched = [g for g in groups(target) if not any(in_source.has(q) for q in g)]
+    if unmatched:  # a number the source has as code (``1.2``) may be plain text here
+        in_code = _Pool(in_code_of(unit.source))
+        unmatched = [g for g in unmatched if not any(in_code.has(q) for q in g)]
     extra = [g for g in unmatched if any(q.sure for q in g)]
     if len(missing) == len(unmatched) == 1 and _sort(missing[0]) == _sort(unmatched[0]):
         yield _mismatch(unit, missing[0], unmatched[0])  # 兩個 for "three", though 兩 is soft

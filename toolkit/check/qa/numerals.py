@@ -94,10 +94,12 @@ def _both(words: str) -> str:
 _WIDE = str.maketrans("０１２３４５６７８９％＄．", "0123456789%$.")
 _MASK = re.compile(
     r"https?://\S+|www\.\S+|[\w.+-]+@[\w-]+\.[\w.]+|\{[^{}\s]*\}|\[[0-9]+\]"
+    r"|(?<![0-9A-Za-z])0[xX][0-9a-fA-F.]+(?:[pP][+-]?[0-9]+)?"  # hexadecimal: 0x1.9p+1
+    r"|[0-9]+[ \t]?(?:\\?\*){2}[ \t]?[0-9]+"  # a power: 2**53, 2 \*\* 55
     r"|(?<![0-9.])%(?:\([a-z_]+\))?[#0+-]?[0-9]*(?:\.[0-9]+)?[sdifgeExXoucr]"
 )
 #: Every match of ``_MASK`` has one of these.
-_MASKED = ("%", "{", "[", "@", "://", "www.")
+_MASKED = ("%", "{", "[", "@", "://", "www.", "0x", "0X", "*")
 _AR = r"(?:[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)"
 _COMMON = (
     r"(?P<list>^\s*(?:\(?[0-9]{1,2}[.)、](?![0-9])|[（(][一二三四五六七八九十]{1,3}[)）]"
@@ -202,10 +204,11 @@ _FIRM = (
     "英畝 平方公里 平方公尺 平方米 立方米 噸 磅 米 克 升 瓦 千瓦 兆瓦 元 圓"
 )
 #: Words made with numerals that count nothing: 四處 (everywhere), 四周 (all around), 十足
-#: (utter), 千方百計 (by every means)…; they are not read at all.
+#: (utter), 千方百計 (by every means), 三元運算 (ternary operation)…; they are not read.
 _WORDS = (
     "四處 四周 四面 四方 八方 十足 百般 萬分 千方百計 一五一十 三心二意 九死一生 十有八九 "
-    "七上八下 亂七八糟 五花八門 三番兩次 三番五次 一乾二淨 獨一無二 接二連三"
+    "七上八下 亂七八糟 五花八門 三番兩次 三番五次 一乾二淨 獨一無二 接二連三 "
+    "一元論 二元論 多元 一元運算 二元運算 三元運算 二元組 三元組"
 )
 _CURRENCY = {"美元": "USD", "美金": "USD", "新台幣": "TWD", "新臺幣": "TWD", "台幣": "TWD"}
 _CURRENCY |= {"臺幣": "TWD", "人民幣": "CNY", "港元": "HKD", "港幣": "HKD", "歐元": "EUR"}

@@ -3,9 +3,9 @@
 Number words are read with their grammar ("two hundred and five", "240 billion", "a
 dozen", "twenty-first"), so a run that is two numbers ("3 and 5", "in 2022 three people")
 stays two. Words that only sometimes name a number ("one", "first", "second", "both",
-"once", "half", "decade", a Roman numeral) are not sure; "May" is a month only in a date
-or after "in", "of", "since"…; "a third" before a noun is an ordinal (a third party),
-before "of" a fraction.
+"once", "twice", "half", "decade", a Roman numeral, "two" in "a day or two") are not
+sure; "May" is a month only in a date or after "in", "of", "since"…; "a third" before a
+noun is an ordinal (a third party), before "of" a fraction.
 """
 
 from __future__ import annotations
@@ -127,6 +127,7 @@ _START = re.compile(
 )
 _ROMAN_WORD = re.compile(r"(?<![A-Za-z])[IVXLC]{2,}(?![A-Za-z])")
 _SPANS = re.compile(r"\s+(?i:(decades?|centur(?:y|ies)))(?![A-Za-z])")
+_OR_TWO = re.compile(r"\b(?:an?|one|another)\s+[A-Za-z]+\s+or\s+$")
 _NOUN = re.compile(r"\s+(?!of\b)[a-z]")
 
 
@@ -185,7 +186,7 @@ def english(text: str) -> Iterator[Quantity]:
             yield Quantity(t, s, m.end(), value, sure=False, approx=True)
         elif group == "loose":
             value = Fraction({"twice": 2, "thrice": 3}.get(low) or _LOOSE[low])
-            yield Quantity(t, s, m.end(), value, sure=low in ("twice", "thrice"))
+            yield Quantity(t, s, m.end(), value, sure=False)  # think twice, once more
         elif group == "en":
             yield from _en_numbers(m, text)
         else:
@@ -273,5 +274,7 @@ def _en_one(
         currency = frozenset({code} if code else _DOLLAR if name.startswith("dollar") else ())
     bare = words and (last in _SCALE and text[s:e].lower() == last)
     shouted = words and text[s:e].isupper()  # FOUR = 4 in code names a constant
-    sure = not bare and not shouted and (not words or value > 1)
+    idiom = words and _OR_TWO.search(text, max(0, s - 40), s) is not None  # a day or two
+    approx = approx or idiom
+    sure = not bare and not shouted and not idiom and (not words or value > 1)
     yield Quantity(text[s:e], s, e, value, kind, others, sure, approx, currency)
