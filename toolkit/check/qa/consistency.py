@@ -49,7 +49,7 @@ DIFFERENT_SOURCE = declare(
 )
 
 #: A Chinese character, or a run of other letters and digits: what is counted and compared.
-_TOKEN = re.compile(rf"{HAN.pattern}|(?:(?!{HAN.pattern})[^\W_])+")
+_TOKEN = re.compile(rf"{HAN.pattern}|[^\W_{HAN.pattern[1:-1]}]+")  # one class: fast
 _SPACE = re.compile(r"\s+")
 #: Shorter sources (in tokens: Chinese characters, words) are not compared.
 MIN_CHINESE = 6

@@ -60,7 +60,8 @@ class Quantity:
 
 def quantities(text: str, chinese: bool) -> list[Quantity]:
     """Every quantity in ``text`` (one segment), in order; offsets are into ``text``."""
-    text = text.translate(_WIDE)
+    if not text.isascii():
+        text = text.translate(_WIDE)
     if any(c in text for c in _MASKED):  # most texts have nothing to mask
         text = _MASK.sub(lambda m: "\x01" * len(m.group()), text)
     if chinese:

@@ -132,7 +132,8 @@ _NOUN = re.compile(r"\s+(?!of\b)[a-z]")
 
 
 def _starts(text: str) -> list[int]:
-    found = [m.start() for m in _START.finditer(text.translate(_LOWER))]
+    low = text.lower() if text.isascii() else text.translate(_LOWER)  # same offsets
+    found = [m.start() for m in _START.finditer(low)]
     if "I" in text or "V" in text or "X" in text or "L" in text or "C" in text:
         found += (m.start() for m in _ROMAN_WORD.finditer(text))
         found.sort()
