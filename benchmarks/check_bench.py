@@ -7,7 +7,8 @@ measuring only, nothing from it is kept). Reports, in one run:
 - findings per check per 1,000 checked entries (translated, non-fuzzy), for ours and for
   pofilter's flags on the same entries, so that a noisy check shows;
 - speed as whole commands, parsing included, both over the same files and counting the
-  same entries: ``pofilter --language=zh_TW`` and ``toolkit check FILES --format json``;
+  same entries: ``pofilter --language=zh_TW`` and ``toolkit check FILES --format json``
+  (with a process per CPU, its default, and with ``--jobs 1``, one process as pofilter);
   and our checks alone, after parsing, in this process;
 - peak memory of the whole command over the corpus once and twenty times over;
 - literary translation (../shared/corpora/mac-dev: novels, Simplified Chinese → English),
@@ -49,8 +50,9 @@ def run() -> dict[str, object]:
     files = sorted(CORPUS.rglob("*.po"))
     entries = _count_entries(files)
     pofilter_s, pofilter_flags = _pofilter()
-    command_s, command_kb, findings = _toolkit(files)
-    _, command_kb_20, findings_20 = _toolkit(files * 20)
+    command_s, _, findings = _toolkit(files, jobs=0)
+    single_s, command_kb, _ = _toolkit(files, jobs=1)
+    _, command_kb_20, findings_20 = _toolkit(files * 20, jobs=1)
     checks_s = _checks_alone(files)
     ours = Counter(str(f["check"]) for f in findings)
     per_1000 = {k: round(v * 1000 / entries, 1) for k, v in ours.most_common()}
@@ -58,6 +60,7 @@ def run() -> dict[str, object]:
     rate = {
         "pofilter": entries / pofilter_s,
         "toolkit_command": entries / command_s,
+        "toolkit_command_one_process": entries / single_s,
         "toolkit_checks_alone": entries / checks_s,
     }
     result: dict[str, object] = {
@@ -67,11 +70,13 @@ def run() -> dict[str, object]:
         "seconds": {
             "pofilter": round(pofilter_s, 3),
             "toolkit_command": round(command_s, 3),
+            "toolkit_command_one_process": round(single_s, 3),
             "toolkit_checks_alone": round(checks_s, 3),
         },
         "entries_per_second": {k: round(v) for k, v in rate.items()},
         "speedup": {
             "command": round(rate["toolkit_command"] / rate["pofilter"], 2),
+            "command_one_process": round(rate["toolkit_command_one_process"] / rate["pofilter"], 2),
             "checks_alone": round(rate["toolkit_checks_alone"] / rate["pofilter"], 2),
         },
         "peak_memory_mb": {
@@ -169,10 +174,11 @@ def _pofilter() -> tuple[float, Counter[str]]:
         return seconds, _flags(Path(out))
 
 
-def _toolkit(files: list[Path]) -> tuple[float, int, list[dict[str, object]]]:
-    """``toolkit check FILES --format json`` as a command: seconds, peak memory (KB),
-    findings."""
+def _toolkit(files: list[Path], jobs: int) -> tuple[float, int, list[dict[str, object]]]:
+    """``toolkit check FILES --format json --jobs JOBS`` as a command: seconds, peak memory
+    (KB; of the main process, so measured with one job), findings."""
     command = [str(BIN / "toolkit"), "check", *map(str, files), "--format", "json"]
+    command += ["--jobs", str(jobs)]
     with tempfile.TemporaryFile() as out:
         start = time.perf_counter()
         process = subprocess.Popen(command, stdout=out, stderr=subprocess.PIPE)
@@ -245,13 +251,18 @@ def _print(r: dict[str, object]) -> None:
     rows = [
         ("pofilter --language=zh_TW", "pofilter", ""),
         ("toolkit check (command)", "toolkit_command", f"{speedup['command']}x (target {cmd}x)"),
+        (
+            "  the same, --jobs 1",
+            "toolkit_command_one_process",
+            f"{speedup['command_one_process']}x (one process, as pofilter)",
+        ),
         ("toolkit checks alone", "toolkit_checks_alone", f"{speedup['checks_alone']}x"),
     ]
-    rows[2] = (*rows[2][:2], rows[2][2] + f" (target {alone}x)")
+    rows[3] = (*rows[3][:2], rows[3][2] + f" (target {alone}x)")
     for name, key, note in rows:
         print(f"  {name:26}: {seconds[key]:7.3f} s {rate[key]:>8} entries/s  {note}")
     print(
-        f"  peak memory: {memory['toolkit_command_1x']} MB over the corpus, "
+        f"  peak memory (--jobs 1): {memory['toolkit_command_1x']} MB over the corpus, "
         f"{memory['toolkit_command_20x']} MB over it twenty times"
     )
     per = r["per_1000_entries"]

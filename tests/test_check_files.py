@@ -108,3 +108,22 @@ def test_an_entry_kept_as_its_source_has_only_upstream_slips(tmp_path: Path) -> 
     )
     report = check_file(write(tmp_path / "a.po", po))
     assert [(f.code, f.line) for f in report.findings] == [("quote-unclosed", 8)]
+
+
+def test_files_checked_in_several_processes_report_as_one_by_one(tmp_path: Path) -> None:
+    paths = [str(write(tmp_path / f"{n}.po", PO)) for n in range(3)]
+    alone = run(tmp_path, "check", *paths, "--format", "json", "--jobs", "1")
+    together = run(tmp_path, "check", *paths, "--format", "json", "--jobs", "2")
+    assert alone.exit_code == together.exit_code == 0
+    assert together.output == alone.output
+    assert [c["work"] for c in json.loads(together.output)["coverage"]] == paths
+
+
+def test_a_bad_file_among_several_processes_is_named_as_alone(tmp_path: Path) -> None:
+    good = str(write(tmp_path / "a.po", PO))
+    bad = str(write(tmp_path / "b.po", 'msgid "a"\nmsgstr "never closed\n'))
+    alone = run(tmp_path, "check", good, bad, "--jobs", "1")
+    together = run(tmp_path, "check", good, bad, bad, "--jobs", "2")
+    assert alone.exit_code == together.exit_code == 2
+    assert "b.po" in together.output
+    assert together.output == alone.output

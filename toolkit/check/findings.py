@@ -207,6 +207,14 @@ class Report:
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.severity is severity)
 
+    def add(self, other: Report) -> None:
+        """Append ``other``'s findings, coverage and (if this report keeps them) beads."""
+        self.findings += other.findings
+        self.coverage += other.coverage
+        self.suppressed += other.suppressed
+        if self.units is not None and other.units is not None:
+            self.units += other.units
+
     def fails(self, threshold: Severity) -> bool:
         return any(f.severity >= threshold for f in self.findings)
 

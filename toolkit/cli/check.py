@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import click
@@ -10,7 +11,7 @@ import click
 from toolkit.check.findings import Report, Severity
 from toolkit.check.human import render_human
 from toolkit.check.junit import render_junit
-from toolkit.check.qa.files import FileOptions, check_file
+from toolkit.check.qa.files import FileOptions, check_files
 from toolkit.check.sarif import render_sarif
 from toolkit.cli.base import EXIT_FINDINGS, cli, root_of, works_of
 from toolkit.errors import Location, ToolkitError, shown_path
@@ -52,6 +53,14 @@ from toolkit.exchange import BITEXT_SUFFIXES, is_bitext
     help="Also write a review page to FILE: both texts side by side, the findings marked "
     "in them, filters, coverage; one HTML file that fetches nothing.",
 )
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=0),
+    default=0,
+    show_default=True,
+    help="Check translation FILEs in this many processes at once; 0: one per CPU.",
+)
 @click.pass_context
 def check(
     ctx: click.Context,
@@ -61,6 +70,7 @@ def check(
     source_lang: str | None,
     target_lang: str | None,
     html: Path | None,
+    jobs: int,
 ) -> None:
     """Check WORKS (default: all), or translation FILEs (.po, .xlf, .xliff, .tmx).
 
@@ -79,8 +89,7 @@ def check(
     files = [Path(name) for name in works if is_bitext(Path(name))]
     ids = tuple(name for name in works if not is_bitext(Path(name)))
     options = FileOptions(source_lang, target_lang)
-    for path in files:
-        check_file(path, options, report)
+    check_files(files, options, report, jobs or _cpus())
     if ids or not files:
         from toolkit.check.work import check_work
 
@@ -99,6 +108,11 @@ def check(
         _write_review(html, report)
     if report.fails(threshold):
         ctx.exit(EXIT_FINDINGS)
+
+
+def _cpus() -> int:
+    """The CPUs this process may run on."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
 def _write_review(path: Path, report: Report) -> None:

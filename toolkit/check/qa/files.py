@@ -12,8 +12,12 @@ become the object character, as code spans of the store do.
 
 from __future__ import annotations
 
+import multiprocessing
 import re
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from itertools import repeat
 from pathlib import Path
 
 from toolkit.check.findings import Coverage, Finding, Place, Report, Suppression
@@ -68,6 +72,39 @@ def check_file(
     if report.units is not None:
         report.units.extend(beads.units)
     return report
+
+
+def check_files(
+    paths: Sequence[Path], options: FileOptions, report: Report, jobs: int = 1
+) -> Report:
+    """``check_file`` over each of ``paths``, the results in their order. With ``jobs`` > 1
+    the files are read and checked in that many processes at once (where the system can
+    fork them; else one by one): each file is a corpus of its own, so nothing changes but
+    the time."""
+    workers = min(jobs, len(paths))
+    if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        for path in paths:
+            check_file(path, options, report)
+        return report
+    keep = report.units is not None
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+        parts = pool.map(_check_one, paths, repeat(options), repeat(keep))
+        for path, part in zip(paths, parts, strict=True):
+            if part is None:
+                check_file(path, options, report)  # its error, raised here as one by one
+            else:
+                report.add(part)
+    return report
+
+
+def _check_one(path: Path, options: FileOptions, keep_units: bool) -> Report | None:
+    """One file's report, in a worker process; None when the file is bad (the parent
+    checks it again to raise its error as it would alone)."""
+    try:
+        return check_file(path, options, Report(units=[] if keep_units else None))
+    except ToolkitError:
+        return None
 
 
 def read_file_beads(path: Path, options: FileOptions = FileOptions()) -> FileBeads:
@@ -146,4 +183,4 @@ def _no_language(path: Path, side: str) -> ToolkitError:
     )
 
 
-__all__ = ["FileBeads", "FileOptions", "check_file", "read_file_beads"]
+__all__ = ["FileBeads", "FileOptions", "check_file", "check_files", "read_file_beads"]
