@@ -6,9 +6,12 @@ import json
 from pathlib import Path
 
 from click.testing import CliRunner, Result
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from toolkit.check.qa.files import FileOptions, check_file
+from toolkit.check.qa.files import FileOptions, _sphinx_plain, check_file
 from toolkit.cli import cli
+from toolkit.exchange.entry import CODE
 
 PO = """\
 msgid ""
@@ -127,3 +130,17 @@ def test_a_bad_file_among_several_processes_is_named_as_alone(tmp_path: Path) ->
     assert alone.exit_code == together.exit_code == 2
     assert "b.po" in together.output
     assert together.output == alone.output
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.sampled_from(["``x``", ":func:`f`", "`", "a", "中", " ", ":", "``"])).map("".join)
+)
+def test_sphinx_code_becomes_one_object_and_every_other_character_keeps_its_place(
+    markup: str,
+) -> None:
+    plain, offsets = _sphinx_plain(markup)
+    assert len(offsets) == len(plain)
+    assert list(offsets) == sorted(set(offsets))
+    for char, at in zip(plain, offsets, strict=True):
+        assert char == CODE or markup[at] == char

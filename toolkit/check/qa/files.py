@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import multiprocessing
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
-from itertools import repeat
+from itertools import chain, repeat
 from pathlib import Path
 
 from toolkit.check.findings import Coverage, Finding, Place, Report, Suppression
@@ -161,18 +161,18 @@ def _text(entry: Entry, markup: str, path: str, sphinx: bool) -> Text:
 def _sphinx_plain(markup: str) -> tuple[str, tuple[int, ...]]:
     """The text with each reST literal or role as one ``CODE``, and where each character
     came from."""
-    chars: list[str] = []
-    offsets: list[int] = []
+    if "`" not in markup:  # most entries: the text as it is
+        return markup, tuple(range(len(markup)))
+    pieces: list[str] = []
+    offsets: list[Iterable[int]] = []
     at = 0
     for m in _REST_CODE.finditer(markup):
-        chars += markup[at : m.start()]
-        offsets += range(at, m.start())
-        chars.append(CODE)
-        offsets.append(m.start())
+        pieces += (markup[at : m.start()], CODE)
+        offsets += (range(at, m.start()), (m.start(),))
         at = m.end()
-    chars += markup[at:]
-    offsets += range(at, len(markup))
-    return "".join(chars), tuple(offsets)
+    pieces.append(markup[at:])
+    offsets.append(range(at, len(markup)))
+    return "".join(pieces), tuple(chain.from_iterable(offsets))
 
 
 def _no_language(path: Path, side: str) -> ToolkitError:
