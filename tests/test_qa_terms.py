@@ -22,6 +22,8 @@ zh,en,note,case
 世界衛生組織,WHO|World Health Organization,,yes
 人權,human right,,
 中華民國,Republic of China|ROC,,
+城市,city,,
+分析,analysis,,
 """
 
 IDS = ("term-missing", "term-inconsistent")
@@ -92,6 +94,19 @@ MISSING = [
     (("en", "Call putin() twice."), ("zh-Hant", "呼叫 putin() 兩次。"), False),  # kept as is
     (("en", "Sort the Putin list."), ("zh-Hant", "排序Putin清單。"), False),  # kept, no space
     (("zh-Hant", "普丁說：好。"), ("en", "普丁 said: yes."), False),  # kept (another check's)
+    # Plurals of words in -y and -is: cities, analyses (in either direction)
+    (("zh-Hant", "兩座城市"), ("en", "two cities"), False),
+    (("zh-Hant", "兩座城市"), ("en", "two towns"), True),
+    (("zh-Hant", "兩份分析"), ("en", "two analyses"), False),
+    (("en", "the cities of Taiwan"), ("zh-Hant", "台灣的都市"), True),
+    (("en", "their analyses"), ("zh-Hant", "他們的研究"), True),
+    (("en", "their analyses"), ("zh-Hant", "他們的分析"), False),
+    # An apostrophe within a name (Xi'an, the city) is no possessive: the name is another
+    (("en", "Xi'an is an old city."), ("zh-Hant", "西安是古老的都市。"), True),  # city only
+    (("en", "Xi’an is old."), ("zh-Hant", "西安很古老。"), False),
+    (("en", "Xi's speech was short."), ("zh-Hant", "他的演講很短。"), True),  # a possessive
+    (("en", "the Xis' speeches"), ("zh-Hant", "演講"), True),
+    (("zh-Hant", "習近平說。"), ("en", "In Xi'an, he said."), True),  # Xi'an is no 'Xi'
 ]
 
 

@@ -57,6 +57,8 @@ TERM_INCONSISTENT = declare(
 #: (an English term in a Chinese text, "將 list 排序" or "list排序", is a word of its own).
 _WORD = re.compile(rf"(?:(?!{HAN.pattern})\w)+")
 _SPACE = re.compile(r"[\s\-\u2010\u2011]+")
+#: An apostrophe inside a word that is not a possessive's: a term's last word goes on.
+_NOT_POSSESSIVE = re.compile(r"['’](?![sS](?![^\W\d_]))(?=[^\W\d_])")
 
 
 @dataclass(frozen=True)
@@ -153,9 +155,8 @@ class _Language:
         found: list[_Match] = []
         for i, word in enumerate(lower):
             forms = list(self.index.get(word, ()))
-            for plural in ("s", "es"):
-                if word.endswith(plural):
-                    forms += self.singles.get(word[: -len(plural)], ())
+            for singular in _singulars(word):
+                forms += self.singles.get(singular, ())
             for form in dict.fromkeys(forms):
                 if _at(form, text, tokens, lower, i):
                     found.append(
@@ -164,14 +165,32 @@ class _Language:
         return found
 
 
+def _singulars(word: str) -> tuple[str, ...]:
+    """What ``word`` may be the plural of: cats, boxes, cities, analyses."""
+    if not word.endswith("s"):
+        return ()
+    found = [word[:-1]]
+    if word.endswith("es"):
+        found += [word[:-2], word[:-2] + "is"]
+    if word.endswith("ies"):
+        found.append(word[:-3] + "y")
+    return tuple(found)
+
+
+def _plural(word: str, want: str) -> bool:
+    return word == want or want in _singulars(word)
+
+
 def _at(form: _Words, text: str, tokens: list[re.Match[str]], lower: list[str], i: int) -> bool:
     """Do ``form``'s words stand at ``tokens[i:]`` (the last one perhaps a plural)?"""
     last = len(form.words) - 1
     if i + last >= len(tokens):
         return False
+    if _NOT_POSSESSIVE.match(text, tokens[i + last].end()):
+        return False  # Xi'an is not Xi
     for k, want in enumerate(form.words):
         word = tokens[i + k].group() if form.case else lower[i + k]
-        if not (word == want or (k == last and word in (want + "s", want + "es"))):
+        if not (word == want or (k == last and _plural(word, want))):
             return False
         if (
             k
