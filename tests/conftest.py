@@ -117,7 +117,7 @@ def make_repo(tmp_path: Path) -> Callable[..., Path]:
 
 def fingerprinted(align: str, source: str = SOURCE_MD, text: str = TRANSLATION_MD) -> str:
     """``align`` with a fingerprint on every bead a person set, as ``toolkit mark`` records it."""
-    from toolkit.align.review import PERSON_STATES, fingerprint
+    from toolkit.model import PERSON_STATES, fingerprint
     from toolkit.store.alignfile import parse_alignment, write_alignment
     from toolkit.store.document import parse_document
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from toolkit.errors import FormatError
-from toolkit.importing.decode import decode
+from toolkit.store.decode import decode
 
 #: Short texts whose bytes both Big5 and GB18030 can decode: only one reading is Chinese.
 BOTH_DECODE = [

@@ -13,10 +13,9 @@ import pytest
 from click.testing import CliRunner
 
 from tests.conftest import REPO
-from toolkit.align.review import PERSON_STATES, changed_sides
 from toolkit.check import Severity, check_work
 from toolkit.cli import cli
-from toolkit.model import BeadState, BlockKind
+from toolkit.model import PERSON_STATES, BeadState, BlockKind, changed_sides
 from toolkit.store.alignfile import read_alignment
 from toolkit.store.work import load_work
 

@@ -15,8 +15,9 @@ newline style) exist only so that a file can be written back byte for byte.
 
 from __future__ import annotations
 
+import hashlib
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -242,3 +243,37 @@ class NoteRef:
 
 
 Inline = Text | Emph | Strong | Code | Link | NoteRef
+
+
+# --- review: a person's say on a bead, and when it goes stale (toolkit/align/review.py) ---
+
+#: States a person sets; their beads carry a fingerprint.
+PERSON_STATES = frozenset({BeadState.REVIEWED, BeadState.LOCKED, BeadState.OMITTED})
+
+
+def fingerprint(bead: Bead, source: Mapping[str, Segment], target: Mapping[str, Segment]) -> str:
+    """Twelve hex digits: six of the SHA-256 of the source side's text, six of the
+    target side's (a missing segment counts as text of its own, so that a segment
+    that disappears also changes the fingerprint)."""
+    return _side(bead.source, source) + _side(bead.target, target)
+
+
+def _side(ids: tuple[str, ...], segments: Mapping[str, Segment]) -> str:
+    text = "\n".join(segments[i].text if i in segments else f"\0{i}" for i in ids)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:6]
+
+
+def changed_sides(
+    bead: Bead, source: Mapping[str, Segment], target: Mapping[str, Segment]
+) -> tuple[bool, bool]:
+    """Whether the source side and the target side changed since the fingerprint was
+    recorded (both False for a bead without one)."""
+    if bead.fingerprint is None:
+        return False, False
+    now = fingerprint(bead, source, target)
+    return bead.fingerprint[:6] != now[:6], bead.fingerprint[6:] != now[6:]
+
+
+def bead_name(bead: Bead) -> str:
+    """A bead as people read it: ``s3,s4 → t2``."""
+    return f"{','.join(bead.source) or '-'} → {','.join(bead.target) or '-'}"

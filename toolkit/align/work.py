@@ -15,9 +15,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from toolkit.align.core import AlignOptions, Encoder, align_sentences, estimate_ratio
-from toolkit.align.review import PERSON_STATES
 from toolkit.metadata import sentence_separator
-from toolkit.model import Alignment, Bead, BeadState, Document
+from toolkit.model import PERSON_STATES, Alignment, Bead, BeadState, Document
 from toolkit.store.alignfile import HEADER
 from toolkit.store.inline import plain_text
 

@@ -3,10 +3,9 @@ by hand without the fingerprint that would tell (docs/alignment.md, "Review").""
 
 from __future__ import annotations
 
-from toolkit.align.review import PERSON_STATES, bead_name, changed_sides
 from toolkit.check.findings import Finding, Place
 from toolkit.check.registry import Family, Severity, declare
-from toolkit.model import Bead
+from toolkit.model import PERSON_STATES, Bead, bead_name, changed_sides
 from toolkit.store.work import Work, relative
 
 BEAD_NOT_FINGERPRINTED = declare(

@@ -18,7 +18,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from toolkit.errors import Location, ToolkitError, shown_path
-from toolkit.importing.decode import decode
 from toolkit.importing.ids import IdChanges, assign_ids, highest_id
 from toolkit.importing.imported import Imported, ReadContext, Role
 from toolkit.importing.metafields import add_fields, additions, keep_what_metadata_lacks
@@ -28,6 +27,7 @@ from toolkit.limits import Limits
 from toolkit.metadata import sentence_separator
 from toolkit.model import Document
 from toolkit.segment.blocks import split_document
+from toolkit.store.decode import decode
 from toolkit.store.docwriter import WriteError, write_document
 from toolkit.store.fileio import write_files
 from toolkit.store.importrecord import (

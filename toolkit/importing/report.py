@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from toolkit.align.review import bead_name
 from toolkit.errors import shown_path
 from toolkit.importing.apply import ImportReport
 from toolkit.importing.imported import Role
+from toolkit.model import bead_name
 
 
 def import_lines(report: ImportReport) -> list[str]:

@@ -5,7 +5,7 @@ Store files are UTF-8. One that is not is most often a file saved by an editor i
 text at all (an image or a document put where a text belongs). "Not UTF-8 (byte 0)"
 tells a person none of that; :func:`not_utf8` names the likely encoding, or says the file
 looks binary, with the command that converts it. The detection of Big5 and GB18030 is
-the importer's (:mod:`toolkit.importing.decode`).
+the one imports use (:mod:`toolkit.store.decode`).
 
 ASCII text in UTF-16 without a byte-order mark is valid UTF-8 (every other byte NUL), so
 :func:`utf16_order` is asked of text that decoded but holds NUL characters too.
@@ -86,7 +86,7 @@ def identify(data: bytes, path: Path | str = "<data>") -> tuple[str, str]:
         return f"UTF-16 ({endian}-endian, without a byte-order mark)", order
     if b"\x00" in data:
         return "binary", ""
-    from toolkit.importing.decode import decode  # the importer's detection of Big5 and GB18030
+    from toolkit.store.decode import decode  # Big5 and GB18030 told apart, as on import
 
     try:
         found = decode(data, path).encoding
