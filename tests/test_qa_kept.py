@@ -50,6 +50,16 @@ URL_CASES = rows("zh-Hant", "en", [
     # an address the translator added is not reported; a file name is no address
     ("See the help pages.", "見說明 https://example.org/help 。", []),
     ("The file is report.pdf.", "檔案是報告。", []),
+    # an address with Chinese in its path, as typed or percent-encoded: the same page
+    ("See https://zh.example.org/wiki/%E5%8F%B0%E7%81%A3.", "見 https://zh.example.org/wiki/台灣。",
+     []),
+    ("See https://zh.example.org/wiki/%E5%8F%B0%E7%81%A3.", "見 https://zh.example.org/wiki/",
+     ["url-missing"]),
+]) + rows("zh-Hant", "en", [
+    ("見 https://zh.example.org/wiki/台灣 。", "See https://zh.example.org/wiki/%E5%8F%B0%E7%81%A3.",
+     []),
+    ("見 https://zh.example.org/wiki/台灣 。", "See https://zh.example.org/wiki/Taiwan.",
+     ["url-missing"]),
 ])
 
 EMAIL_CASES = rows("zh-Hant", "en", [
@@ -77,6 +87,12 @@ CODE_CASES = rows("en", "zh-Hant", [
     ("The variable `a` holds a list.", "變數「a」存放一個串列。", []),
     ("Use `close` here.", "這裡用 `shutdown(); close()`。", []),
     ("Both `records` are kept.", "兩個 `record` 都保留。", []),
+    ("Both `indices` are kept.", "兩個 `index` 都保留。", ["code-missing"]),  # no plural of it
+    # a word in -ss is no plural: `clas` is a slip
+    ("Define a `class`.", "定義一個 `clas`。", ["code-missing"]),
+    ("Find the `address`.", "找出 `addres`。", ["code-missing"]),
+    ("Both `boxes` are kept.", "兩個 `box` 都保留。", []),
+    ("Use `bus`.", "使用 `b`。", ["code-missing"]),
     # but as a whole word: `cat` is not in "concat"
     ("Set `cat` first.", "先設定 concat。", ["code-missing"]),
     # each span once, whatever its count; code the translator added is not reported

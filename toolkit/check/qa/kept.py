@@ -82,6 +82,7 @@ _PLACEHOLDER = re.compile(
     r"(?::[^{}\s]*)?\}"
 )
 _WORD = re.compile(r"[A-Za-z0-9_]")
+_NOT_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 @unit_check
@@ -125,24 +126,40 @@ def normal_url(url: str) -> str:
 
 def urls(side: Side) -> dict[str, str]:
     """Each address of a side (normalised) and how it is written, in order."""
-    found: dict[str, str] = {}
+    return {key: written for key, (written, _) in _addresses(side).items()}
+
+
+def _addresses(side: Side) -> dict[str, tuple[str, str | None]]:
+    """Each address of a side (normalised): how it is written, and, for one whose path is
+    not all ASCII (台灣, or %E5%8F%B0… decoded) or that runs into a Chinese word, its ASCII
+    part: where such an address ends in running text cannot be read, so that part is what
+    is compared."""
+    found: dict[str, tuple[str, str | None]] = {}
     text = side.text
-    candidates = [_trim(m.group()) for m in _URL.finditer(text)] if "." in text else []
+    candidates: list[tuple[str, bool]] = []
+    if "." in text:
+        for m in _URL.finditer(text):
+            url = _trim(m.group())
+            after = text[m.end() : m.end() + 1]
+            candidates.append((url, url == m.group() and after.isalpha() and not after.isascii()))
     markup = _markups(side)
     if "](" in markup:
-        candidates += (m.group(1) for m in _LINK.finditer(markup) if _URL.match(m.group(1)))
-    for url in candidates:
-        found.setdefault(normal_url(url), url)
+        links = (m.group(1) for m in _LINK.finditer(markup) if _URL.match(m.group(1)))
+        candidates += ((link, False) for link in links)
+    for url, cut in candidates:
+        key = normal_url(url)
+        ascii_part = _NOT_ASCII.split(key, 1)[0].rstrip("/")
+        found.setdefault(key, (url, ascii_part if cut or ascii_part != key else None))
     return found
 
 
 def _urls(source: Side, target: Side) -> Iterator[Problem]:
-    ours = urls(source)
+    ours = _addresses(source)
     if not ours:
         return
-    theirs = urls(target)
-    missing = [written for key, written in ours.items() if key not in theirs]
-    others = [written for key, written in theirs.items() if key not in ours]
+    theirs = _addresses(target)
+    missing = [written for key, (written, part) in ours.items() if not _in(key, part, theirs)]
+    others = [written for key, (written, part) in theirs.items() if not _in(key, part, ours)]
     for written in missing:
         if len(missing) <= len(others):
             yield Problem(
@@ -161,6 +178,13 @@ def _urls(source: Side, target: Side) -> Iterator[Problem]:
                 f"keep {written} in the translation, as it is",
                 where=Where.TARGET,
             )
+
+
+def _in(key: str, part: str | None, addresses: dict[str, tuple[str, str | None]]) -> bool:
+    """Is the address ``key`` among ``addresses``, by its ASCII part if it has one?"""
+    return key in addresses or (
+        part is not None and any(part == other for _, other in addresses.values())
+    )
 
 
 def _blank_urls(text: str) -> str:
@@ -237,7 +261,9 @@ def _contains(text: str, code: str) -> bool:
 def _singular(code: str, known: set[str]) -> bool:
     """Is an English plural (``records``) in the target as its singular (``record``)?
     Chinese has no plural, so a translator may name the thing once."""
-    return code.isalpha() and (code[:-1] in known or code[:-2] in known) and code[-1] == "s"
+    if not code.isalpha() or not code.endswith("s") or code.endswith("ss"):
+        return False
+    return code[:-1] in known or (code.endswith("es") and code[:-2] in known)
 
 
 def _code(source: Side, target: Side) -> Iterator[Problem]:
