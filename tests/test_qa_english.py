@@ -38,6 +38,12 @@ CASES = [
     ("en", "Fruit, e.g. apples, i.e. red ones, etc. and more.", []),
     ("en", "In the U.S. people vote at 3 a.m. sometimes.", []),
     ("en", "See No. 5 and vol. two, as Mr. and Dr. said.", []),
+    ("en", "See ch. iv and vol. one.", []),  # a number after its prefix
+    # a number prefix before a word that opens sentences is a plain word's full stop
+    ("en", "He said no. no one came.", [(LOWER, 12)]),
+    ("en", "We saw modern art. the rest was dull.", [(LOWER, 19)]),
+    ("en", "It snowed in Dec. the roads closed.", [(LOWER, 18)]),
+    ("en", "It rained, etc. then it stopped.", []),  # etc. goes on before a lower-case word
     ("en", "Wait... then it came.", []),  # an ellipsis
     ("en", "Python 3.12. then", []),  # after a number
     ("en", "It is done. iPhone sales grew. os.path is a module.", []),

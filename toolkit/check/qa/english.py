@@ -84,6 +84,7 @@ EMPHATIC = frozenset(
 )
 #: Abbreviations whose dot the sentence rules never (or not always) read as a full stop.
 ABBREVIATIONS = NEVER_FINAL | NUMBER_PREFIXES | CONDITIONAL
+_NUMBER_ONLY = NUMBER_PREFIXES - NEVER_FINAL - CONDITIONAL
 
 #: One space between (more is alignment: a table, a listing); the second word no name's
 #: part (``random random.random()``, ``and/or``).
@@ -142,7 +143,7 @@ def lowercase_start(side: Side, settings: Settings) -> Iterator[Problem]:
         return
     for m in _LOWER.finditer(text):
         end = m.start() - 1  # the full stop
-        if _abbreviation(text, end):
+        if _abbreviation(text, end, m.group(1)):
             continue
         if not bare(side, m.start(1)):
             continue  # the word opens emphasis, a link or code: a name, a parameter
@@ -163,15 +164,20 @@ def _said_again(text: str, m: re.Match[str], word: str) -> bool:
     return bool(re.match(rf"[ \u00a0]{word}\b", after) or re.search(rf"\b{word}[ \u00a0]$", before))
 
 
-def _abbreviation(text: str, dot: int) -> bool:
+def _abbreviation(text: str, dot: int, following: str) -> bool:
     """Is the ``.`` at ``dot`` other than a plain word's full stop: an ellipsis, or after
-    an abbreviation, initials, a number or a token with digits, dots or symbols?"""
+    an abbreviation, initials, a number or a token with digits, dots or symbols? A number
+    prefix (``no.``, ``art.``, ``Dec.``) is one only before what may be its number, not
+    before a word that opens sentences (I said no. no one came)."""
     if text[dot - 1 : dot] == ".":
         return True
     token = word_before(text, dot)
+    key = token.lower()
+    if key in _NUMBER_ONLY and following in SENTENCE_STARTERS and following != "one":
+        return False
     return (
         len(token) < 2
-        or token.lower() in ABBREVIATIONS
+        or key in ABBREVIATIONS
         or not _WORD_CHARS.fullmatch(token)
         or token[0] in "'’-"
     )
