@@ -44,6 +44,18 @@ CASES = [
     ("zh-Hant", "例如::", DEFAULT, []),  # reST's literal block marker
     ("zh-Hant", "參閱:ref:`x` 一節", DEFAULT, []),  # a colon before a Latin word
     ("zh-Hant", "他說：「好。」", DEFAULT, []),
+    (
+        "zh-Hant",
+        "在台北 , 他走了 ; 然後呢 ?",
+        DEFAULT,
+        [(EN_IN_ZH, 4), (EN_IN_ZH, 10), (EN_IN_ZH, 16)],
+    ),
+    (
+        "zh-Hant",
+        "執行 . 命令，再看 .bashrc 檔",
+        DEFAULT,
+        [],
+    ),  # a dot after a space: a file, a command
     # Quotation marks of the other style.
     ("zh-Hant", "他說“走吧”。", DEFAULT, [(QUOTES, 2)]),
     ("zh-TW", "他說：「她說‘不’。」", DEFAULT, [(QUOTES, 6)]),
@@ -69,7 +81,13 @@ CASES = [
     # The ideographic space.
     ("zh-Hant", "第一章\u3000緒論", DEFAULT, [(IDEO, 3)]),
     ("en", "the\u3000end", DEFAULT, [(IDEO, 3)]),
-    ("zh-Hant", "第一章 緒論", DEFAULT, [(SPACE, 3)]),
+    # a chapter's label, like a list's, is set apart from its title (as the ideographic
+    # space's fix says, by one space)
+    ("zh-Hant", "第一章 緒論", DEFAULT, []),
+    ("zh-Hans", "第3节 总则", DEFAULT, []),
+    ("zh-Hant", "第十二回 大鬧天宮", DEFAULT, []),
+    ("zh-Hant", "見第一章 緒論", DEFAULT, [(SPACE, 4)]),  # not at the start: no label
+    ("zh-Hant", "第一章 緒論 與方法", DEFAULT, [(SPACE, 6)]),
 ]
 
 

@@ -88,9 +88,15 @@ _MARKS = re.escape(CHINESE_MARKS)
 _CHINESE_RUN = re.compile(f"[{re.escape(CHINESE_PUNCTUATION)}]+")
 _CJK_LETTER = re.compile(f"[{CJK}]")
 _HALF_AFTER_HAN = re.compile(f"(?<=[{HAN}])[,.;:!?](?=[{HAN}]|\\s|$)")
+#: And after a space (在台北 , 他走了); not a dot, which begins a file name or is a command.
+_SPACED_AFTER_HAN = re.compile(f"(?<=[{HAN}]) +([,;:!?])(?=[{HAN}]|\\s|$)")
 _SPACES = re.compile(f"(?<=[{HAN}{_MARKS}])[ \t\u00a0]+(?=[{HAN}{_MARKS}])")
-#: A list label at the start of a text, which a space may follow: （一）, 1、, 二.
-_LABEL = re.compile(r"[（(〔【]?(?:[一二三四五六七八九十百〇零]+|\d+)[）)〕】、.．]")
+#: A list or chapter label at the start of a text, which a space may follow: （一）, 1、,
+#: 二., 第一章.
+_LABEL = re.compile(
+    r"[（(〔【]?(?:[一二三四五六七八九十百〇零]+|\d+)[）)〕】、.．]"
+    r"|第(?:[一二三四五六七八九十百千〇零兩两]+|\d+)[章節节篇部卷回條条課课講讲幕]"
+)
 _IDEOGRAPHIC = re.compile("\u3000+")
 _LATIN = re.compile("[A-Za-z0-9]")
 
@@ -161,16 +167,17 @@ def english_in_chinese(side: Side, settings: Settings) -> Iterator[Problem]:
     text = side.text
     if not side.chinese or preformatted(text):
         return
-    for m in _HALF_AFTER_HAN.finditer(text):
-        mark = m.group()
-        if mark == "." and text.startswith(".", m.end()):
+    marks = [(m.start(), m.group()) for m in _HALF_AFTER_HAN.finditer(text)]
+    marks += ((m.start(1), m.group(1)) for m in _SPACED_AFTER_HAN.finditer(text))
+    for offset, mark in sorted(marks):
+        if mark == "." and text.startswith(".", offset + 1):
             continue  # an ellipsis typed as dots
-        around = text[max(0, m.start() - 4) : m.end() + 4]
+        around = text[max(0, offset - 4) : offset + 5]
         yield Problem(
             ENGLISH_IN_CHINESE,
             f"half-width '{mark}' after a Chinese character in '{around}'",
             f"write the Chinese '{_TO_CHINESE[mark]}'",
-            offset=m.start(),
+            offset=offset,
         )
 
 
