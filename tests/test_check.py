@@ -472,6 +472,7 @@ def test_report_to_json(make_repo: MakeRepo) -> None:
         "work": "trial",
         "lang": "en",
         "at": {"path": "translations/trial/en.yaml", "line": None, "column": None},
+        "end": None,
         "other": None,
         "source_ids": [],
         "target_ids": [],

@@ -64,6 +64,12 @@ def test_sarif_is_sarif_2_1_0(root: Path) -> None:
     assert "Fix:" in stray["message"]["text"]
     # The suppressed finding is a result with its suppression (§3.35): external, justified.
     [suppression] = results["currency-twice"]["suppressions"]
+    # A finding about several characters says where they end: the column after them.
+    [twice] = results["currency-twice"]["locations"]
+    region = twice["physicalLocation"]["region"]
+    line = TEXT.splitlines()[region["startLine"] - 1]
+    assert line[region["startColumn"] - 1 : region["endColumn"] - 1] == "$5 dollars"
+    assert "endColumn" not in physical["region"]  # a closing quote is one character
     assert suppression["kind"] == "external"
     assert suppression["justification"] == "the author's own wording, kept on purpose"
     levels = {r["defaultConfiguration"]["level"] for r in rules}
@@ -114,3 +120,14 @@ def test_the_terminal_report_groups_by_work_language_and_family(root: Path) -> N
     assert lines[punctuation + 1].startswith("    translations/trial/en.md:4:49: warning: ”")
     assert lines[-1].endswith("; 1 suppressed")
     assert "currency-twice]" not in "\n".join(lines)  # suppressed: counted, not listed
+
+
+def test_json_gives_where_a_finding_starts_and_ends(root: Path) -> None:
+    data = json.loads(run(root, "--format", "json").stdout)
+    [twice] = [f for f in data["suppressed"] if f["check"] == "currency-twice"]
+    start, end = twice["at"], twice["end"]
+    assert (start["path"], start["line"]) == (end["path"], end["line"])
+    line = TEXT.splitlines()[start["line"] - 1]
+    assert line[start["column"] - 1 : end["column"] - 1] == "$5 dollars"
+    [stray] = [f for f in data["findings"] if f["check"] == "quote-unopened"]
+    assert stray["end"] is None

@@ -10,8 +10,10 @@ from hypothesis import strategies as st
 
 import toolkit.check.qa  # noqa: F401  (registers every check)
 from tests.qa import unit
-from toolkit.check.qa.framework import Corpus, run_checks
+from toolkit.check.findings import Place
+from toolkit.check.qa.framework import Corpus, Problem, run_checks, text_finding
 from toolkit.check.qa.units import Side
+from toolkit.check.registry import CHECKS
 
 PIECES = [
     *"0123456789,.%$ -–/:()（）「」『』“”‘’\"'。，、；：？！…—",
@@ -71,6 +73,10 @@ def test_every_check_reads_any_bead(langs: tuple[str, str], source: str, target:
     findings = run_checks(Corpus("work", [bead, bead]), [(langs[1], bead.target)])  # type: ignore[list-item]
     for finding in findings:
         assert finding.at is None or finding.at.line >= 1
+        if finding.end is not None:  # a span ends after it starts, on its line
+            assert finding.at is not None
+            assert (finding.end.path, finding.end.line) == (finding.at.path, finding.at.line)
+            assert finding.end.column > finding.at.column
 
 
 @settings(max_examples=100, deadline=None)
@@ -78,3 +84,13 @@ def test_every_check_reads_any_bead(langs: tuple[str, str], source: str, target:
 def test_every_text_check_reads_any_text(text: str) -> None:
     for lang in ("zh-Hant", "zh-Hans", "en"):
         run_checks(Corpus("work", []), [(lang, Side.of(lang, text))])
+
+
+def test_a_span_is_kept_within_its_segment() -> None:
+    check = CHECKS["currency-twice"]
+    side = Side.of("en", "It cost US$5", "dollars.")  # two segments, two lines
+    inside = Problem(check, "m", "f", offset=7, length=4)
+    across = Problem(check, "m", "f", offset=7, length=10)
+    found = text_finding("work", "en", side, inside)
+    assert (found.at, found.end) == (Place("<text>", 1, 8), Place("<text>", 1, 12))
+    assert text_finding("work", "en", side, across).end is None

@@ -138,7 +138,7 @@ def shown(el: Element) -> list[str]:
     return [li.get("data-finding") for li in sel(el, "li.finding")]
 
 
-def test_real_checks_are_marked_at_their_characters(make_repo: MakeRepo) -> None:
+def test_real_checks_are_marked_over_their_characters(make_repo: MakeRepo) -> None:
     root = make_repo(text=SLIPS)
     report = check_work(load_work(root, "trial"), Report(units=[]))
     by_check = {f.check.id: f"f{n}" for n, f in enumerate(report.findings, 1)}
@@ -151,10 +151,11 @@ def test_real_checks_are_marked_at_their_characters(make_repo: MakeRepo) -> None
     source, target = sel(second, ".pair > .side")
     assert (source.get("lang"), target.get("lang")) == ("zh-Hant-TW", "en")
     assert "今天天氣很好。" in source.text_content()
-    # After each mark, its finding's number: $ is finding 1, 5 is 3, ” is 2.
-    assert "the ticket was $1" + "53" + " dollars.”2" in target.text_content()
+    # After each mark, its finding's number: "$5 dollars" is finding 1, holding 5, which
+    # is 3; ” is 2.
+    assert "the ticket was $53 dollars1.”2" in target.text_content()
     assert marks(target) == [
-        (by_check["currency-twice"], "warning", "currency-twice", "$"),
+        (by_check["currency-twice"], "warning", "currency-twice", "$53 dollars"),
         (by_check["number-extra"], "info", "number-extra", "5"),
         (by_check["quote-unopened"], "warning", "quote-unopened", "”"),
     ]
@@ -309,6 +310,26 @@ def test_two_findings_on_one_character_nest_their_marks() -> None:
     assert sel(outer, "mark")[0].get("data-finding") == "f1"
     assert target.text_content() == "t1One12."
     assert [a.get("href") for a in sel(target, "a.ref")] == ["#f1-b1", "#f2-b1"]
+
+
+def test_findings_over_several_characters_mark_them_all_and_cut_where_they_cross() -> None:
+    # "One two three.": a over "One two" (columns 1-7), b over "two three" (5-13).
+    a = Finding(
+        check=BAD, message="a", work="w", lang="en", at=Place("en.md", 1, 1),
+        end=Place("en.md", 1, 8),
+    )  # fmt: skip
+    b = Finding(
+        check=ODD, message="b", work="w", lang="en", at=Place("en.md", 1, 5),
+        end=Place("en.md", 1, 14),
+    )  # fmt: skip
+    doc = page(Report(findings=[a, b], units=[unit(1, "一二三。", "One two three.")]))
+    target = sel(bead(doc, 1), ".target .seg")[0]
+    assert [(f, text) for f, _, _, text in marks(target)] == [
+        ("f1", "One two"),
+        ("f2", "two"),  # b's part inside a, without its number
+        ("f2", " three"),  # the rest of b, its number after it
+    ]
+    assert target.text_content() == "t1One two1 three2."
 
 
 def test_a_translation_file_shows_its_entries_with_their_findings(tmp_path: Path) -> None:

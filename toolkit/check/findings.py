@@ -86,6 +86,9 @@ class Finding:
     work: str
     lang: str | None = None
     at: Place | None = None
+    #: Where the text the finding is about ends (after its last character), on ``at``'s
+    #: line; None when it is one place or its extent is unknown.
+    end: Place | None = None
     other: Place | None = None
     source_ids: tuple[str, ...] = ()
     target_ids: tuple[str, ...] = ()
@@ -137,6 +140,7 @@ class Finding:
             "work": self.work,
             "lang": self.lang,
             "at": self.at.to_json() if self.at else None,
+            "end": self.end.to_json() if self.end else None,
             "other": self.other.to_json() if self.other else None,
             "source_ids": list(self.source_ids),
             "target_ids": list(self.target_ids),

@@ -8,14 +8,15 @@ works offline. Every text reaches the page escaped: the texts are untrusted.
 A finding belongs to a bead of its work and language (a finding of the original, whose
 ``lang`` is None, to every bead with its segment) that shares one of its segment IDs; a
 translation file's entry is matched by the finding's line. Where the finding's place
-falls inside a segment, the character there is marked (and, of a paragraph's beads, only
-the bead holding that character shows the finding); otherwise its whole segments are.
+falls inside a segment, the character there is marked, or the characters up to its end
+when it has one (and, of a paragraph's beads, only the bead holding them shows the
+finding); otherwise its whole segments are.
 Findings of no bead (the work's metadata, its coverage, a whole file) are listed apart.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -43,11 +44,13 @@ class Entry:
 
 @dataclass(frozen=True)
 class Spot:
-    """Where a bead shows a finding: a side, its segment, the character (None: all of it)."""
+    """Where a bead shows a finding: a side, its segment, the character (None: all of it)
+    and, for a finding about several characters, the one after them."""
 
     side: str
     segment: int
     char: int | None = None
+    end: int | None = None
 
 
 @dataclass
@@ -120,7 +123,7 @@ def _spots(finding: Finding, unit: Unit) -> list[Spot]:
     if at is None or not at.line:
         return []
     found = [
-        Spot(name, k, char)
+        Spot(name, k, char, _end_at(text, finding.end, char))
         for name, side in _sides(unit)
         for k, text in enumerate(side.segments)
         if (char := _char_at(text, at)) is not False
@@ -153,6 +156,18 @@ def _char_at(text: Text, at: Place) -> int | bool | None:
     while k > 0 and text.plain[k].isspace():
         k -= 1
     return max(k, 0)
+
+
+def _end_at(text: Text, end: Place | None, char: int | bool | None) -> int | None:
+    """The plain character after a finding's span that starts at ``char`` of ``text``
+    (None: the finding is one character, or its end is not in this segment)."""
+    where = text.place
+    if end is None or not isinstance(char, int) or isinstance(char, bool) or not where.column:
+        return None
+    if (where.path, where.line) != (end.path, end.line):
+        return None
+    after = bisect_left(text.offsets, end.column - where.column)
+    return after if char < after <= len(text.plain) else None
 
 
 def _whole(unit: Unit, ids: dict[str, set[str]]) -> list[Spot]:
@@ -289,7 +304,7 @@ def _side(name: str, side: Side | None, bead: str, spots: list[tuple[Entry, Spot
         return f'<div class="side {name}"><p class="none">{missing}</p></div>'
     segments = []
     for k, text in enumerate(side.segments):
-        mine = [(e, s.char) for e, s in spots if s.segment == k]
+        mine = [(e, s) for e, s in spots if s.segment == k]
         label = f'<span class="seg-id">{esc(text.id)}</span>' if text.id else ""
         segments.append(f'<p class="seg">{label}{_segment(text, mine, bead)}</p>')
     if not segments:
@@ -297,18 +312,55 @@ def _side(name: str, side: Side | None, bead: str, spots: list[tuple[Entry, Spot
     return f'<div class="side {name}" lang="{esc(side.lang)}">{"".join(segments)}</div>'
 
 
-def _segment(text: Text, spots: list[tuple[Entry, int | None]], bead: str) -> str:
-    """The segment's plain text, each finding's character marked (its whole text when the
+#: A finding's characters in a segment: its entry, start, end, and whether its reference
+#: follows (a span cut where another ends has it only after its last piece).
+Span = tuple[Entry, int, int, bool]
+
+
+def _segment(text: Text, spots: list[tuple[Entry, Spot]], bead: str) -> str:
+    """The segment's plain text, each finding's characters marked (its whole text when the
     finding has no character), a reference after each mark."""
-    at: dict[int, list[Entry]] = {}
-    for entry, char in spots:
-        at.setdefault(len(text.plain) if char is None else char, []).append(entry)
-    out = []
-    for k, ch in enumerate(text.plain):
-        shown = _char(text, k, ch)
-        out.append(_marks(at[k], shown, bead) if k in at else shown)
-    inner = "".join(out) or '<span class="none" lang="en">(empty)</span>'
-    return _marks(at[len(text.plain)], inner, bead, whole=True) if len(text.plain) in at else inner
+    whole = [e for e, s in spots if s.char is None]
+    spans = [(e, s.char, s.end or s.char + 1, True) for e, s in spots if s.char is not None]
+    inner = _nested(text, spans, 0, len(text.plain), bead)
+    inner = inner or '<span class="none" lang="en">(empty)</span>'
+    return _refs(whole, bead, _wrap(whole, inner, whole=True)) if whole else inner
+
+
+def _nested(text: Text, spans: list[Span], start: int, end: int, bead: str) -> str:
+    """``text.plain[start:end]`` with each span marked: a span inside another is marked
+    inside its mark; one that runs past another's end is cut there, its second piece
+    marked after it."""
+    out, at = [], start
+    todo = sorted(spans, key=_outer_first)
+    while todo:
+        (entry, a, b, last), *others = todo
+        inside: list[Span] = []
+        after: list[Span] = []
+        for other in others:
+            if other[1] >= b:
+                after.append(other)
+            elif other[2] <= b:
+                inside.append(other)
+            else:
+                inside.append((other[0], other[1], b, False))
+                after.append((other[0], b, other[2], other[3]))
+        out.append(_plain(text, at, a))
+        body = _wrap([entry], _nested(text, inside, a, b, bead))
+        out.append(_refs([entry], bead, body) if last else body)
+        todo, at = sorted(after, key=_outer_first), b
+    out.append(_plain(text, at, end))
+    return "".join(out)
+
+
+def _outer_first(span: Span) -> tuple[int, int, int]:
+    """Spans by start, the longest first (it holds the others); of equal spans, the later
+    finding outside, so that the numbers after them read in order."""
+    return span[1], -span[2], -span[0].number
+
+
+def _plain(text: Text, start: int, end: int) -> str:
+    return "".join(_char(text, k, text.plain[k]) for k in range(start, end))
 
 
 def _char(text: Text, k: int, ch: str) -> str:
@@ -320,8 +372,8 @@ def _char(text: Text, k: int, ch: str) -> str:
     return f'<code class="obj">{esc(source)}</code>' if ch != NOTE else f"<sup>{esc(source)}</sup>"
 
 
-def _marks(found: Iterable[Entry], inner: str, bead: str, whole: bool = False) -> str:
-    refs = []
+def _wrap(found: Iterable[Entry], inner: str, whole: bool = False) -> str:
+    """``inner`` in a mark for each finding."""
     for entry in found:
         f = entry.finding
         title = f"{f.severity.label}: {f.message} [{f.check.id}]"
@@ -330,11 +382,16 @@ def _marks(found: Iterable[Entry], inner: str, bead: str, whole: bool = False) -
             f'data-finding="{entry.key}" data-severity="{f.severity.label}" '
             f'data-check="{esc(f.check.id)}" title="{esc(title)}">{inner}</mark>'
         )
-        refs.append(
-            f'<a class="ref" href="#{entry.key}-{bead}" data-finding="{entry.key}" '
-            f'aria-label="finding {entry.number}">{entry.number}</a>'
-        )
-    return inner + "".join(refs)
+    return inner
+
+
+def _refs(found: Iterable[Entry], bead: str, before: str = "") -> str:
+    """``before``, then a numbered link to each finding's entry in the bead's list."""
+    return before + "".join(
+        f'<a class="ref" href="#{entry.key}-{bead}" data-finding="{entry.key}" '
+        f'aria-label="finding {entry.number}">{entry.number}</a>'
+        for entry in found
+    )
 
 
 def _findings(found: list[Entry], scope: str) -> str:

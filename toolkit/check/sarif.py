@@ -70,7 +70,7 @@ def _result(f: Finding, index: dict[str, int]) -> dict[str, object]:
         "ruleIndex": index[f.check.id],
         "level": LEVELS[f.severity],
         "message": {"text": text},
-        "locations": [_location(f.at, f.work)],
+        "locations": [_location(f.at, f.work, f.end)],
         "properties": {
             "work": f.work,
             "lang": f.lang,
@@ -93,7 +93,7 @@ def _result(f: Finding, index: dict[str, int]) -> dict[str, object]:
     return result
 
 
-def _location(at: Place | None, work: str) -> dict[str, object]:
+def _location(at: Place | None, work: str, end: Place | None = None) -> dict[str, object]:
     if at is None:
         return {"message": {"text": f"the work {work}"}}
     artifact: dict[str, object] = {"uri": _uri(at.path)}
@@ -104,6 +104,8 @@ def _location(at: Place | None, work: str) -> dict[str, object]:
         region: dict[str, int] = {"startLine": at.line}
         if at.column > 0:
             region["startColumn"] = at.column
+            if end is not None and end.line == at.line and end.column > at.column:
+                region["endColumn"] = end.column  # the column after the region (§3.30.7)
         physical["region"] = region
     return {"physicalLocation": physical}
 

@@ -39,4 +39,5 @@ def currency_twice(side: Side, settings: Settings) -> Iterator[Problem]:
             f"{m.group('name')})",
             f"keep one: '{m.group()[: m.start('name') - m.start()].rstrip()}'",
             offset=m.start(),
+            length=len(m.group()),
         )

@@ -43,6 +43,8 @@ class Problem:
     where: Where = Where.TEXT
     #: Where in the side's plain text (``Side.text``) the problem starts.
     offset: int = 0
+    #: How many characters it spans (0: it is at one place, or its extent is unknown).
+    length: int = 0
     #: Another severity than the check's, for this case.
     level: Severity | None = None
 
@@ -93,11 +95,34 @@ def text_finding(name: str, lang: str | None, side: Side, problem: Problem) -> F
         work=name,
         lang=lang,
         at=side.locate(problem.offset),
+        end=_end(side, problem),
         source_ids=ids if lang is None else (),
         target_ids=ids if lang is not None else (),
         fix=problem.fix,
         level=problem.level,
     )
+
+
+def _end(side: Side, problem: Problem) -> Place | None:
+    """Where a problem's span ends (after its last character), if it has one and the
+    span stays on its line of one segment."""
+    if problem.length <= 0 or side.segment_at(problem.offset) is not side.segment_at(
+        problem.offset + problem.length - 1
+    ):
+        return None
+    start, end = side.locate(problem.offset), side.locate(problem.offset + problem.length)
+    if (
+        start is None
+        or end is None
+        or not end.column
+        or (end.path, end.line)
+        != (
+            start.path,
+            start.line,
+        )
+    ):
+        return None
+    return end
 
 
 def unit_finding(name: str, unit: Unit, problem: Problem) -> Finding:
@@ -113,6 +138,7 @@ def unit_finding(name: str, unit: Unit, problem: Problem) -> Finding:
         work=name,
         lang=unit.lang,
         at=at,
+        end=_end(here, problem) if here is not None else None,
         other=other,
         source_ids=unit.source.ids if unit.source else (),
         target_ids=unit.target.ids if unit.target else (),

@@ -232,6 +232,7 @@ def _missing(unit: Unit, group: list[Quantity], chinese: bool) -> Problem:
         f"translate it ({shown}), unless the bead's translation is elsewhere",
         where=Where.SOURCE,
         offset=group[0].start,
+        length=group[-1].end - group[0].start,
     )
 
 
@@ -244,6 +245,7 @@ def _extra(unit: Unit, group: list[Quantity]) -> Problem:
         "else delete or correct it",
         where=Where.TARGET,
         offset=group[0].start,
+        length=group[-1].end - group[0].start,
     )
 
 
@@ -257,6 +259,7 @@ def _mismatch(unit: Unit, was: list[Quantity], now: list[Quantity]) -> Problem:
         f"write {shown} for '{there}', or correct the source",
         where=Where.TARGET,
         offset=now[0].start,
+        length=now[-1].end - now[0].start,
     )
 
 
@@ -271,6 +274,7 @@ def _date_part(unit: Unit, group: list[Quantity], kept: list[Quantity]) -> Probl
         f"give the whole date: {shown}",
         where=Where.TARGET,
         offset=where.start,
+        length=where.end - where.start,
     )
 
 
@@ -288,6 +292,7 @@ def _currencies(source: list[Quantity], target: list[Quantity], chinese: bool) -
                 f"state the amount in {was}, as the source does",
                 where=Where.TARGET,
                 offset=t.start,
+                length=t.end - t.start,
             )
 
 
