@@ -148,6 +148,8 @@ CASES = [
     (S, "两位客人到了。", E, "The guests arrived.", []),
     (H, "他兩年後回來。", E, "He came back later.", MISSING),  # a time stays firm
     (H, "他說了兩次。", E, "He said it three times.", MISMATCH),
+    (H, "十九世紀末的茶市", E, "the tea market of the late eighteenth century", MISMATCH),
+    (H, "十九世紀末的茶市", E, "the tea market of the late nineteenth century", []),
     (H, "孩子們四處奔跑。", E, "The children ran everywhere.", []),  # 四處: everywhere
     (S, "院子四周都是树。", E, "Trees stood all around the yard.", []),
     (H, "她在八十年代來到台北。", E, "She came to Taipei in the eighties.", []),
@@ -201,6 +203,9 @@ def test_messages_quote_the_number_and_say_it_in_the_target_language() -> None:
     bead = unit((H, "2022年2月24日"), (E, "in 2022"))
     (problem,) = (p for p in numbers(bead, Settings()) if p.check.id in IDS)
     assert "month and day" in problem.message and "24 February 2022" in problem.fix
+    bead = unit((H, "十九世紀末"), (E, "the late eighteenth century"))
+    (problem,) = (p for p in numbers(bead, Settings()) if p.check.id in IDS)
+    assert problem.fix.startswith("write 19th for 'eighteenth'")  # an ordinal, as written
 
 
 def test_a_bead_with_one_side_is_not_compared() -> None:

@@ -127,8 +127,11 @@ def numbers(unit: Unit, settings: Settings) -> Iterator[Problem]:
         in_code = _Pool(in_code_of(unit.source))
         unmatched = [g for g in unmatched if not any(in_code.has(q) for q in g)]
     extra = [g for g in unmatched if any(q.sure for q in g)]
-    if len(missing) == len(unmatched) == 1 and _sort(missing[0]) == _sort(unmatched[0]):
-        yield _mismatch(unit, missing[0], unmatched[0])  # 兩個 for "three", though 兩 is soft
+    # The one number the translation has instead: the one sure one (not "century" beside
+    # "eighteenth"), else the one there is (兩個 for "three", though 兩 is soft).
+    instead = extra if len(extra) == 1 else unmatched
+    if len(missing) == len(instead) == 1 and _sort(missing[0]) == _sort(instead[0]):
+        yield _mismatch(unit, missing[0], instead[0])
     else:
         yield from (_missing(unit, g, unit.target.chinese) for g in missing)
         yield from (_extra(unit, g) for g in extra)
@@ -251,6 +254,8 @@ def _extra(unit: Unit, group: list[Quantity]) -> Problem:
 
 def _mismatch(unit: Unit, was: list[Quantity], now: list[Quantity]) -> Problem:
     assert unit.target is not None
+    if len(was) == len(now) == 1 and now[0].kind is Kind.ORDINAL:  # 十九世紀: nineteenth
+        was = [replace(was[0], kind=Kind.ORDINAL)]
     shown = _say(was, unit.target.chinese)
     text, there = _span(unit.source, was), _span(unit.target, now)
     return Problem(
