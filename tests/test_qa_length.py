@@ -100,6 +100,32 @@ CASES = [
 ]
 
 
+#: A long source whose translation lost so much that it is itself short: the clearest
+#: loss, reported though a bead this short is not calibrated on.
+SHORTENED = (
+    "市政府宣布將在明年春天重新開放河濱公園，整修工程預計總共花費三年的時間。",
+    "The park will reopen.",
+)
+
+
+@pytest.mark.parametrize(("source", "target"), [("zh-Hant", "en"), ("zh-Hans", "en")])
+def test_a_long_source_with_a_short_translation_is_an_outlier(source: str, target: str) -> None:
+    assert outliers([*PAIRS, SHORTENED], source, target) == [14]
+    assert outliers([*PAIRS, ("他笑了笑，沒有回答任何問題。", "He smiled, said nothing.")]) == []
+
+
+def test_a_long_english_source_with_a_short_chinese_translation_is_an_outlier() -> None:
+    lost = (
+        "公園明年重開。",
+        "The city government announced that the riverside park will reopen next spring, and "
+        "that the works on its paths, its lights and its playground will take three years.",
+    )
+    assert outliers([*PAIRS, lost], "en", "zh-Hant") == [14]
+    assert (
+        outliers([*PAIRS, ("公園明年重開。", "The park reopens next year.")], "en", "zh-Hant") == []
+    )
+
+
 @pytest.mark.parametrize(("pairs", "expected"), CASES)
 @pytest.mark.parametrize(
     ("source", "target"), [("zh-Hant", "en"), ("en", "zh-Hant"), ("zh-Hans", "en")]

@@ -15,9 +15,11 @@ text's ratio varies more than a long one's, so each deviation is weighed by the 
 root of the bead's length before it is compared; without that, every short sentence
 freely translated would stand out and a paragraph that lost a sentence would not. A bead
 is an outlier beyond ``settings.length_deviations`` of these. Beads with a side shorter
-than eight Han characters or 24 letters (a heading, a name) are neither calibrated on nor
-reported, and a language pair with fewer than ``settings.length_min_beads`` beads left is
-not checked. Linear in the beads, apart from sorting for the medians.
+than eight Han characters or 24 letters (a heading, a name) are not calibrated on, nor
+reported, but for a source three times that long (a long sentence) with a short
+translation: that is the plainest loss. A language pair with fewer than
+``settings.length_min_beads`` beads of both sides long enough is not checked. Linear in
+the beads, apart from sorting for the medians.
 """
 
 from __future__ import annotations
@@ -51,6 +53,9 @@ CODE_LETTERS = 6
 #: length says little about what it lost.
 MIN_HAN = 8
 MIN_LETTERS = 24
+#: A source this many times as long is a long sentence, not a heading: its translation
+#: is judged even when short (a sentence lost), though not calibrated on.
+LOST_FACTOR = 3
 #: The least spread assumed: a translation of uncanny regularity does not make every
 #: small difference an outlier (in log ratio times the square root of characters).
 MIN_SPREAD = 0.5
@@ -81,35 +86,45 @@ class _Bead:
 
 @corpus_check
 def length_outliers(corpus: Corpus, settings: Settings) -> Iterator[tuple[Unit, Problem]]:
-    pairs: dict[tuple[str, str], list[_Bead]] = defaultdict(list)
+    #: By language pair: the beads calibrated on (both sides long enough), and the beads
+    #: only judged (a long source, a short translation: perhaps a sentence lost).
+    pairs: dict[tuple[str, str], tuple[list[_Bead], list[_Bead]]] = defaultdict(lambda: ([], []))
     for unit in corpus.units:
         if unit.source is None or unit.target is None:
             continue
         bead = _Bead(unit, Size.of(unit.source), Size.of(unit.target))
-        if not _short(bead.source, unit.source.chinese) and not _short(
-            bead.target, unit.target.chinese
-        ):
-            pairs[unit.source.lang, unit.target.lang].append(bead)
-    for beads in pairs.values():
-        if len(beads) >= settings.length_min_beads:
-            yield from _outliers(corpus.name, beads, settings.length_deviations)
+        if _short(bead.source, unit.source.chinese):
+            continue
+        calibrated, judged = pairs[unit.source.lang, unit.target.lang]
+        if not _short(bead.target, unit.target.chinese):
+            calibrated.append(bead)
+        elif bead.target.han + bead.target.letters and not _short(
+            bead.source, unit.source.chinese, LOST_FACTOR
+        ):  # an empty translation is another check's; a long heading's may be short
+            judged.append(bead)
+    for calibrated, judged in pairs.values():
+        if len(calibrated) >= settings.length_min_beads:
+            yield from _outliers(corpus.name, calibrated, judged, settings.length_deviations)
 
 
-def _short(size: Size, chinese: bool) -> bool:
-    return size.han < MIN_HAN if chinese else size.letters < MIN_LETTERS
+def _short(size: Size, chinese: bool, factor: int = 1) -> bool:
+    return size.han < MIN_HAN * factor if chinese else size.letters < MIN_LETTERS * factor
 
 
 def _outliers(
-    name: str, beads: Sequence[_Bead], deviations: float
+    name: str, beads: Sequence[_Bead], judged: Sequence[_Bead], deviations: float
 ) -> Iterator[tuple[Unit, Problem]]:
+    """The outliers among ``beads`` and ``judged``, on the spread of ``beads`` alone."""
     first = beads[0].unit
     assert first.source is not None and first.target is not None
     source_chinese, target_chinese = first.source.chinese, first.target.chinese
     mixed = source_chinese != target_chinese
+    everything = [*beads, *judged]
     if mixed:
-        chinese = [b.source if source_chinese else b.target for b in beads]
-        other = [b.target if source_chinese else b.source for b in beads]
-        rate = median(o.letters / c.han for c, o in zip(chinese, other, strict=True))
+        chinese = [b.source if source_chinese else b.target for b in everything]
+        other = [b.target if source_chinese else b.source for b in everything]
+        calibrating = zip(chinese[: len(beads)], other[: len(beads)], strict=True)
+        rate = median(o.letters / c.han for c, o in calibrating)
         # Letters per character, each side's other script counted at the work's rate.
         lengths = [
             (c.han + c.letters / rate, o.letters + o.han * rate)
@@ -118,13 +133,15 @@ def _outliers(
         ratios = [math.log(o / c) for c, o in lengths]
         weights = [math.sqrt(c) for c, _ in lengths]
     else:
-        sizes = [(b.source.han + b.source.letters, b.target.han + b.target.letters) for b in beads]
+        sizes = [
+            (b.source.han + b.source.letters, b.target.han + b.target.letters) for b in everything
+        ]
         ratios = [math.log(t / s) for s, t in sizes]
         weights = [math.sqrt(s) for s, _ in sizes]
-    typical = median(ratios)
+    typical = median(ratios[: len(beads)])
     scores = [(r - typical) * w for r, w in zip(ratios, weights, strict=True)]
-    spread = max(_MAD_TO_SD * median(abs(s) for s in scores), MIN_SPREAD)
-    for bead, ratio, score in zip(beads, ratios, scores, strict=True):
+    spread = max(_MAD_TO_SD * median(abs(s) for s in scores[: len(beads)]), MIN_SPREAD)
+    for bead, ratio, score in zip(everything, ratios, scores, strict=True):
         if abs(score) > deviations * spread:
             # Is the translation the long side, relative to its source?
             longer = (score > 0) != (mixed and target_chinese)
