@@ -40,6 +40,12 @@ CASES = [
     ("zh-CN", "他後来在台北吃了一碗面。", [(T_IN_S, 1)]),
     ("zh-Hans", "乾隆年间，他于是著书。", []),  # 乾, 著 are Simplified too
     ("zh-SG", "这裡很好。", [(T_IN_S, 1)]),
+    # Japanese quoted in Chinese: its kanji (会, 国, 辞) are not Simplified Chinese
+    ("zh-TW", "書名是《日本の会社》。", []),
+    ("zh-TW", "他查了「国語辞典を引く」這句話。", []),
+    ("zh-TW", "他说《日本の会社》很好。", [(S_IN_T, 1)]),  # the Chinese around it still is
+    ("zh-Hans", "书名是《東京の夜》。", []),
+    ("zh-TW", "他说约翰・史密斯來了。", [(S_IN_T, 1), (S_IN_T, 2)]),  # ・ is no kana
     # No script named: not checked.
     ("zh", "我们和我們", []),
     ("en", "我们和我們", []),

@@ -10,7 +10,9 @@ Traditional as something else and never lists it as a Traditional character itse
 Hong Kong write (OpenCC's TW and HK variant tables: 群, 床, 峰, 温) are Traditional too.
 The reverse holds for Traditional-only characters (們, 後, 臺), while 乾, 於, 著, 徵
 stay, since Simplified Chinese writes them too. A Chinese tag with neither script nor
-region (``zh``) names no script, so the text is not checked.
+region (``zh``) names no script, so the text is not checked. Japanese quoted in the text
+(a run of Han characters with kana among them: 《日本の会社》) is not read either: its
+kanji (会, 国) are Japanese forms, not Simplified ones.
 
 Full-width Latin letters and digits (ＡＢＣ, １２３) belong half-width in both languages;
 they are only a hint in Chinese text that has no half-width ones (some Taiwanese house
@@ -89,6 +91,10 @@ def _scripts() -> tuple[Table, Table]:
 SIMPLIFIED_ONLY, TRADITIONAL_ONLY = _scripts()
 
 
+#: Hiragana and katakana, not the katakana middle dot ・ (約翰・史密斯 is Chinese too).
+_KANA = re.compile("[\u3041-\u3096\u30a1-\u30fa]")
+#: A run of Han characters and kana (々 is the kanji repeat mark, ー the long vowel's).
+_KANJI_RUN = re.compile("[\u3005\u3041-\u3096\u30a1-\u30fa\u30fc\u3400-\u4dbf\u4e00-\u9fff]+")
 _FULLWIDTH = re.compile(r"[０-９Ａ-Ｚａ-ｚ]+")
 _HALFWIDTH = re.compile(r"[0-9A-Za-z]")
 #: Full-width ０-９, Ａ-Ｚ, ａ-ｚ to ASCII: the block is ASCII shifted by 0xFEE0.
@@ -130,10 +136,13 @@ def _wrong(text: str, check: Check, table: Table) -> Iterator[Problem]:
     )
     if table.keys().isdisjoint(text):
         return  # the common case, in one pass in C (a 4,000-character regex class is slow)
+    japanese = _japanese(text)
     first: dict[str, int] = {}
     for offset, ch in enumerate(text):
-        if ch in table:
+        if ch in table and offset not in japanese:
             first.setdefault(ch, offset)
+    if not first:
+        return
     if len(first) > WHOLE_TEXT:
         listed = "".join(list(first)[:10]) + ("…" if len(first) > 10 else "")
         yield Problem(
@@ -153,6 +162,15 @@ def _wrong(text: str, check: Check, table: Table) -> Iterator[Problem]:
             f"write {forms} (by the sense) for {ch}" if len(table[ch]) > 1 else f"write {forms}",
             offset=offset,
         )
+
+
+def _japanese(text: str) -> set[int]:
+    """The offsets of the kanji of Japanese words quoted in the text: runs of Han
+    characters with kana among them (日本の会社), whose 会 is Japanese, not Simplified."""
+    if not _KANA.search(text):
+        return set()
+    runs = (m for m in _KANJI_RUN.finditer(text) if _KANA.search(m.group()))
+    return {k for m in runs for k in range(m.start(), m.end())}
 
 
 @text_check
