@@ -50,7 +50,6 @@ DIFFERENT_SOURCE = declare(
 
 #: A Chinese character, or a run of other letters and digits: what is counted and compared.
 _TOKEN = re.compile(rf"{HAN.pattern}|[^\W_{HAN.pattern[1:-1]}]+")  # one class: fast
-_SPACE = re.compile(r"\s+")
 #: Shorter sources (in tokens: Chinese characters, words) are not compared.
 MIN_CHINESE = 6
 MIN_WORDS = 4
@@ -67,8 +66,9 @@ _COMPARED = 200
 _QUOTED = 50
 
 
-def _tokens(text: str) -> tuple[str, ...]:
-    return tuple(_TOKEN.findall(fold(text).lower()))
+def _tokens(folded: str) -> tuple[str, ...]:
+    """The tokens of a text already folded and in lower case."""
+    return tuple(_TOKEN.findall(folded))
 
 
 def _long_enough(side: Side, tokens: tuple[str, ...]) -> bool:
@@ -108,11 +108,15 @@ def consistency(corpus: Corpus, settings: Settings) -> Iterator[tuple[Unit, Prob
         source, target = unit.source, unit.target
         if source is None or target is None:
             continue
-        source_text, target_text = source.text, target.text
-        source_words, target_words = _tokens(source_text), _tokens(target_text)
-        if not _long_enough(source, source_words) or not target_words:
+        source_text = source.text
+        folded = fold(source_text).lower()
+        source_words = _tokens(folded)
+        if not _long_enough(source, source_words):
             continue
-        said = _SPACE.sub("", fold(source_text).lower())
+        target_words = _tokens(fold(target.text).lower())
+        if not target_words:
+            continue
+        said = "".join(folded.split())
         renderings = sources.setdefault((target.lang, said), {})
         if target_words in renderings:
             renderings[target_words].beads += 1
