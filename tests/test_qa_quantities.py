@@ -95,3 +95,10 @@ def test_the_mismatch_names_both_amounts_at_the_target() -> None:
     [problem] = [p for c in UNIT_CHECKS for p in c(bead, DEFAULT) if p.check.id == "unit-mismatch"]
     assert problem.where is Where.TARGET
     assert "5公里" in problem.message and "6 km" in problem.message
+    assert problem.offset == len("It is ")  # at the translation's amount
+
+
+def test_the_mismatch_is_at_the_translations_first_amount_of_that_kind() -> None:
+    bead = unit(("en", "It weighs 3 kg and is 5 km long."), ("zh-Hant", "重３公斤，長６公里。"))
+    [problem] = [p for c in UNIT_CHECKS for p in c(bead, DEFAULT) if p.check.id == "unit-mismatch"]
+    assert problem.offset == len("重３公斤，長")

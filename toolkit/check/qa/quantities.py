@@ -173,10 +173,10 @@ def unit_mismatch(unit: Unit, settings: Settings) -> Iterator[Problem]:
     ours, unread = quantities(unit.source.text)
     if not ours:
         return
-    target = unit.target.text
+    target = unit.target.text.translate(_HALF)  # one character for one: offsets hold
     theirs, unread_there = quantities(target)
     unread |= unread_there
-    numbers = {_value(n) for n in _ANY_NUMBER.findall(target.translate(_HALF))}
+    numbers = {_value(n) for n in _ANY_NUMBER.findall(target)}
     for kind, amount, written in ours:
         stated = [(a, w) for k, a, w in theirs if k == kind]
         if kind in unread or not stated or any(math.isclose(amount, a) for a, _ in stated):
@@ -191,4 +191,5 @@ def unit_mismatch(unit: Unit, settings: Settings) -> Iterator[Problem]:
             f"the source says {written}, the translation {said}",
             f"check the amount: the translation should say {written}{also}",
             where=Where.TARGET,
+            offset=max(0, target.find(stated[0][1])),
         )
