@@ -56,6 +56,8 @@ _KEPT = re.compile(
     r"(?:https?|ftp)://\S+|www\.\S+|\S+@\S+\.\w+|%(?:\(\w+\))?[-+#0-9.]*[a-zA-Z]|\{\w*\}"
     rf"|\d+(?:[.,:]\d+)*|[{OBJECT}{NOTE}]"
 )
+#: The same without e-mail, for a text with no @: ``\S+@`` scans every word to its end.
+_KEPT_NO_EMAIL = re.compile(_KEPT.pattern.replace(r"|\S+@\S+\.\w+", "", 1))
 #: Signs of code rather than prose.
 _CODE = re.compile(
     r"[=<>{}\[\]\\|#_@^~`]|\$[A-Za-z{(]|^\$\s|::|\n|(?:^|\s)--?[A-Za-z]|(?:^|\s)\.{1,2}(?:\s|\w)"
@@ -77,13 +79,17 @@ _FUNCTION_WORDS = frozenset((
 # fmt: on
 
 
+def _without_kept(text: str) -> str:
+    return (_KEPT if "@" in text else _KEPT_NO_EMAIL).sub(" ", text)
+
+
 def _norm(text: str) -> str:
     return " ".join(text.split())
 
 
 def english_prose(text: str) -> bool:
     """Does ``text`` read as English sentences (not code, a name or a command)?"""
-    text = _KEPT.sub(" ", text)
+    text = _without_kept(text)
     if _CODE.search(text):
         return False
     tokens = text.split()
@@ -97,7 +103,7 @@ def english_prose(text: str) -> bool:
 
 def han_count(text: str) -> tuple[int, int]:
     """The Han characters and the Latin letters of ``text``, leaving out what is kept."""
-    text = _KEPT.sub(" ", text)
+    text = _without_kept(text)
     return len(_HAN.findall(text)), len(_LATIN.findall(text))
 
 
