@@ -33,6 +33,8 @@ CASES = [
     ("en", "The novel 《紅樓夢》 is long.", DEFAULT, []),  # quoting Chinese
     ("en", "He wrote 「我們走吧。」 on the wall.", DEFAULT, []),
     ("en", "Wait… then—nothing · at all.", DEFAULT, []),  # marks English shares
+    ("en", "Wait…… then it came.", DEFAULT, [(ZH_IN_EN, 4)]),  # but not the Chinese ellipsis
+    ("en", "He wrote 「我們走吧……」 on the wall.", DEFAULT, []),
     ("zh-Hant", "他說：「好，走吧。」", DEFAULT, []),  # Chinese text: not this check's
     # Half-width punctuation after Han characters.
     ("zh-Hant", "我們,他們都走了.然後下雨了", DEFAULT, [(EN_IN_ZH, 2), (EN_IN_ZH, 8)]),

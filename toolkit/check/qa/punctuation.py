@@ -3,8 +3,9 @@
 Each finding is tied to its neighbours, which is what keeps it exact on Chinese, where
 generic checkers flag every half-width mark:
 
-- Chinese punctuation (，。「」《》、 and the full-width forms) in English text, unless it
-  touches a CJK character: English may quote Chinese (the novel 《紅樓夢》).
+- Chinese punctuation (，。「」《》、 and the full-width forms, and the doubled ellipsis
+  ……) in English text, unless it touches a CJK character: English may quote Chinese (the
+  novel 《紅樓夢》, 「走吧……」).
 - A half-width , . ; : ! ? in Chinese text only right after a Han character and before
   another, a space or the end (我們,他們 / 走了.然後): never in a decimal (3.5), a Latin
   word, a file name or address, an ellipsis (好...), nor reST's ``::``.
@@ -85,7 +86,11 @@ CHINESE_PUNCTUATION = CHINESE_MARKS + "".join(
 )
 _MARKS = re.escape(CHINESE_MARKS)
 
-_CHINESE_RUN = re.compile(f"[{re.escape(CHINESE_PUNCTUATION)}]+")
+#: A run of Chinese punctuation, with the marks English shares beside it (…」 quotes
+#: Chinese as 」 does); a run of the shared marks alone is read only for ……, which is
+#: Chinese's ellipsis, not English's.
+_CHINESE_RUN = re.compile(f"[{re.escape(CHINESE_PUNCTUATION)}…—·]+")
+_SHARED = "…—·"
 _CJK_LETTER = re.compile(f"[{CJK}]")
 _HALF_AFTER_HAN = re.compile(f"(?<=[{HAN}])[,.;:!?](?=[{HAN}]|\\s|$)")
 #: And after a space (在台北 , 他走了); not a dot, which begins a file name or is a command.
@@ -151,14 +156,21 @@ def chinese_in_english(side: Side, settings: Settings) -> Iterator[Problem]:
         before, after = text[m.start() - 1 : m.start()], text[m.end() : m.end() + 1]
         if _CJK_LETTER.match(before) or _CJK_LETTER.match(after):
             continue  # quoting Chinese
-        english = unicodedata.normalize("NFKC", m.group()).translate(_TO_ENGLISH)
-        title = " (a title in 《》 goes in italics)" if "《" in m.group() else ""
+        run, start = m.group(), m.start()
+        if "……" not in run:
+            core = run.strip(_SHARED)
+            if not core:
+                continue
+            start += run.index(core)
+            run = core
+        english = unicodedata.normalize("NFKC", run.replace("……", "…")).translate(_TO_ENGLISH)
+        title = " (a title in 《》 goes in italics)" if "《" in run else ""
         yield Problem(
             CHINESE_IN_ENGLISH,
-            f"Chinese punctuation '{m.group()}' in English text: "
-            f"'{text[max(0, m.start() - 8) : m.end() + 8]}'",
+            f"Chinese punctuation '{run}' in English text: "
+            f"'{text[max(0, start - 8) : start + len(run) + 8]}'",
             f"write '{english}'{title}",
-            offset=m.start(),
+            offset=start,
         )
 
 
