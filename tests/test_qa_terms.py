@@ -24,6 +24,9 @@ zh,en,note,case
 中華民國,Republic of China|ROC,,
 城市,city,,
 分析,analysis,,
+C++ 語言,C++,,
+C# 語言,C#,,
+點網,.NET,,
 """
 
 IDS = ("term-missing", "term-inconsistent")
@@ -107,6 +110,15 @@ MISSING = [
     (("en", "Xi's speech was short."), ("zh-Hant", "他的演講很短。"), True),  # a possessive
     (("en", "the Xis' speeches"), ("zh-Hant", "演講"), True),
     (("zh-Hant", "習近平說。"), ("en", "In Xi'an, he said."), True),  # Xi'an is no 'Xi'
+    # A term's symbols are part of it: C++ is not C, .NET is not the net
+    (("zh-Hant", "用 C++ 語言寫。"), ("en", "Write it in C++."), False),
+    (("zh-Hant", "用 C++ 語言寫。"), ("en", "Write it in C."), True),
+    (("zh-Hant", "用 C# 語言寫。"), ("en", "Write it in C#, then test it."), False),
+    (("en", "Write it in C++."), ("zh-Hant", "用 C++ 語言寫。"), False),
+    (("en", "Write it in C, not in C#."), ("zh-Hant", "用 C 寫，不用 C#。"), False),  # C# kept
+    (("en", "Use the .NET runtime."), ("zh-Hant", "使用點網執行環境。"), False),
+    (("en", "Use the .NET runtime."), ("zh-Hant", "使用執行環境。"), True),
+    (("en", "Cast the net wide."), ("zh-Hant", "把網撒開。"), False),
 ]
 
 

@@ -14,7 +14,9 @@ between values, a header row naming the columns, then one term a line::
   so 習近平 also finds 习近平;
 - ``en`` (required): the English translation, first the one to use, then the accepted
   variants after ``|``. Matched on word boundaries, whatever the case, with a plural
-  ``s``/``es`` tolerated; hyphens and spaces between words are alike;
+  (``s``, ``es``; ``ies`` for ``y``, ``es`` for ``is``) tolerated; hyphens and spaces
+  between words are alike; a leading ``.`` or a final ``+`` or ``#`` (.NET, C++, C#) is
+  part of the term;
 - ``note`` (optional): shown with every finding of the term;
 - ``case`` (optional): ``yes`` to match the English only in the case written (acronyms
   such as ``WHO``, which is also a word); empty or ``no`` otherwise.

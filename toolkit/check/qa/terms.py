@@ -4,9 +4,11 @@
 in the bead's translation (普丁 in the source, no "Putin" in the English). Only a bead
 with no rendering at all is reported: a name said twice in Chinese and once in English
 (the second time "he") is not. Chinese is matched in Traditional and Simplified alike,
-English on word boundaries, whatever the case, with a plural tolerated. Where glossary
-terms overlap in the source, the longest is taken (with 台灣人 → Taiwanese in the
-glossary, 台灣人 does not also ask for "Taiwan").
+English on word boundaries, whatever the case, with a plural tolerated (cats, boxes,
+cities, analyses) and a possessive, but not a name going on after an apostrophe (Xi'an is
+not Xi), and with the symbols a term starts or ends with (C++ is not C, .NET not net).
+Where glossary terms overlap in the source, the longest is taken (with 台灣人 → Taiwanese
+in the glossary, 台灣人 does not also ask for "Taiwan").
 
 ``term-inconsistent``: a term whose glossary entry accepts several translations is
 rendered two ways in one work ("Xi Jinping" here, "Xi Jin-ping" there, both listed).
@@ -57,6 +59,8 @@ TERM_INCONSISTENT = declare(
 #: (an English term in a Chinese text, "將 list 排序" or "list排序", is a word of its own).
 _WORD = re.compile(rf"(?:(?!{HAN.pattern})\w)+")
 _SPACE = re.compile(r"[\s\-\u2010\u2011]+")
+_PREFIX = re.compile(r"\.$")
+_SUFFIX = re.compile(r"[+#]+")
 #: An apostrophe inside a word that is not a possessive's: a term's last word goes on.
 _NOT_POSSESSIVE = re.compile(r"['’](?![sS](?![^\W\d_]))(?=[^\W\d_])")
 
@@ -69,6 +73,10 @@ class _Words:
     words: tuple[str, ...]
     between: tuple[str, ...]
     case: bool
+    #: The symbols a term starts or ends with, which the text must have too: the . of
+    #: .NET, the ++ of C++ and the # of C#.
+    prefix: str = ""
+    suffix: str = ""
 
 
 def _between(text: str) -> str:
@@ -79,7 +87,13 @@ def _words(term: str, case: bool) -> _Words:
     found = list(_WORD.finditer(term))
     words = tuple(m.group() if case else m.group().lower() for m in found)
     between = tuple(_between(term[a.end() : b.start()]) for a, b in pairwise(found))
-    return _Words(words, between, case)
+    if not found:
+        return _Words(words, between, case)
+    prefix = _PREFIX.search(term[: found[0].start()])
+    suffix = _SUFFIX.match(term, found[-1].end())
+    return _Words(
+        words, between, case, prefix.group() if prefix else "", suffix.group() if suffix else ""
+    )
 
 
 Form = str | _Words
@@ -186,8 +200,15 @@ def _at(form: _Words, text: str, tokens: list[re.Match[str]], lower: list[str], 
     last = len(form.words) - 1
     if i + last >= len(tokens):
         return False
-    if _NOT_POSSESSIVE.match(text, tokens[i + last].end()):
+    end = tokens[i + last].end()
+    if _NOT_POSSESSIVE.match(text, end):
         return False  # Xi'an is not Xi
+    suffix = _SUFFIX.match(text, end)
+    if (suffix.group() if suffix else "") != form.suffix:
+        return False  # C is not C++
+    start = tokens[i].start()
+    if form.prefix and text[start - len(form.prefix) : start] != form.prefix:
+        return False
     for k, want in enumerate(form.words):
         word = tokens[i + k].group() if form.case else lower[i + k]
         if not (word == want or (k == last and _plural(word, want))):
