@@ -16,7 +16,10 @@ import toolkit.check.work  # what `toolkit check` loads
 from toolkit.check.registry import CHECKS, Check
 
 DOC = Path(__file__).resolve().parent.parent / "docs" / "checks.md"
-ROW = re.compile(r"^\| `(?P<id>[a-z0-9-]+)` \| (?P<severity>\w+) \|", re.MULTILINE)
+ROW = re.compile(
+    r"^\| `(?P<id>[a-z0-9-]+)` \| (?P<severity>\w+) \| (?P<summary>(?:[^|\\]|\\.)*) \| "
+    r"(?P<example>(?:[^|\\]|\\.)*) \|$"
+)
 
 
 def _declared_anywhere() -> set[str]:
@@ -25,9 +28,11 @@ def _declared_anywhere() -> set[str]:
     return set(CHECKS)
 
 
-def _rows() -> dict[str, tuple[str, str]]:
-    """ID → (severity, family heading) of each row of the doc's check tables."""
-    rows, family, inside = {}, "", False
+def _rows() -> dict[str, tuple[str, str, str, str]]:
+    """ID → (severity, family heading, summary, example) of each row of the doc's check
+    tables (a cell's ``\\|`` read as ``|``)."""
+    rows: dict[str, tuple[str, str, str, str]] = {}
+    family, inside = "", False
     for line in DOC.read_text(encoding="utf-8").splitlines():
         if line.startswith("## "):
             inside = line == "## The checks"
@@ -37,7 +42,8 @@ def _rows() -> dict[str, tuple[str, str]]:
             family = line[4:].strip()
         elif m := ROW.match(line):
             assert m["id"] not in rows, f"{m['id']} is documented twice"
-            rows[m["id"]] = (m["severity"], family)
+            summary, example = (m[c].replace("\\|", "|") for c in ("summary", "example"))
+            rows[m["id"]] = (m["severity"], family, summary, example)
     return rows
 
 
@@ -60,10 +66,16 @@ ALL: list[Check] = sorted(CHECKS.values(), key=lambda c: c.id)
 
 
 @pytest.mark.parametrize("check", ALL, ids=[c.id for c in ALL])
-def test_check_is_documented_with_its_severity_and_family(check: Check) -> None:
+def test_check_is_documented_as_the_registry_declares_it(check: Check) -> None:
+    # One description of a check: the registry's, which the reports show too.
     rows = _rows()
     assert check.id in rows, f"docs/checks.md has no row for {check.id}"
-    assert rows[check.id] == (check.severity.label, check.family.value)
+    assert rows[check.id] == (
+        check.severity.label,
+        check.family.value,
+        check.summary,
+        check.example,
+    )
 
 
 def test_the_doc_lists_no_check_that_does_not_exist() -> None:

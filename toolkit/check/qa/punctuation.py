@@ -39,14 +39,16 @@ CHINESE_IN_ENGLISH = declare(
     "chinese-punctuation-in-english",
     Family.PUNCTUATION,
     Severity.WARNING,
-    "Chinese or full-width punctuation in English text, away from any Chinese character.",
+    "Chinese or full-width punctuation, or the Chinese ellipsis ……, in English text, away "
+    "from any Chinese character.",
     "Hello，world。",
 )
 ENGLISH_IN_CHINESE = declare(
     "english-punctuation-in-chinese",
     Family.PUNCTUATION,
     Severity.WARNING,
-    "A half-width , . ; : ! ? after a Han character, where Chinese punctuation belongs.",
+    "A half-width , . ; : ! ? after a Han character (or , ; : ! ? after a space after one), "
+    "where Chinese punctuation belongs.",
     "我們,他們走了.然後",
 )
 QUOTE_STYLE = declare(
@@ -60,7 +62,8 @@ SPACE_IN_CHINESE = declare(
     "space-in-chinese",
     Family.PUNCTUATION,
     Severity.WARNING,
-    "A space between two Han characters, or a Han character and Chinese punctuation.",
+    "A space between two Han characters, or a Han character and Chinese punctuation (not "
+    "after a list or chapter label opening a text: （一） 總則, 第一章 緒論).",
     "我們 走吧。",
 )
 IDEOGRAPHIC_SPACE = declare(

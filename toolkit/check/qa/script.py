@@ -34,7 +34,8 @@ SIMPLIFIED_IN_TRADITIONAL = declare(
     "simplified-in-traditional",
     Family.SCRIPT,
     Severity.WARNING,
-    "A Simplified-only character in a Traditional Chinese text.",
+    "A Simplified-only character in a Traditional Chinese text (Japanese quoted in it, "
+    "kanji with kana, is not read).",
     "我们走吧。 (们: 們) in a zh-Hant text",
 )
 TRADITIONAL_IN_SIMPLIFIED = declare(
