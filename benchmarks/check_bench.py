@@ -187,23 +187,35 @@ def _warm_up(path: Path) -> None:
     subprocess.run(command, env=_ENV, check=False, capture_output=True)
 
 
+#: Runs a command and reports its seconds and peak memory (KB). A small process between
+#: the benchmark and the command: Linux keeps a process's peak memory across exec, so a
+#: command started straight from this process (hundreds of MB after the aligner's
+#: benchmark) would report this process's peak, not its own.
+_LAUNCHER = """\
+import resource, subprocess, sys, time
+start = time.perf_counter()
+done = subprocess.run(sys.argv[1:])
+seconds = time.perf_counter() - start
+print(seconds, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr)
+sys.exit(done.returncode)
+"""
+
+
 def _toolkit(files: list[Path], jobs: int) -> tuple[float, int, list[dict[str, object]]]:
     """``toolkit check FILES --format json --jobs JOBS`` as a command: seconds, peak memory
     (KB; of the main process, so measured with one job), findings."""
     command = [str(BIN / "toolkit"), "check", *map(str, files), "--format", "json"]
     command += ["--jobs", str(jobs)]
     with tempfile.TemporaryFile() as out:
-        start = time.perf_counter()
-        process = subprocess.Popen(command, stdout=out, stderr=subprocess.PIPE, env=_ENV)
-        _, status, usage = os.wait4(process.pid, 0)
-        seconds = time.perf_counter() - start
-        process.returncode = os.waitstatus_to_exitcode(status)
-        if process.returncode not in (0, 1):
-            error = process.stderr.read().decode() if process.stderr else ""
-            raise RuntimeError(f"toolkit check failed: {error[-2000:]}")
+        run = [sys.executable, "-c", _LAUNCHER, *command]
+        done = subprocess.run(run, stdout=out, stderr=subprocess.PIPE, env=_ENV, check=False)
+        report = done.stderr.decode().strip().splitlines()
+        if done.returncode not in (0, 1) or not report:
+            raise RuntimeError(f"toolkit check failed: {done.stderr.decode()[-2000:]}")
+        seconds, kb = report[-1].split()
         out.seek(0)
         data = json.loads(out.read())
-    return seconds, usage.ru_maxrss, data["findings"]
+    return float(seconds), int(kb), data["findings"]
 
 
 def _checks_alone(files: list[Path]) -> float:
