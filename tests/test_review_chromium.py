@@ -147,7 +147,9 @@ def test_the_report_in_chromium(browser: Browser, review: Path, tmp_path: Path) 
     # A bead off screen is not laid out (the script's rule: a long work opens faster).
     assert page.locator("#b2").evaluate("el => getComputedStyle(el).contentVisibility") == "auto"
     # The findings, marked where they are; the texts' code stays text.
-    assert page.locator('#b2 mark[data-check="currency-twice"]').inner_text() == "$"
+    # The amount named twice is marked whole: "$5 dollars", holding the 5's own mark and
+    # the number of its finding (5).
+    assert page.locator('#b2 mark[data-check="currency-twice"]').inner_text() == "$55 dollars"
     assert page.locator('#b2 mark[data-check="number-extra"]').inner_text() == "5"
     assert page.locator('#b3 mark[data-check="unsafe-link"]').inner_text() == "k"
     assert page.locator('#b3 mark[data-check="number-extra"]').inner_text() == "2"
