@@ -11,7 +11,10 @@ from dataclasses import dataclass
 
 from toolkit._version import __version__
 from toolkit.metadata import Credit, Organisation, Person, Publication, language_script, pick
+from toolkit.render.attribution import Attribution, attribution_of, forms, full_name
 from toolkit.render.edition import Edition, EditionKind
+
+__all__ = ["Credits", "Entry", "Line", "Run", "Section", "credits_for", "full_name", "labels"]
 
 
 @dataclass(frozen=True)
@@ -133,37 +136,37 @@ def language_name(language: str, in_lang: str) -> str:
 
 
 def credits_for(edition: Edition) -> Credits:
-    lang = edition.lang
+    """The title page and colophon of ``edition``, from its attribution."""
+    credits = attribution_of(edition)
+    lang = credits.lang
     text = labels(lang)
-    original = edition.work.original
-    title = (Run(edition.title, lang),)
+    title = (Run(credits.title, lang),)
     page: list[Line] = []
-    if original.authors:
-        page.append((Run(text["by"]), *_names(original.authors, lang)))
-    tr = edition.translation
-    if tr is not None and tr.meta.translators:
-        source_name = language_name(original.language, lang)
+    if credits.authors:
+        page.append((Run(text["by"]), *_names(credits.authors, lang)))
+    if credits.translators:
+        source_name = language_name(credits.original.language, lang)
         page.append(
             (
                 Run(text["translated"].format(language=source_name)),
-                *_names(tr.meta.translators, lang),
+                *_names(credits.translators, lang),
             )
         )
-    sections = [_original_section(edition, text)]
-    if tr is not None:
-        sections.append(_translation_section(edition, text))
+    sections = [_original_section(credits, text)]
+    if credits.translation is not None:
+        sections.append(_translation_section(credits, text))
     notes: list[Entry] = []
     if edition.kind is EditionKind.TRANSLATION and not edition.source_present:
         notes.append(Entry("", (Run(text["missing"]),)))
-    built = text["built"].format(version=__version__, work=edition.work.id)
+    built = text["built"].format(version=__version__, work=credits.work)
     notes.append(Entry("", (Run(built),)))
     sections.append(Section(text["edition"], tuple(notes)))
     return Credits(title, tuple(page), text["colophon"], tuple(sections))
 
 
-def _original_section(edition: Edition, text: dict[str, str]) -> Section:
-    meta = edition.work.original
-    lang = edition.lang
+def _original_section(credits: Attribution, text: dict[str, str]) -> Section:
+    meta = credits.original
+    lang = credits.lang
     entries = [Entry(text["title"], (Run(meta.title, meta.language),))]
     entries += [Entry(text["also"], (Run(v.text, meta.language),)) for v in meta.title_variants]
     for person in meta.authors:
@@ -172,24 +175,25 @@ def _original_section(edition: Edition, text: dict[str, str]) -> Section:
             line = (*line, Run(", " + pick(person.note, lang), _tag(person.note, lang)))
         entries.append(Entry(text["author"], line))
     entries += _publication(meta, lang, text)
-    entries += [_credit(text["image"], c, meta.language) for c in meta.image_credits]
+    entries += [_credit(text["image"], c, meta.language) for c in credits.image_credits]
     entries += _rights(meta.rights, meta.licence, text)
     return Section(text["original"], tuple(entries))
 
 
-def _translation_section(edition: Edition, text: dict[str, str]) -> Section:
-    assert edition.translation is not None
-    meta = edition.translation.meta
-    lang = edition.lang
+def _translation_section(credits: Attribution, text: dict[str, str]) -> Section:
+    meta = credits.translation
+    assert meta is not None
+    lang = credits.lang
     entries = [Entry(text["title"], (Run(meta.title, meta.language),))]
-    label = text["translators"] if len(meta.translators) > 1 else text["translator"]
-    if meta.translators:
-        entries.append(Entry(label, _names(meta.translators, lang)))
+    translators = credits.translators
+    label = text["translators"] if len(translators) > 1 else text["translator"]
+    if translators:
+        entries.append(Entry(label, _names(translators, lang)))
     entries += _publication(meta, lang, text)
-    entries += [_credit(text["photo"], c, meta.language) for c in meta.photo_credits]
+    entries += [_credit(text["photo"], c, meta.language) for c in credits.photo_credits]
     entries += _rights(meta.rights, meta.licence, text)
-    if meta.translator_note:
-        entries.append(Entry(text["note"], _mixed(meta.translator_note, meta.language)))
+    if credits.translator_note:
+        entries.append(Entry(text["note"], _mixed(credits.translator_note, meta.language)))
     return Section(text["translation"], tuple(entries))
 
 
@@ -223,11 +227,6 @@ def _rights(rights: str | None, licence: str | None, text: dict[str, str]) -> li
     return out
 
 
-def full_name(person: Person, lang: str) -> str:
-    """A name for a reader of ``lang``, its other scripts after it: ``Yi-cheng Jou (周奕成)``."""
-    return "".join(run.text for run in _name(person, lang))
-
-
 def _names(people: list[Person], lang: str) -> Line:
     text = labels(lang)
     runs: list[Run] = []
@@ -249,14 +248,8 @@ def _org(org: Organisation, lang: str) -> Line:
 
 def _localized(names: dict[str, str], lang: str) -> Line:
     """``Yi-cheng Jou (周奕成)``: the reader's form first, then the others, each tagged."""
-    first_tag = _tag(names, lang)
-    runs = [Run(names[first_tag], first_tag)]
-    seen = {names[first_tag]}
-    others = []
-    for tag, name in names.items():
-        if name not in seen:  # the same name in two scripts is given once
-            seen.add(name)
-            others.append((tag, name))
+    (first_tag, first), *others = forms(names, lang)
+    runs = [Run(first, first_tag)]
     if others:
         runs.append(Run(" ("))
         for i, (tag, name) in enumerate(others):

@@ -14,7 +14,7 @@ import io
 import xml.etree.ElementTree as ET
 import zipfile
 
-from toolkit.metadata import Person, pick
+from toolkit.render.attribution import attribution_of
 from toolkit.render.edition import Edition
 
 OPF = "http://www.idpf.org/2007/opf"
@@ -47,10 +47,8 @@ def _fix_opf(opf: bytes, edition: Edition) -> bytes:
     root = ET.fromstring(opf)
     metadata = root.find(f"{{{OPF}}}metadata")
     assert metadata is not None
-    people: list[Person] = list(edition.work.original.authors)
-    if edition.translation is not None:
-        people += edition.translation.meta.translators
-    by_name = {pick(p.name, edition.lang): p for p in people}
+    attribution = attribution_of(edition)
+    by_name = {attribution.shown(p): p for p in attribution.people}
     for tag in ("creator", "contributor"):
         for element in metadata.findall(f"{{{DC}}}{tag}"):
             person = by_name.get(element.text or "")

@@ -16,9 +16,9 @@ from lxml.html import builder as E
 
 from toolkit._version import __version__
 from toolkit.errors import StageError
-from toolkit.metadata import Organisation, Person, pick
 from toolkit.render.ast import Json, mark_title_page, pandoc_document, text_inlines
-from toolkit.render.credits import Credits, full_name
+from toolkit.render.attribution import attribution_of
+from toolkit.render.credits import Credits
 from toolkit.render.edition import Edition
 from toolkit.render.epubmeta import finish_epub
 from toolkit.render.pandoc import run_pandoc
@@ -107,11 +107,12 @@ def head(edition: Edition, style: str) -> str:
     no ``<``, ``>`` or ``&`` (``script_json``), so a title cannot end or reopen its
     ``<script>``; the stylesheet is the toolkit's own.
     """
+    attribution = attribution_of(edition)
     elements = [
         f'<meta name="{_attribute(name)}" content="{_attribute(value)}">'
-        for name, value in _meta_tags(edition)
+        for name, value in attribution.meta_tags()
     ]
-    script = E.SCRIPT(script_json(_json_ld(edition)), type="application/ld+json")
+    script = E.SCRIPT(script_json(attribution.json_ld()), type="application/ld+json")
     elements += [lxml_html.tostring(e, encoding="unicode") for e in (script, E.STYLE(style))]
     return "\n".join(elements)
 
@@ -132,86 +133,8 @@ def script_json(data: object) -> str:
     return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
 
 
-def _meta_tags(edition: Edition) -> list[tuple[str, str]]:
-    """(name, content) of each ``<meta>``: the names WeasyPrint puts in a PDF's document
-    information (author, description) and the rest of the attribution."""
-    original = edition.work.original
-    tags = [("author", full_name(p, edition.lang)) for p in original.authors]
-    tags.append(("description", description(edition)))
-    if edition.date:
-        tags.append(("dcterms.date", edition.date))
-    if edition.translation is not None:
-        tags += [
-            ("translator", full_name(p, edition.lang)) for p in edition.translation.meta.translators
-        ]
-        tags.append(("dcterms.source", original.url or original.title))
-    if edition.publisher_name:
-        tags.append(("publisher", edition.publisher_name))
-    if edition.rights:
-        tags.append(("dcterms.rights", edition.rights))
-    tags.append(("original-title", original.title))
-    return tags
-
-
-def _json_ld(edition: Edition) -> dict[str, object]:
-    original = edition.work.original
-
-    def person(p: Person) -> dict[str, object]:
-        return {"@type": "Person", "name": full_name(p, edition.lang)}
-
-    def org(o: Organisation | None) -> dict[str, object] | None:
-        if o is None:
-            return None
-        return {"@type": "Organization", "name": pick(o.name, edition.lang), "url": o.url}
-
-    source: dict[str, object] = {
-        "@type": "Article",
-        "name": original.title,
-        "inLanguage": original.language,
-        "author": [person(p) for p in original.authors],
-        "publisher": org(original.publisher),
-        "url": original.url,
-        "datePublished": original.date.isoformat() if original.date else None,
-    }
-    tr = edition.translation
-    if tr is None:
-        data = {"@context": "https://schema.org", **source}
-    else:
-        data = {
-            "@context": "https://schema.org",
-            "@type": "Article",
-            "name": tr.meta.title,
-            "inLanguage": tr.meta.language,
-            "author": source["author"],
-            "translator": [person(p) for p in tr.meta.translators],
-            "publisher": org(tr.meta.publisher),
-            "url": tr.meta.url,
-            "datePublished": tr.meta.date.isoformat() if tr.meta.date else None,
-            "translationOfWork": source,
-        }
-    cleaned: dict[str, object] = _drop_empty(data)
-    return cleaned
-
-
-def _drop_empty(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {k: _drop_empty(v) for k, v in value.items() if v not in (None, [], "")}
-    if isinstance(value, list):
-        return [_drop_empty(v) for v in value]
-    return value
-
-
 def description(edition: Edition) -> str:
-    original = edition.work.original
-    authors = ", ".join(full_name(p, edition.lang) for p in original.authors)
-    tr = edition.translation
-    if tr is None:
-        return f"{original.title}, by {authors}"
-    translators = ", ".join(full_name(p, edition.lang) for p in tr.meta.translators)
-    return (
-        f"{tr.meta.title}: a translation of {original.title} by {authors}, "
-        f"translated by {translators}"
-    )
+    return attribution_of(edition).description()
 
 
 # EPUB -------------------------------------------------------------------------
@@ -219,31 +142,7 @@ def description(edition: Edition) -> str:
 
 def epub(parts: Parts, scratch: Path, font: Path) -> bytes:
     edition = parts.edition
-    original = edition.work.original
-    tr = edition.translation
-    meta: dict[str, object] = {
-        "title": edition.title,
-        "lang": edition.lang,
-        "identifier": edition.identifier,
-        "creator": [
-            {"role": "aut", "text": pick(p.name, edition.lang), **_file_as(p)}
-            for p in original.authors
-        ],
-        "description": description(edition),
-    }
-    if tr is not None:
-        meta["contributor"] = [
-            {"role": "trl", "text": pick(p.name, edition.lang), **_file_as(p)}
-            for p in tr.meta.translators
-        ]
-        if original.url:
-            meta["source"] = original.url
-    if edition.publisher_name:
-        meta["publisher"] = edition.publisher_name
-    if edition.rights:
-        meta["rights"] = edition.rights
-    if edition.date:
-        meta["date"] = edition.date
+    meta = attribution_of(edition).epub_metadata() | {"identifier": edition.identifier}
     css = scratch / "edition.css"
     css.write_text(_epub_css(parts, font), "utf-8")
     out = scratch / f"{edition.file_stem}.epub"
@@ -260,10 +159,6 @@ def epub(parts: Parts, scratch: Path, font: Path) -> bytes:
         ],
     )
     return finish_epub(out.read_bytes(), edition)
-
-
-def _file_as(person: Person) -> dict[str, str]:
-    return {"file-as": person.sort_as} if person.sort_as else {}
 
 
 def _epub_css(parts: Parts, font: Path) -> str:
