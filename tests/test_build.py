@@ -431,6 +431,22 @@ def test_epub_has_title_page_text_and_colophon_and_a_useful_toc(seed_build: Path
     assert "About this edition" in toc
 
 
+def test_epub_chapters_are_named_by_their_headings_not_their_files(
+    seed_build: Path, bilingual_build: Path
+) -> None:
+    # Found when tried as a new user would: readers listed the chapters as "ch001.xhtml".
+    def titles(epub: Path) -> list[str]:
+        with zipfile.ZipFile(epub) as z:
+            chapters = sorted(n for n in z.namelist() if n.startswith("EPUB/text/"))
+            pages = [ET.fromstring(z.read(n)) for n in chapters]
+        return ["".join(p.find(f"{XHTML}head/{XHTML}title").itertext()) for p in pages]  # type: ignore[union-attr]
+
+    english = "The Roots of China-Russia Geopolitical and Ideological Partnership"
+    assert titles(seed_build / "china-russia.en.epub") == [english, english, "About this edition"]
+    assert titles(bilingual_build / "trial.zh-Hant-TW.epub")[-1] == "關於本版"
+    assert not any(t.endswith(".xhtml") for t in titles(bilingual_build / "trial.en.epub"))
+
+
 def test_epub_container_is_well_formed(seed_build: Path) -> None:
     with zipfile.ZipFile(seed_build / "china-russia.en.epub") as z:
         first = z.infolist()[0]

@@ -1,7 +1,10 @@
 """Finish Pandoc's EPUB package metadata with what Pandoc's options cannot say.
 
 - each author's and translator's name in its other scripts
-  (``<meta property="alternate-script" xml:lang="zh-Hant">周奕成</meta>``).
+  (``<meta property="alternate-script" xml:lang="zh-Hant">周奕成</meta>``);
+- each chapter's ``<title>``: Pandoc names a chapter by its file (``ch001.xhtml``) when
+  its heading is inside a section, which readers show as the chapter's name; it becomes
+  the chapter's first heading (the edition's title where there is none).
 
 (Pandoc itself writes the roles aut/trl, file-as, dc:source and the rest.)
 
@@ -11,13 +14,16 @@ The EPUB is re-zipped with ``mimetype`` first and stored, as the OCF spec requir
 from __future__ import annotations
 
 import io
+import re
 import xml.etree.ElementTree as ET
 import zipfile
+from xml.sax.saxutils import escape
 
 from toolkit.render.attribution import attribution_of
 from toolkit.render.edition import Edition
 
 OPF = "http://www.idpf.org/2007/opf"
+XHTML = "http://www.w3.org/1999/xhtml"
 DC = "http://purl.org/dc/elements/1.1/"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 ET.register_namespace("", OPF)
@@ -32,6 +38,9 @@ def finish_epub(data: bytes, edition: Edition) -> bytes:
         contents = {n: src.read(n) for n in names}
         infos = {n: src.getinfo(n) for n in names}
     contents[opf_name] = _fix_opf(contents[opf_name], edition)
+    for name in names:
+        if name.endswith(".xhtml") and "/text/" in f"/{name}":
+            contents[name] = _fix_title(contents[name], edition.title)
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as dst:
         order = ["mimetype", *(n for n in names if n != "mimetype")]
@@ -41,6 +50,21 @@ def finish_epub(data: bytes, edition: Edition) -> bytes:
             info.external_attr = infos[name].external_attr
             dst.writestr(info, contents[name])
     return out.getvalue()
+
+
+_TITLE = re.compile(rb"<title>[^<]*</title>")
+
+
+def _fix_title(xhtml: bytes, fallback: str) -> bytes:
+    """The chapter with its first heading's text as its ``<title>`` (only that element
+    changes: the rest of the file stays byte for byte as Pandoc wrote it)."""
+    root = ET.fromstring(xhtml)
+    heading = next(
+        (el for el in root.iter() if el.tag in {f"{{{XHTML}}}h{n}" for n in range(1, 7)}), None
+    )
+    text = " ".join("".join(heading.itertext()).split()) if heading is not None else ""
+    title = b"<title>" + escape(text or fallback).encode("utf-8") + b"</title>"
+    return _TITLE.sub(lambda _: title, xhtml, count=1)
 
 
 def _fix_opf(opf: bytes, edition: Edition) -> bytes:
