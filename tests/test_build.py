@@ -273,6 +273,20 @@ def test_bilingual_html_keeps_markup_and_footnotes(bilingual_build: Path) -> Non
     assert page.xpath("//blockquote")[0].text_content().strip() == "引文第一句。"
 
 
+@pytest.mark.parametrize("lang", ["zh-Hant-TW", "en"])
+def test_footnotes_follow_the_text_not_the_colophon(bilingual_build: Path, lang: str) -> None:
+    # Found when tried as a new user would: the notes came after "About this edition".
+    page = _html(bilingual_build / f"trial.{lang}.html")
+    order = list(page.iter())
+    [notes] = page.xpath("//*[contains(@class, 'footnotes')]")
+    [colophon] = page.xpath("//*[@id='colophon-heading']")
+    assert order.index(notes) < order.index(colophon)
+    text = _pdf_text(bilingual_build / f"trial.{lang}.pdf")
+    note = "見原文。" if lang != "en" else notes.text_content().split()[0]
+    heading = colophon.text_content().strip()
+    assert text.index(note) < text.rindex(heading)
+
+
 def test_lists_tables_and_code_reach_every_format(bilingual_build: Path) -> None:
     page = _html(bilingual_build / "trial.zh-Hant-TW.html")
     [outer] = page.xpath("//ul[li/span[@id='zh-Hant-TW-s7']]")

@@ -89,7 +89,9 @@ def html(parts: Parts, scratch: Path, *, font_face: str, article_title: bool) ->
         "c": [{"t": "RawBlock", "c": ["html", head(edition, style)]}],
     }
     out = scratch / f"{edition.file_stem}.html"
-    run_pandoc(document, "html5", out, ["--standalone", "--wrap=none", "--embed-resources"])
+    options = ["--standalone", "--wrap=none", "--embed-resources"]
+    # Notes at the end of the article's section, before the colophon, not of the page.
+    run_pandoc(document, "html5", out, [*options, "--reference-location=section"])
     generator = f'<meta name="generator" content="bilingual-toolkit {__version__} (Pandoc)" />'
     page = re.sub(r'<meta name="generator" content="pandoc" ?/>', generator, out.read_text("utf-8"))
     # Embedding gives <img> a redundant role="img" (and an aria-label repeating its alt).
