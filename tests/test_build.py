@@ -607,6 +607,14 @@ def test_pdf_text_is_there_and_chinese_is_set_in_the_cjk_font(seed_build: Path) 
     assert all(c.get_text() != "\ufffd" for c in han)
 
 
+def test_the_pdf_colophon_cuts_no_word_with_a_hyphen(seed_build: Path) -> None:
+    # Found when tried as a new user would: "Ori-" ended one page, "ginally" began the next.
+    text = _pdf_text(seed_build / "china-russia.en.pdf")
+    colophon = text[text.rindex("About this edition") :]
+    assert "Originally published" in " ".join(colophon.split())
+    assert "\u2010\n" not in colophon  # the hyphen WeasyPrint adds where it cuts a word
+
+
 def test_pdf_embeds_every_glyph_it_uses(seed_build: Path) -> None:
     reader = PdfReader(seed_build / "china-russia.en.pdf")
     embedded = set()
