@@ -7,6 +7,7 @@ read back in tests/test_build.py)."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from tests.conftest import ORIGINAL_YAML, TRANSLATION_YAML
@@ -142,3 +143,16 @@ def test_the_model_is_built_once_from_the_metadata(make_repo: MakeRepo) -> None:
     found = attribution_of(edition(make_repo(original=ORIGINAL_YAML), "en"))
     assert isinstance(found, Attribution)
     assert (found.lang, found.title, found.work) == ("en", "A Work for Testing", "trial")
+
+
+def test_only_the_images_the_edition_shows_are_credited(make_repo: MakeRepo) -> None:
+    original = ORIGINAL_YAML + (
+        "image_credits:\n  - text: 圖：試刊社\n    subject: the cover photo\n  - text: 圖：別處\n"
+    )
+    credits = attribution_of(edition(make_repo(original=original), "en"))
+    assert credits.image_credits == []  # the text has no figure: nothing to credit
+    shown = replace(credits, figure_credits=("圖：試刊社", "Photo: Jane Doe"))
+    assert [(c.text, c.subject) for c in shown.image_credits] == [
+        ("圖：試刊社", "the cover photo"),  # the metadata's credit, with what it credits
+        ("Photo: Jane Doe", None),  # a figure's own credit
+    ]

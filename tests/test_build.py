@@ -239,15 +239,16 @@ def test_html_title_page_and_colophon_credit_everyone(seed_build: Path) -> None:
         "中俄背靠背的地緣戰略與意識形態根源",
         "Voice Tank (思想坦克)",
         "https://voicettank.org/20240701-3/",
-        "圖片來源：達志影像／美聯社",
         "Ketagalan Media",
-        "Featured photo: Markus Winkler on Pexels",
         "Wild Lily Movement",
         "2024-07-01 (read from the address, not stated on the page)",
         "This is a translation of the original 中俄背靠背的地緣戰略與意識形態 by Yi-cheng Jou",
         "The original’s text is not yet in this repository",
     ):
         assert expected in text, expected
+    # The credits of the photos the publications showed, which this edition does not show,
+    # stay in the metadata (found when tried as a new user would: they were printed).
+    assert "圖片來源" not in text and "Markus Winkler" not in text and "Image credit" not in text
     # Chinese runs are marked as Chinese, for fonts and screen readers.
     tagged = {n.text_content() for n in colophon.xpath(".//*[@lang='zh-Hant']")}
     assert "周奕成" in tagged and "思想坦克" in tagged
@@ -377,8 +378,21 @@ def test_html_embeds_its_cjk_font_and_it_covers_every_character(seed_build: Path
     font = TTFont(BytesIO(base64.b64decode(match.group(1))))
     cmap = font.getBestCmap()
     han = {ch for ch in _html(seed_build / "china-russia.en.html").text_content() if is_cjk(ch)}
-    assert len(han) > 30
+    assert len(han) > 20
     assert {ch for ch in han if ord(ch) not in cmap} == set()
+
+
+def test_the_colophon_credits_the_images_the_edition_shows(bilingual_build: Path) -> None:
+    for lang, label, credit in (
+        ("en", "Image credit", "Photo: Hsiao-ming Wang"),
+        ("zh-Hant-TW", "圖片來源", "攝影：王小明"),
+    ):
+        colophon = _html(bilingual_build / f"trial.{lang}.html").xpath("//div[@id='colophon']")
+        entries = {
+            " ".join(dt.text_content().split()): " ".join(dd.text_content().split())
+            for dt, dd in zip(colophon[0].iter("dt"), colophon[0].iter("dd"), strict=True)
+        }
+        assert entries[label] == credit
 
 
 def test_figures_carry_image_caption_and_credit_in_every_format(bilingual_build: Path) -> None:
@@ -510,7 +524,7 @@ def test_epub_text_and_embedded_font_cover_every_character(seed_build: Path) -> 
     epub = seed_build / "china-russia.en.epub"
     text = _epub_text(epub)
     assert "lost of military hardware" in text
-    assert "圖片來源：達志影像／美聯社" in text
+    assert "中俄背靠背的地緣戰略與意識形態根源" in text
     with zipfile.ZipFile(epub) as z:
         fonts = [n for n in z.namelist() if n.endswith(".otf")]
         assert len(fonts) == 1
@@ -518,7 +532,7 @@ def test_epub_text_and_embedded_font_cover_every_character(seed_build: Path) -> 
     assert font["name"].getDebugName(1).startswith("Noto S")
     cmap = font.getBestCmap()
     han = {ch for ch in text if is_cjk(ch)}
-    assert len(han) > 30
+    assert len(han) > 20
     assert {ch for ch in han if ord(ch) not in cmap} == set()
 
 

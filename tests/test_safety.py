@@ -30,6 +30,7 @@ import re
 import tempfile
 import zipfile
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -47,8 +48,9 @@ from toolkit import BuildOptions, build_work, load_work
 from toolkit.check import Finding, check_work
 from toolkit.errors import FormatError, MetadataError, StageError
 from toolkit.metadata import Original, Person, Translation
+from toolkit.model import Block, BlockKind, Segment
 from toolkit.render import formats
-from toolkit.render.ast import credit_blocks, document_blocks, line_inlines
+from toolkit.render.ast import Json, credit_blocks, document_blocks, line_inlines
 from toolkit.render.build import Format
 from toolkit.render.credits import Run, credits_for, full_name
 from toolkit.render.edition import Edition, EditionKind
@@ -452,10 +454,30 @@ def _edition(values: dict[str, str], root: Path) -> Edition:
             "photo_credits": [{"text": values["photo_credit"]}],
         }
     )
+    # Two figures, so that the colophon credits their images: one credited as the
+    # original's metadata has it, one as the translation's.
+    figures = tuple(
+        Block(BlockKind.FIGURE, (Segment(f"t{n}", "A figure."),), src="x.png", credit=credit)
+        for n, credit in ((3, values["image_credit"]), (4, values["photo_credit"]))
+    )
+    folder = root / "translations" / "fuzz"
+    folder.mkdir(parents=True, exist_ok=True)
+    Image.new("RGB", (4, 4), (200, 60, 40)).save(folder / "x.png")
     document = parse_document(TEXT)
-    data = TranslationData("en", translation, document, None, None)
+    shown = replace(document, blocks=document.blocks + figures)
+    data = TranslationData("en", translation, shown, None, None)
     work = Work("fuzz", WorkPaths(root, "fuzz"), original, None, {"en": data})
-    return Edition(work, EditionKind.TRANSLATION, document, data)
+    return Edition(work, EditionKind.TRANSLATION, shown, data)
+
+
+def _body(edition: Edition) -> list[Json]:
+    """The edition's text without its figures (Pandoc would look for their images beside
+    the page it writes in a scratch folder)."""
+    text = replace(
+        edition.document,
+        blocks=tuple(b for b in edition.document.blocks if b.kind is not BlockKind.FIGURE),
+    )
+    return document_blocks(text, "en")
 
 
 def _expected_meta(edition: Edition) -> list[tuple[str, str]]:
@@ -536,7 +558,7 @@ def test_metadata_reaches_the_html_head_and_body_as_text(values: dict[str, str])
         edition = _edition(values, Path(tmp))
         credits = credits_for(edition)
         title_page, colophon = credit_blocks(credits)
-        body = document_blocks(edition.document, "en")
+        body = _body(edition)
         parts = formats.Parts(edition, credits, title_page, body, colophon, "")
         page = formats.html(parts, Path(tmp), font_face="", article_title=False)
     _check_html(page, edition, values)
@@ -556,7 +578,7 @@ def test_a_value_comes_back_exactly_from_the_head(value: str) -> None:
         )
         credits = credits_for(edition)
         title_page, colophon = credit_blocks(credits)
-        body = document_blocks(edition.document, "en")
+        body = _body(edition)
         parts = formats.Parts(edition, credits, title_page, body, colophon, "")
         page = formats.html(parts, Path(tmp), font_face="", article_title=False)
     _check_html(page, edition, values)

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from toolkit.metadata import Credit, Organisation, Original, Person, Translation, pick
+from toolkit.model import BlockKind
 from toolkit.render.edition import Edition
 
 __all__ = ["Attribution", "attribution_of", "forms", "full_name"]
@@ -54,6 +55,8 @@ class Attribution:
     translation: Translation | None
     #: The work's ID, which the colophon names.
     work: str
+    #: The credits of the figures this edition shows, in order, each once.
+    figure_credits: tuple[str, ...] = ()
 
     @property
     def authors(self) -> list[Person]:
@@ -103,11 +106,18 @@ class Attribution:
 
     @property
     def image_credits(self) -> list[Credit]:
-        return list(self.original.image_credits)
-
-    @property
-    def photo_credits(self) -> list[Credit]:
-        return list(self.translation.photo_credits) if self.translation else []
+        """The credits of the images this edition shows: the metadata's credit where it is
+        the figure's (with what it credits), else the figure's own. A credit the metadata
+        keeps for an image the edition does not show (the original's featured photo, left
+        out on import) is not the edition's to print."""
+        known = [*self.original.image_credits]
+        if self.translation is not None:
+            known += self.translation.photo_credits
+        out: list[Credit] = []
+        for text in self.figure_credits:
+            match = next((c for c in known if text in (c.text, c.as_published)), None)
+            out.append(match or Credit(text=text))
+        return out
 
     def shown(self, person: Person) -> str:
         """A name as the reader's language writes it: ``周奕成`` or ``Yi-cheng Jou``."""
@@ -222,10 +232,12 @@ def _drop_empty(value: object) -> object:
 def attribution_of(edition: Edition) -> Attribution:
     """The attribution of ``edition``, for its reader."""
     tr = edition.translation
+    figures = (b.credit for b in edition.document.blocks if b.kind is BlockKind.FIGURE)
     return Attribution(
         lang=edition.lang,
         title=edition.title,
         original=edition.work.original,
         translation=tr.meta if tr is not None else None,
         work=edition.work.id,
+        figure_credits=tuple(dict.fromkeys(c for c in figures if c)),
     )

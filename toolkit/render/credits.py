@@ -64,7 +64,6 @@ _LABELS = {
         "published": "Published",
         "address": "Address",
         "image": "Image credit",
-        "photo": "Photo credit",
         "rights": "Rights",
         "licence": "Licence",
         "note": "Translator’s note",
@@ -92,7 +91,6 @@ _LABELS = {
         "published": "發表日期",
         "address": "網址",
         "image": "圖片來源",
-        "photo": "照片來源",
         "rights": "權利",
         "licence": "授權",
         "note": "譯者說明",
@@ -155,7 +153,7 @@ def credits_for(edition: Edition) -> Credits:
     sections = [_original_section(credits, text)]
     if credits.translation is not None:
         sections.append(_translation_section(credits, text))
-    notes: list[Entry] = []
+    notes = [_credit(text["image"], c, lang) for c in credits.image_credits]
     if edition.kind is EditionKind.TRANSLATION and not edition.source_present:
         notes.append(Entry("", (Run(text["missing"]),)))
     built = text["built"].format(version=__version__, work=credits.work)
@@ -175,7 +173,6 @@ def _original_section(credits: Attribution, text: dict[str, str]) -> Section:
             line = (*line, Run(", " + pick(person.note, lang), _tag(person.note, lang)))
         entries.append(Entry(text["author"], line))
     entries += _publication(meta, lang, text)
-    entries += [_credit(text["image"], c, meta.language) for c in credits.image_credits]
     entries += _rights(meta.rights, meta.licence, text)
     return Section(text["original"], tuple(entries))
 
@@ -190,7 +187,6 @@ def _translation_section(credits: Attribution, text: dict[str, str]) -> Section:
     if translators:
         entries.append(Entry(label, _names(translators, lang)))
     entries += _publication(meta, lang, text)
-    entries += [_credit(text["photo"], c, meta.language) for c in credits.photo_credits]
     entries += _rights(meta.rights, meta.licence, text)
     if credits.translator_note:
         entries.append(Entry(text["note"], _mixed(credits.translator_note, meta.language)))
