@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import base64
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -619,6 +620,26 @@ def test_pdf_text_is_there_and_chinese_is_set_in_the_cjk_font(seed_build: Path) 
     assert fonts == {"Edition-CJK"}
     # No Han character fell back to a missing-glyph box: each maps to a real glyph.
     assert all(c.get_text() != "\ufffd" for c in han)
+
+
+def test_an_unchanged_work_builds_to_the_same_bytes_without_a_clock(
+    make_repo: MakeRepo, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # Found when tried as a new user would: every build changed every file (dates, and the
+    # font subset's timestamp), so nothing could tell a changed edition from an old one.
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    root = make_repo()
+    for path in (p for p in root.rglob("*") if p.is_file()):
+        os.utime(path, (1_700_000_000, 1_700_000_000))  # 2023-11-14
+    builds = []
+    for n in range(2):
+        out = tmp_path / f"out{n}"
+        build_work(load_work(root, "trial"), BuildOptions(out_dir=out))
+        builds.append({p.name: p.read_bytes() for p in (out / "trial").iterdir()})
+    assert len(builds[0]) == 6 and builds[0] == builds[1]
+    colophon = _html(tmp_path / "out0/trial/trial.en.html").xpath("//div[@id='colophon']")[0]
+    assert "Edition of 2023-11-14." in colophon.text_content()
+    assert "本版日期：2023-11-14。" in _pdf_text(tmp_path / "out0/trial/trial.zh-Hant-TW.pdf")
 
 
 def test_the_pdf_colophon_cuts_no_word_with_a_hyphen(seed_build: Path) -> None:

@@ -9,6 +9,11 @@ reference, a character XML forbids, an unsafe link, a figure outside the work) i
 refused before anything is built (``BuildRefused``): such an edition would be an
 invalid file or carry active content. Translation-quality findings never stop a build.
 
+An edition's date is ``SOURCE_DATE_EPOCH`` when it is set, else the time the newest of
+the work's files last changed (``edition_epoch``), never the clock: the build sets
+``SOURCE_DATE_EPOCH`` to it while it runs, for Pandoc, WeasyPrint and fontTools, so an
+unchanged input gives the same bytes, build after build.
+
 Intermediate files go to scratch space inside the output folder (``scratch``), removed
 when the build ends. Each edition is written to a temporary name and renamed when
 complete, so a failed build leaves the previous editions intact. An output folder that
@@ -21,7 +26,11 @@ from __future__ import annotations
 
 import base64
 import logging
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
 from enum import StrEnum
 from importlib.resources import files
 from pathlib import Path
@@ -134,9 +143,12 @@ def build_work(work: Work, options: BuildOptions) -> BuildResult:
     files: dict[Path, str | bytes] = {}
     if editions:
         font = find_cjk_font()  # one look-up per work, not per edition
-        with scratch_space(options.out_dir) as scratch:
+        epoch = edition_epoch(work)
+        made = datetime.fromtimestamp(epoch, UTC).date()
+        with scratch_space(options.out_dir) as scratch, source_date(epoch):
             for edition in editions:
-                built = _build_edition(edition, options.formats, font, scratch / edition.lang)
+                where = scratch / edition.lang
+                built = _build_edition(edition, options.formats, font, where, made)
                 files.update({target / name: data for name, data in built.items()})
     try:
         write_files(files)
@@ -151,11 +163,52 @@ def build_work(work: Work, options: BuildOptions) -> BuildResult:
     return result
 
 
+def edition_epoch(work: Work) -> int:
+    """When ``work``'s editions are made, in seconds since 1970 (UTC): ``SOURCE_DATE_EPOCH``
+    when it is set, else when the newest of the work's files last changed."""
+    given = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if given:
+        if not given.isdigit():
+            raise ToolkitError(
+                f"SOURCE_DATE_EPOCH is {given!r}, not a number of seconds since 1970",
+                fix="set it to a Unix time (e.g. $(git log -1 --format=%ct)), or unset it",
+            )
+        return int(given)
+    newest = 0
+    for folder in (work.paths.source_dir, work.paths.translations_dir):
+        for parent, _, names in os.walk(folder):  # links to folders are not followed
+            for name in names:
+                try:
+                    newest = max(newest, int(os.stat(Path(parent, name)).st_mtime))
+                except OSError:  # a broken link: not an input
+                    continue
+    return newest
+
+
+@contextmanager
+def source_date(epoch: int) -> Iterator[None]:
+    """``SOURCE_DATE_EPOCH`` set to ``epoch`` while the block runs (the tools read it for
+    every date they write), then as it was."""
+    before = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
+    try:
+        yield
+    finally:
+        if before is None:
+            del os.environ["SOURCE_DATE_EPOCH"]
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = before
+
+
 def _build_edition(
-    edition: Edition, wanted: tuple[Format, ...], font_source: FontSource, scratch: Path
+    edition: Edition,
+    wanted: tuple[Format, ...],
+    font_source: FontSource,
+    scratch: Path,
+    made: date | None = None,
 ) -> dict[str, bytes]:
     """One edition's files by name; intermediate files go to ``scratch`` (made here)."""
-    credits = credits_for(edition)
+    credits = credits_for(edition, made)
     title_page, colophon = credit_blocks(credits)
     body = document_blocks(edition.document, edition.lang, _images(edition))
     log.info("ast: %s: %d blocks", edition.file_stem, len(body))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
+from datetime import date
 
 from toolkit._version import __version__
 from toolkit.metadata import Credit, Organisation, Person, Publication, language_script, pick
@@ -71,6 +72,7 @@ _LABELS = {
         "missing": "The original’s text is not yet in this repository; "
         "this edition carries the translation only.",
         "built": "Built with bilingual-toolkit {version} from the work “{work}”.",
+        "made": " Edition of {date}.",
         "comma": ", ",
         "and": " and ",
     },
@@ -97,6 +99,7 @@ _LABELS = {
         "also": "亦作",
         "missing": "原文尚未收入本儲存庫；本版只收譯文。",
         "built": "以 bilingual-toolkit {version} 依作品「{work}」製作。",
+        "made": "本版日期：{date}。",
         "comma": "、",
         "and": "、",
     },
@@ -133,8 +136,9 @@ def language_name(language: str, in_lang: str) -> str:
     return names.get(language.split("-")[0], language)
 
 
-def credits_for(edition: Edition) -> Credits:
-    """The title page and colophon of ``edition``, from its attribution."""
+def credits_for(edition: Edition, made: date | None = None) -> Credits:
+    """The title page and colophon of ``edition``, from its attribution; ``made``: the
+    edition's date (``build.edition_epoch``), which the colophon gives."""
     credits = attribution_of(edition)
     lang = credits.lang
     text = labels(lang)
@@ -157,6 +161,8 @@ def credits_for(edition: Edition) -> Credits:
     if edition.kind is EditionKind.TRANSLATION and not edition.source_present:
         notes.append(Entry("", (Run(text["missing"]),)))
     built = text["built"].format(version=__version__, work=credits.work)
+    if made is not None:
+        built += text["made"].format(date=made.isoformat())
     notes.append(Entry("", (Run(built),)))
     sections.append(Section(text["edition"], tuple(notes)))
     return Credits(title, tuple(page), text["colophon"], tuple(sections))
