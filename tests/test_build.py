@@ -39,6 +39,7 @@ from tests.conftest import (
 from tests.test_structure import NOTES
 from toolkit import BuildOptions, StageError, build_work, load_work
 from toolkit.render.credits import is_cjk
+from toolkit.render.simplified import simplified_text
 from toolkit.store.inline import plain_text
 
 pytestmark = pytest.mark.slow
@@ -175,11 +176,36 @@ def test_first_work_builds_the_english_edition_only(seed_build: Path) -> None:
     ]
 
 
-def test_bilingual_work_builds_original_and_translation(bilingual_build: Path) -> None:
+def test_bilingual_work_builds_original_simplified_and_translation(bilingual_build: Path) -> None:
     names = sorted(p.name for p in bilingual_build.iterdir())
-    assert names == [
-        f"trial.{lang}.{ext}" for lang in ("en", "zh-Hant-TW") for ext in ("epub", "html", "pdf")
-    ]
+    langs = ("en", "zh-Hans", "zh-Hant-TW")
+    assert names == [f"trial.{lang}.{ext}" for lang in langs for ext in ("epub", "html", "pdf")]
+
+
+def test_the_simplified_edition_is_converted_and_tagged_simplified(bilingual_build: Path) -> None:
+    page = _html(bilingual_build / "trial.zh-Hans.html")
+    assert page.get("lang") == "zh-Hans"
+    original = _html(bilingual_build / "trial.zh-Hant-TW.html")
+    for n in range(1, 13):
+        [traditional] = original.xpath(f"//*[@id='zh-Hant-TW-s{n}']") or [None]
+        [converted] = page.xpath(f"//*[@id='zh-Hans-s{n}']") or [None]
+        assert (traditional is None) == (converted is None)
+        if traditional is not None and converted is not None:
+            assert converted.text_content() == simplified_text(traditional.text_content())
+    body = page.xpath("//main | //body")[0].text_content()
+    assert "們" not in body.split("關於本版")[0] and "关于本版" in body  # labels too
+    assert "「" not in body and "“" in body  # mainland quotation marks
+    # Converted text is never tagged Traditional: each segment is zh-Hans, as the page is.
+    assert not page.xpath("//*[starts-with(@id, 'zh-Hans-s')][@lang]")
+    assert "OpenCC (t2s)" in body.replace("（", " (").replace("）", ")")
+    with zipfile.ZipFile(bilingual_build / "trial.zh-Hans.epub") as z:
+        opf = z.read("EPUB/content.opf").decode("utf-8")
+        [font] = [n for n in z.namelist() if n.endswith(".otf")]
+        family = TTFont(BytesIO(z.read(font)))["name"].getDebugName(1)
+    assert "<dc:language>zh-Hans</dc:language>" in opf
+    assert family.endswith("SC"), family  # the Simplified face: its glyphs, its norms
+    pdf = _pdf_text(bilingual_build / "trial.zh-Hans.pdf")
+    assert simplified_text("歷史不會重演") == "历史不会重演" and "历史不会重演" in pdf
 
 
 # HTML -------------------------------------------------------------------------
@@ -342,7 +368,10 @@ def test_links_to_segments_reach_the_segment_in_every_format(bilingual_build: Pa
     assert len(internal) >= 2
 
 
-@pytest.mark.parametrize("name", ["china-russia.en.html", "trial.en.html", "trial.zh-Hant-TW.html"])
+@pytest.mark.parametrize(
+    "name",
+    ["china-russia.en.html", "trial.en.html", "trial.zh-Hant-TW.html", "trial.zh-Hans.html"],
+)
 def test_html_passes_the_nu_html_checker(
     seed_build: Path, bilingual_build: Path, name: str
 ) -> None:
@@ -555,7 +584,10 @@ def _epubcheck(epub: Path) -> dict[str, object]:
     return report
 
 
-@pytest.mark.parametrize("name", ["china-russia.en.epub", "trial.en.epub", "trial.zh-Hant-TW.epub"])
+@pytest.mark.parametrize(
+    "name",
+    ["china-russia.en.epub", "trial.en.epub", "trial.zh-Hant-TW.epub", "trial.zh-Hans.epub"],
+)
 def test_epubcheck_passes(seed_build: Path, bilingual_build: Path, name: str) -> None:
     folder = seed_build if name.startswith("china") else bilingual_build
     report = _epubcheck(folder / name)
@@ -636,7 +668,7 @@ def test_an_unchanged_work_builds_to_the_same_bytes_without_a_clock(
         out = tmp_path / f"out{n}"
         build_work(load_work(root, "trial"), BuildOptions(out_dir=out))
         builds.append({p.name: p.read_bytes() for p in (out / "trial").iterdir()})
-    assert len(builds[0]) == 6 and builds[0] == builds[1]
+    assert len(builds[0]) == 9 and builds[0] == builds[1]
     colophon = _html(tmp_path / "out0/trial/trial.en.html").xpath("//div[@id='colophon']")[0]
     assert "Edition of 2023-11-14." in colophon.text_content()
     assert "本版日期：2023-11-14。" in _pdf_text(tmp_path / "out0/trial/trial.zh-Hant-TW.pdf")

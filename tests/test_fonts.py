@@ -22,7 +22,7 @@ def test_bundled_font_is_noto_sans_cjk_tc_when_fontconfig_has_none(
 
 def test_subset_has_every_character_and_little_else(tmp_path: Path) -> None:
     text = "中俄背靠背的地緣戰略與意識形態根源，「引號」（括號）：；！？、。Latin 123"
-    out = fonts.subset_font(fonts._bundled(), text, tmp_path / "sub.otf")
+    out = fonts.subset_font(fonts._bundled("Noto Sans CJK TC"), text, tmp_path / "sub.otf")
     assert fonts.missing_glyphs(out, text) == set()
     cmap = TTFont(str(out)).getBestCmap()
     assert ord("中") in cmap and ord("鳥") not in cmap
@@ -30,12 +30,12 @@ def test_subset_has_every_character_and_little_else(tmp_path: Path) -> None:
 
 
 def test_missing_glyphs_names_what_the_font_lacks(tmp_path: Path) -> None:
-    out = fonts.subset_font(fonts._bundled(), "中文", tmp_path / "sub.otf")
+    out = fonts.subset_font(fonts._bundled("Noto Sans CJK TC"), "中文", tmp_path / "sub.otf")
     assert fonts.missing_glyphs(out, "中文字") == {"字"}
 
 
 def test_woff2_keeps_the_glyphs(tmp_path: Path) -> None:
-    otf = fonts.subset_font(fonts._bundled(), "周奕成", tmp_path / "sub.otf")
+    otf = fonts.subset_font(fonts._bundled("Noto Sans CJK TC"), "周奕成", tmp_path / "sub.otf")
     woff2 = fonts.to_woff2(otf, tmp_path / "sub.woff2")
     assert woff2.read_bytes()[:4] == b"wOF2"
     assert fonts.missing_glyphs(woff2, "周奕成") == set()

@@ -37,6 +37,7 @@ from pathlib import Path
 
 from toolkit.check import Finding, structural_errors
 from toolkit.errors import Location, StageError, ToolkitError, shown_path
+from toolkit.languages import language_script
 from toolkit.model import BlockKind
 from toolkit.render import formats
 from toolkit.render.ast import credit_blocks, document_blocks
@@ -142,11 +143,15 @@ def build_work(work: Work, options: BuildOptions) -> BuildResult:
     target = options.out_dir / work.id
     files: dict[Path, str | bytes] = {}
     if editions:
-        font = find_cjk_font()  # one look-up per work, not per edition
+        fonts: dict[tuple[str, str | None], FontSource] = {}  # one look-up per script
         epoch = edition_epoch(work)
         made = datetime.fromtimestamp(epoch, UTC).date()
         with scratch_space(options.out_dir) as scratch, source_date(epoch):
             for edition in editions:
+                script = language_script(edition.lang)
+                if script not in fonts:
+                    fonts[script] = find_cjk_font(edition.lang)
+                font = fonts[script]
                 where = scratch / edition.lang
                 built = _build_edition(edition, options.formats, font, where, made)
                 files.update({target / name: data for name, data in built.items()})

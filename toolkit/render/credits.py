@@ -14,6 +14,7 @@ from toolkit._version import __version__
 from toolkit.metadata import Credit, Organisation, Person, Publication, language_script, pick
 from toolkit.render.attribution import Attribution, attribution_of, forms, full_name
 from toolkit.render.edition import Edition, EditionKind
+from toolkit.render.simplified import DEFAULT, simplified_text
 
 __all__ = ["Credits", "Entry", "Line", "Run", "Section", "credits_for", "full_name", "labels"]
 
@@ -73,6 +74,7 @@ _LABELS = {
         "this edition carries the translation only.",
         "built": "Built with bilingual-toolkit {version} from the work “{work}”.",
         "made": " Edition of {date}.",
+        "converted": "Converted from the Traditional Chinese original with OpenCC ({config}).",
         "comma": ", ",
         "and": " and ",
     },
@@ -100,6 +102,7 @@ _LABELS = {
         "missing": "原文尚未收入本儲存庫；本版只收譯文。",
         "built": "以 bilingual-toolkit {version} 依作品「{work}」製作。",
         "made": "本版日期：{date}。",
+        "converted": "本版以 OpenCC（{config}）自繁體中文原作轉為簡體中文。",
         "comma": "、",
         "and": "、",
     },
@@ -125,10 +128,7 @@ def labels(lang: str) -> dict[str, str]:
 
 @functools.cache
 def _simplified(items: tuple[tuple[str, str], ...]) -> dict[str, str]:
-    from opencc import OpenCC
-
-    convert = OpenCC("t2s").convert
-    return {key: convert(value) for key, value in items}
+    return {key: simplified_text(value) for key, value in items}  # mainland quotes too
 
 
 def language_name(language: str, in_lang: str) -> str:
@@ -158,6 +158,8 @@ def credits_for(edition: Edition, made: date | None = None) -> Credits:
     if credits.translation is not None:
         sections.append(_translation_section(credits, text))
     notes = [_credit(text["image"], c, lang) for c in credits.image_credits]
+    if edition.kind is EditionKind.SIMPLIFIED:
+        notes.append(Entry("", (Run(text["converted"].format(config=DEFAULT.value)),)))
     if edition.kind is EditionKind.TRANSLATION and not edition.source_present:
         notes.append(Entry("", (Run(text["missing"]),)))
     built = text["built"].format(version=__version__, work=credits.work)

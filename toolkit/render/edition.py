@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
+from toolkit.languages import language_script
 from toolkit.metadata import Publication, pick
 from toolkit.model import Document
 from toolkit.store.work import TranslationData, Work
@@ -18,6 +19,12 @@ _NAMESPACE = uuid.UUID("6f1c1f3e-2b4c-5d7e-8f90-a1b2c3d4e5f6")
 class EditionKind(StrEnum):
     ORIGINAL = "original"
     TRANSLATION = "translation"
+    #: The Traditional Chinese original converted to Simplified characters (OpenCC).
+    SIMPLIFIED = "simplified"
+
+
+#: The language tag of a Simplified edition: never a Traditional tag on converted text.
+SIMPLIFIED_LANG = "zh-Hans"
 
 
 @dataclass(frozen=True)
@@ -31,6 +38,8 @@ class Edition:
 
     @property
     def lang(self) -> str:
+        if self.kind is EditionKind.SIMPLIFIED:
+            return SIMPLIFIED_LANG
         return self.translation.lang if self.translation else self.work.original.language
 
     @property
@@ -40,7 +49,14 @@ class Edition:
 
     @property
     def title(self) -> str:
-        return self.translation.meta.title if self.translation else self.work.original.title
+        if self.translation:
+            return self.translation.meta.title
+        title = self.work.original.title
+        if self.kind is EditionKind.SIMPLIFIED:
+            from toolkit.render.simplified import simplified_text
+
+            return simplified_text(title)
+        return title
 
     @property
     def text_path(self) -> Path:
@@ -79,10 +95,16 @@ class Edition:
 
 
 def editions_for(work: Work) -> list[Edition]:
-    """Every edition the text in the repository allows: the original, and each translation."""
+    """Every edition the text in the repository allows: the original; a Traditional Chinese
+    original in Simplified characters too; and each translation."""
     editions: list[Edition] = []
     if work.source is not None:
         editions.append(Edition(work, EditionKind.ORIGINAL, work.source))
+        if language_script(work.original.language) == ("zh", "Hant"):
+            from toolkit.render.simplified import simplified_document
+
+            converted = simplified_document(work.source)
+            editions.append(Edition(work, EditionKind.SIMPLIFIED, converted))
     for lang in sorted(work.translations):
         tr = work.translations[lang]
         if tr.document is not None:

@@ -1,7 +1,8 @@
 """The CJK font every edition embeds, cut down to the characters the edition uses.
 
 Preference: a system Noto Serif CJK TC (fontconfig), else Noto Sans CJK TC from
-the ``noto-cjk-sans-otc`` package that the project installs. Either is subset
+the ``noto-cjk-sans-otc`` package that the project installs; SC for a Simplified
+Chinese edition (the glyphs' shapes follow each script's norms). Either is subset
 with fontTools to exactly the edition's characters, so EPUB and PDF carry
 every glyph they need and nothing more.
 """
@@ -18,13 +19,17 @@ from fontTools import subset
 from fontTools.ttLib import TTCollection, TTFont
 
 from toolkit.errors import StageError
+from toolkit.languages import language_script
 
 log = logging.getLogger("toolkit.render.fonts")
 
 #: The CSS family name editions use for the embedded CJK font.
 FAMILY = "Edition CJK"
-_PREFERRED_SYSTEM = ("Noto Serif CJK TC", "Noto Serif TC", "Noto Sans CJK TC")
-_BUNDLED_FAMILY = "Noto Sans CJK TC"
+_PREFERRED_SYSTEM = {
+    "TC": ("Noto Serif CJK TC", "Noto Serif TC", "Noto Sans CJK TC"),
+    "SC": ("Noto Serif CJK SC", "Noto Serif SC", "Noto Sans CJK SC"),
+}
+_BUNDLED_FAMILY = {"TC": "Noto Sans CJK TC", "SC": "Noto Sans CJK SC"}
 
 
 @dataclass(frozen=True)
@@ -34,12 +39,15 @@ class FontSource:
     family: str
 
 
-def find_cjk_font() -> FontSource:
-    for family in _PREFERRED_SYSTEM:
+def find_cjk_font(lang: str = "zh-Hant") -> FontSource:
+    """The font for Chinese in an edition of ``lang``: Simplified faces for zh-Hans (and
+    zh-CN, zh-SG), Traditional ones otherwise."""
+    region = "SC" if language_script(lang) == ("zh", "Hans") else "TC"
+    for family in _PREFERRED_SYSTEM[region]:
         found = _fontconfig(family)
         if found is not None:
             return found
-    return _bundled()
+    return _bundled(_BUNDLED_FAMILY[region])
 
 
 def _fontconfig(family: str) -> FontSource | None:
@@ -61,7 +69,7 @@ def _fontconfig(family: str) -> FontSource | None:
     return None
 
 
-def _bundled() -> FontSource:
+def _bundled(family: str) -> FontSource:
     try:
         from noto_cjk_sans_otc import FONT_PATH
     except ImportError:  # pragma: no cover - a broken install
@@ -72,9 +80,9 @@ def _bundled() -> FontSource:
     path = Path(str(FONT_PATH))
     collection = TTCollection(str(path), lazy=True)
     for index, font in enumerate(collection.fonts):
-        if font["name"].getDebugName(1) == _BUNDLED_FAMILY:
-            return FontSource(path, index, _BUNDLED_FAMILY)
-    raise StageError(f"{path} has no {_BUNDLED_FAMILY} face")
+        if font["name"].getDebugName(1) == family:
+            return FontSource(path, index, family)
+    raise StageError(f"{path} has no {family} face")
 
 
 def subset_font(source: FontSource, text: str, out: Path) -> Path:

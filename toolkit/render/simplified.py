@@ -1,0 +1,71 @@
+"""The Simplified Chinese edition's text: the Traditional original converted by OpenCC.
+
+``t2s`` converts the characters only (the author's words stay the author's); ``tw2sp``
+also turns Taiwan's phrasing into mainland usage (軟體 → 软件). Corner quotes become the
+curly quotes mainland readers expect (「」 → “”, 『』 → ‘’). What is not prose is left as
+written: code (spans and blocks), and the addresses of links and images.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable
+from dataclasses import replace
+from enum import StrEnum
+
+from toolkit.model import Block, BlockKind, Document, Segment
+
+__all__ = ["Conversion", "converter", "simplified_document", "simplified_text"]
+
+
+class Conversion(StrEnum):
+    """OpenCC's configurations an edition may use."""
+
+    T2S = "t2s"
+    TW2SP = "tw2sp"
+
+
+#: The conversion a Simplified edition uses unless its work says otherwise.
+DEFAULT = Conversion.T2S
+_QUOTES = str.maketrans({"「": "“", "」": "”", "『": "‘", "』": "’"})
+#: What stays as written in a segment's text: code spans, and a link's or image's address.
+_KEPT = re.compile(r"`[^`\n]*`|\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")
+
+
+@functools.cache
+def converter(conversion: Conversion = DEFAULT) -> Callable[[str], str]:
+    from opencc import OpenCC
+
+    convert: Callable[[str], str] = OpenCC(conversion.value).convert
+    return convert
+
+
+def simplified_text(text: str, conversion: Conversion = DEFAULT) -> str:
+    """``text`` (a segment's markup) in Simplified characters, with mainland quotes."""
+    convert = converter(conversion)
+    out, at = [], 0
+    for m in _KEPT.finditer(text):
+        out.append(convert(text[at : m.start()]).translate(_QUOTES))
+        out.append(m.group())
+        at = m.end()
+    out.append(convert(text[at:]).translate(_QUOTES))
+    return "".join(out)
+
+
+def simplified_document(document: Document, conversion: Conversion = DEFAULT) -> Document:
+    """The document with every segment's text, and every figure's credit, converted; code
+    blocks as written."""
+    return replace(document, blocks=tuple(_block(b, conversion) for b in document.blocks))
+
+
+def _block(block: Block, conversion: Conversion) -> Block:
+    if block.kind is BlockKind.CODE:
+        return block
+    segments = tuple(_segment(s, conversion) for s in block.segments)
+    credit = simplified_text(block.credit, conversion) if block.credit else ""
+    return replace(block, segments=segments, credit=credit)
+
+
+def _segment(segment: Segment, conversion: Conversion) -> Segment:
+    return replace(segment, text=simplified_text(segment.text, conversion))
