@@ -34,3 +34,32 @@ def test_simplified_editions_get_simplified_labels() -> None:
     assert labels("zh-Hans")["colophon"] == "关于本版"
     assert labels("zh-CN")["translator"] == "译者"
     assert labels("fr")["colophon"] == "About this edition"  # no French labels yet
+
+
+NOTED = ORIGINAL_YAML.replace(
+    "    sort_as: Wang, Hsiao-ming\n",
+    "    sort_as: Wang, Hsiao-ming\n    note: {en: a poet from Tainan}\n",
+).replace("date: 2024-01-02\n", "date: 2024-01-02\ndate_source: read from the address\n")
+
+
+def _colophon(root: Path, lang: str) -> dict[str, list[tuple[str, str | None]]]:
+    """Label → (text, language) runs of the original's section of the colophon."""
+    [edition] = [e for e in editions_for(load_work(root, "trial")) if e.lang == lang]
+    section = credits_for(edition).colophon[0]
+    return {e.label: [(r.text, r.lang) for r in e.value] for e in section.entries}
+
+
+def test_a_chinese_colophon_says_when_the_metadata_has_only_english(make_repo: MakeRepo) -> None:
+    # Found when tried as a new user would: English notes in the Chinese edition, unmarked.
+    root = make_repo(original=NOTED)
+    zh = _colophon(root, "zh-Hant-TW")
+    assert ("a poet from Tainan", "en") in zh["作者"]
+    assert "".join(t for t, _ in zh["作者"]).endswith("，a poet from Tainan（資料只有英文）")
+    assert ("read from the address", "en") in zh["發表日期"]
+    assert (
+        "".join(t for t, _ in zh["發表日期"])
+        == "2024-01-02 (read from the address)（資料只有英文）"
+    )
+    en = _colophon(root, "en")  # in its own language, a note is not remarked on
+    assert "".join(t for t, _ in en["Author"]).endswith(", a poet from Tainan")
+    assert "".join(t for t, _ in en["Published"]) == "2024-01-02 (read from the address)"

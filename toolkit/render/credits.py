@@ -74,8 +74,10 @@ _LABELS = {
         "this edition carries the translation only.",
         "built": "Built with bilingual-toolkit {version} from the work “{work}”.",
         "made": " Edition of {date}.",
+        "only": " ({language} only: the metadata has no English)",
         "converted": "Converted from the Traditional Chinese original with OpenCC ({config}).",
         "comma": ", ",
+        "about": ", ",
         "and": " and ",
     },
     # Traditional Chinese; labels() converts them for Simplified editions (OpenCC).
@@ -102,8 +104,10 @@ _LABELS = {
         "missing": "原文尚未收入本儲存庫；本版只收譯文。",
         "built": "以 bilingual-toolkit {version} 依作品「{work}」製作。",
         "made": "本版日期：{date}。",
+        "only": "（資料只有{language}）",
         "converted": "本版以 OpenCC（{config}）自繁體中文原作轉為簡體中文。",
         "comma": "、",
+        "about": "，",
         "and": "、",
     },
 }
@@ -178,7 +182,9 @@ def _original_section(credits: Attribution, text: dict[str, str]) -> Section:
     for person in meta.authors:
         line = _name(person, lang)
         if person.note:
-            line = (*line, Run(", " + pick(person.note, lang), _tag(person.note, lang)))
+            tag = _tag(person.note, lang)
+            line = (*line, Run(text["about"]), Run(pick(person.note, lang), tag))
+            line += _only_in(tag, lang, text)
         entries.append(Entry(text["author"], line))
     entries += _publication(meta, lang, text)
     entries += _rights(meta.rights, meta.licence, text)
@@ -206,13 +212,23 @@ def _publication(meta: Publication, lang: str, text: dict[str, str]) -> list[Ent
     if meta.publisher is not None:
         entries.append(Entry(text["publisher"], _org(meta.publisher, lang)))
     if meta.date is not None:
-        date = meta.date.isoformat()
-        if meta.date_source:
-            date += f" ({meta.date_source})"
-        entries.append(Entry(text["published"], (Run(date),)))
+        line: Line = (Run(meta.date.isoformat()),)
+        if meta.date_source:  # free text, in the language its script shows
+            said = "zh" if any(is_cjk(ch) for ch in meta.date_source) else "en"
+            line += (Run(" ("), Run(meta.date_source, said), Run(")"))
+            line += _only_in(said, lang, text)
+        entries.append(Entry(text["published"], line))
     if meta.url:
         entries.append(Entry(text["address"], (Run(meta.url, url=meta.url),)))
     return entries
+
+
+def _only_in(tag: str, lang: str, text: dict[str, str]) -> Line:
+    """A note that a text is in another language than the edition's, as the metadata
+    has it in no other (an English author's note in a Chinese edition)."""
+    if tag.split("-")[0] == lang.split("-")[0]:
+        return ()
+    return (Run(text["only"].format(language=language_name(tag, lang))),)
 
 
 def _credit(label: str, credit: Credit, lang: str) -> Entry:
