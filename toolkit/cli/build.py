@@ -13,6 +13,7 @@ import click
 from toolkit.cli.base import cli, root_of, works_of
 from toolkit.errors import shown_path
 from toolkit.render import BuildOptions, Format, build_work, check_out_dir, preflight
+from toolkit.render.edition import EditionKind
 
 
 @cli.command()
@@ -30,9 +31,21 @@ from toolkit.render import BuildOptions, Format, build_work, check_out_dir, pref
     type=click.Choice([f.value for f in Format]),
     help="Formats to build (repeatable; default: html, epub and pdf).",
 )
+@click.option(
+    "--edition",
+    "editions",
+    multiple=True,
+    type=click.Choice([k.value for k in EditionKind]),
+    help="Editions to build (repeatable; default: every one the text allows): the "
+    "original, the translations, the Simplified Chinese edition of a Traditional original.",
+)
 @click.pass_context
 def build(
-    ctx: click.Context, works: tuple[str, ...], out: Path | None, formats: tuple[str, ...]
+    ctx: click.Context,
+    works: tuple[str, ...],
+    out: Path | None,
+    formats: tuple[str, ...],
+    editions: tuple[str, ...],
 ) -> None:
     """Build HTML, EPUB and PDF editions of WORKS (default: all) into build/.
 
@@ -43,7 +56,8 @@ def build(
     """
     root = root_of(ctx)
     chosen = tuple(Format(f) for f in formats) or tuple(Format)
-    options = BuildOptions(out_dir=out or root / "build", formats=chosen)
+    kinds = tuple(EditionKind(k) for k in editions)
+    options = BuildOptions(out_dir=out or root / "build", formats=chosen, editions=kinds)
     check_out_dir(options.out_dir, root)
     loaded = works_of(root, works)
     preflight(loaded)  # all of them before any is built

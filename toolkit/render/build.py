@@ -42,7 +42,7 @@ from toolkit.model import BlockKind
 from toolkit.render import formats
 from toolkit.render.ast import credit_blocks, document_blocks
 from toolkit.render.credits import credits_for
-from toolkit.render.edition import Edition, editions_for
+from toolkit.render.edition import Edition, EditionKind, editions_for
 from toolkit.render.fonts import FontSource, find_cjk_font, subset_font, to_woff2
 from toolkit.store.fileio import write_files
 from toolkit.store.scratch import scratch_space
@@ -68,6 +68,8 @@ class BuildOptions:
     out_dir: Path
     formats: tuple[Format, ...] = (Format.HTML, Format.EPUB, Format.PDF)
     preflight: bool = True
+    #: The kinds of edition to build; empty: every kind the text allows.
+    editions: tuple[EditionKind, ...] = ()
 
 
 class BuildRefused(StageError):
@@ -131,13 +133,19 @@ def build_work(work: Work, options: BuildOptions) -> BuildResult:
         preflight([work])
     result = BuildResult(work.id)
     editions = editions_for(work)
+    if options.editions:
+        editions = [e for e in editions if e.kind in options.editions]
+        kinds = {e.kind for e in editions}
+        for kind in options.editions:
+            if kind not in kinds:
+                result.notes.append(f"{work.id}: no {kind.value} edition: {_why_not(work, kind)}")
     log.info("edition: %s: %d edition(s)", work.id, len(editions))
-    if work.source is None:
+    if work.source is None and not options.editions:
         result.notes.append(
             f"{work.id}: the original's text is not in the repository "
             f"({relative(work, work.paths.original_text)}); building the translation only"
         )
-    if not editions:
+    if not editions and not options.editions:
         result.notes.append(f"{work.id}: no text to build yet")
     # Every edition is built before anything is written: a failure leaves build/ as it was.
     target = options.out_dir / work.id
@@ -166,6 +174,16 @@ def build_work(work: Work, options: BuildOptions) -> BuildResult:
         ) from None
     result.outputs += list(files)
     return result
+
+
+def _why_not(work: Work, kind: EditionKind) -> str:
+    """Why ``work`` has no edition of ``kind``."""
+    if kind is EditionKind.TRANSLATION:
+        return "no translation has a text yet"
+    if work.source is None:
+        where = relative(work, work.paths.original_text)
+        return f"the original's text is not in the repository ({where})"
+    return f"the original is in {work.original.language}, not Traditional Chinese"
 
 
 def edition_epoch(work: Work) -> int:
