@@ -176,7 +176,7 @@ def english(text: str) -> Iterator[Quantity]:
             yield Quantity(t, s, m.end(), _roman(t), Kind.ORDINAL, sure=False)
         elif group == "frac":
             n = m["fn"].lower()
-            nom = Fraction(1 if n in ("a", "an") else _EV.get(n) or int(n))
+            nom = Fraction(1 if n in ("a", "an") else _EV[n] if n in _EV else int(n))
             den = Fraction(_PARTS.get(m["fd"].lower().removesuffix("s")) or _PARTS["half"])
             sure = den > 2 and m["fd"].lower() not in ("quarter", "quarters")
             if nom == 1 and den > 2 and _NOUN.match(text, m.end()):  # a third party
