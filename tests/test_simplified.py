@@ -11,7 +11,12 @@ import pytest
 from tests.conftest import ORIGINAL_YAML
 from toolkit.model import Block, BlockKind, CodeText, Document, Segment
 from toolkit.render.edition import EditionKind, editions_for
-from toolkit.render.simplified import Conversion, simplified_document, simplified_text
+from toolkit.render.simplified import (
+    Conversion,
+    Simplified,
+    simplified_document,
+    simplified_text,
+)
 from toolkit.store.work import load_work
 
 MakeRepo = Callable[..., Path]
@@ -33,7 +38,14 @@ def test_segment_text_is_converted(traditional: str, simplified: str) -> None:
 
 
 def test_tw2sp_also_turns_taiwan_phrasing_into_mainland_usage() -> None:
-    assert simplified_text("我們的軟體。", Conversion.TW2SP) == "我们的软件。"
+    assert (
+        simplified_text("我們的軟體。", Simplified(conversion=Conversion.TW2SP)) == "我们的软件。"
+    )
+
+
+def test_corner_quotes_may_stay() -> None:
+    kept = Simplified(mainland_quotes=False)
+    assert simplified_text("他說：「走吧。」", kept) == "他说：「走吧。」"
 
 
 def test_a_document_keeps_its_shape_ids_and_code() -> None:

@@ -41,6 +41,7 @@ from toolkit.languages import language_script
 from toolkit.model import BlockKind
 from toolkit.render import formats
 from toolkit.render.ast import credit_blocks, document_blocks
+from toolkit.render.config import load_build_config
 from toolkit.render.credits import credits_for
 from toolkit.render.edition import Edition, EditionKind, editions_for
 from toolkit.render.fonts import FontSource, find_cjk_font, subset_font, to_woff2
@@ -109,10 +110,12 @@ def _resolved(path: Path) -> Path:
 
 
 def preflight(works: list[Work]) -> None:
-    """Raise BuildRefused, listing them all, if any of ``works`` has a structural error."""
+    """Raise BuildRefused, listing them all, if any of ``works`` has a structural error
+    (and the error of a build.yaml that cannot be read)."""
     findings: list[Finding] = []
     for work in works:
         log.info("preflight: %s", work.id)
+        load_build_config(work)  # a bad build.yaml stops every work, before any is built
         findings += structural_errors(work)
     if findings:
         raise BuildRefused(findings)
@@ -132,20 +135,23 @@ def build_work(work: Work, options: BuildOptions) -> BuildResult:
     if options.preflight:
         preflight([work])
     result = BuildResult(work.id)
-    editions = editions_for(work)
-    if options.editions:
-        editions = [e for e in editions if e.kind in options.editions]
+    config = load_build_config(work)
+    editions = editions_for(work, config.simplified)
+    # The command line's choice, else the work's (build.yaml), else every edition.
+    wanted = options.editions or tuple(config.editions or ())
+    if wanted:
+        editions = [e for e in editions if e.kind in wanted]
         kinds = {e.kind for e in editions}
-        for kind in options.editions:
+        for kind in wanted:
             if kind not in kinds:
                 result.notes.append(f"{work.id}: no {kind.value} edition: {_why_not(work, kind)}")
     log.info("edition: %s: %d edition(s)", work.id, len(editions))
-    if work.source is None and not options.editions:
+    if work.source is None and not wanted:
         result.notes.append(
             f"{work.id}: the original's text is not in the repository "
             f"({relative(work, work.paths.original_text)}); building the translation only"
         )
-    if not editions and not options.editions:
+    if not editions and not wanted:
         result.notes.append(f"{work.id}: no text to build yet")
     # Every edition is built before anything is written: a failure leaves build/ as it was.
     target = options.out_dir / work.id

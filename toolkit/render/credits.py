@@ -14,7 +14,7 @@ from toolkit._version import __version__
 from toolkit.metadata import Credit, Organisation, Person, Publication, language_script, pick
 from toolkit.render.attribution import Attribution, attribution_of, forms, full_name
 from toolkit.render.edition import Edition, EditionKind
-from toolkit.render.simplified import DEFAULT, simplified_text
+from toolkit.render.simplified import simplified_text
 
 __all__ = ["Credits", "Entry", "Line", "Run", "Section", "credits_for", "full_name", "labels"]
 
@@ -162,8 +162,9 @@ def credits_for(edition: Edition, made: date | None = None) -> Credits:
     if credits.translation is not None:
         sections.append(_translation_section(credits, text))
     notes = [_credit(text["image"], c, lang) for c in credits.image_credits]
-    if edition.kind is EditionKind.SIMPLIFIED:
-        notes.append(Entry("", (Run(text["converted"].format(config=DEFAULT.value)),)))
+    if edition.simplified is not None:
+        config = edition.simplified.conversion.value
+        notes.append(Entry("", (Run(text["converted"].format(config=config)),)))
     if edition.kind is EditionKind.TRANSLATION and not edition.source_present:
         notes.append(Entry("", (Run(text["missing"]),)))
     built = text["built"].format(version=__version__, work=credits.work)

@@ -10,6 +10,12 @@ from pathlib import Path
 from toolkit.languages import language_script
 from toolkit.metadata import Publication, pick
 from toolkit.model import Document
+from toolkit.render.simplified import (
+    DEFAULT_SETTINGS,
+    Simplified,
+    simplified_document,
+    simplified_text,
+)
 from toolkit.store.work import TranslationData, Work
 
 #: Namespace for edition identifiers: the same work and edition always get the same UUID.
@@ -35,6 +41,8 @@ class Edition:
     kind: EditionKind
     document: Document
     translation: TranslationData | None = None
+    #: How a Simplified edition is made (its work's build.yaml); None for the others.
+    simplified: Simplified | None = None
 
     @property
     def lang(self) -> str:
@@ -52,10 +60,8 @@ class Edition:
         if self.translation:
             return self.translation.meta.title
         title = self.work.original.title
-        if self.kind is EditionKind.SIMPLIFIED:
-            from toolkit.render.simplified import simplified_text
-
-            return simplified_text(title)
+        if self.simplified is not None:
+            return simplified_text(title, self.simplified)
         return title
 
     @property
@@ -94,17 +100,16 @@ class Edition:
         return date.isoformat() if date else None
 
 
-def editions_for(work: Work) -> list[Edition]:
+def editions_for(work: Work, simplified: Simplified = DEFAULT_SETTINGS) -> list[Edition]:
     """Every edition the text in the repository allows: the original; a Traditional Chinese
-    original in Simplified characters too; and each translation."""
+    original in Simplified characters too (made as ``simplified`` says); and each
+    translation."""
     editions: list[Edition] = []
     if work.source is not None:
         editions.append(Edition(work, EditionKind.ORIGINAL, work.source))
         if language_script(work.original.language) == ("zh", "Hant"):
-            from toolkit.render.simplified import simplified_document
-
-            converted = simplified_document(work.source)
-            editions.append(Edition(work, EditionKind.SIMPLIFIED, converted))
+            converted = simplified_document(work.source, simplified)
+            editions.append(Edition(work, EditionKind.SIMPLIFIED, converted, None, simplified))
     for lang in sorted(work.translations):
         tr = work.translations[lang]
         if tr.document is not None:

@@ -14,9 +14,11 @@ from collections.abc import Callable
 from dataclasses import replace
 from enum import StrEnum
 
-from toolkit.model import Block, BlockKind, Document, Segment
+from pydantic import BaseModel, ConfigDict
 
-__all__ = ["Conversion", "converter", "simplified_document", "simplified_text"]
+from toolkit.model import Block, BlockKind, Document
+
+__all__ = ["Conversion", "Simplified", "converter", "simplified_document", "simplified_text"]
 
 
 class Conversion(StrEnum):
@@ -28,6 +30,22 @@ class Conversion(StrEnum):
 
 #: The conversion a Simplified edition uses unless its work says otherwise.
 DEFAULT = Conversion.T2S
+
+
+class Simplified(BaseModel):
+    """How a work's Simplified edition is made (``simplified:`` in its build.yaml)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    #: OpenCC's configuration: ``t2s`` (characters only) or ``tw2sp`` (Taiwan phrasing
+    #: to mainland usage too).
+    conversion: Conversion = DEFAULT
+    #: 「」『』 become “”‘’, as mainland readers expect.
+    mainland_quotes: bool = True
+
+
+#: The settings a work without build.yaml gets.
+DEFAULT_SETTINGS = Simplified()
 _QUOTES = str.maketrans({"「": "“", "」": "”", "『": "‘", "』": "’"})
 #: What stays as written in a segment's text: code spans, and a link's or image's address.
 _KEPT = re.compile(r"`[^`\n]*`|\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")
@@ -41,31 +59,29 @@ def converter(conversion: Conversion = DEFAULT) -> Callable[[str], str]:
     return convert
 
 
-def simplified_text(text: str, conversion: Conversion = DEFAULT) -> str:
-    """``text`` (a segment's markup) in Simplified characters, with mainland quotes."""
-    convert = converter(conversion)
+def simplified_text(text: str, settings: Simplified = DEFAULT_SETTINGS) -> str:
+    """``text`` (a segment's markup) in Simplified characters, with mainland quotes unless
+    ``settings`` keep the corner ones."""
+    convert = converter(settings.conversion)
+    quotes = _QUOTES if settings.mainland_quotes else {}
     out, at = [], 0
     for m in _KEPT.finditer(text):
-        out.append(convert(text[at : m.start()]).translate(_QUOTES))
+        out.append(convert(text[at : m.start()]).translate(quotes))
         out.append(m.group())
         at = m.end()
-    out.append(convert(text[at:]).translate(_QUOTES))
+    out.append(convert(text[at:]).translate(quotes))
     return "".join(out)
 
 
-def simplified_document(document: Document, conversion: Conversion = DEFAULT) -> Document:
+def simplified_document(document: Document, settings: Simplified = DEFAULT_SETTINGS) -> Document:
     """The document with every segment's text, and every figure's credit, converted; code
     blocks as written."""
-    return replace(document, blocks=tuple(_block(b, conversion) for b in document.blocks))
+    return replace(document, blocks=tuple(_block(b, settings) for b in document.blocks))
 
 
-def _block(block: Block, conversion: Conversion) -> Block:
+def _block(block: Block, settings: Simplified) -> Block:
     if block.kind is BlockKind.CODE:
         return block
-    segments = tuple(_segment(s, conversion) for s in block.segments)
-    credit = simplified_text(block.credit, conversion) if block.credit else ""
+    segments = tuple(replace(s, text=simplified_text(s.text, settings)) for s in block.segments)
+    credit = simplified_text(block.credit, settings) if block.credit else ""
     return replace(block, segments=segments, credit=credit)
-
-
-def _segment(segment: Segment, conversion: Conversion) -> Segment:
-    return replace(segment, text=simplified_text(segment.text, conversion))

@@ -105,6 +105,11 @@ class WorkPaths:
     def glossary(self) -> Path:
         return self.source_dir / "glossary.csv"
 
+    @property
+    def build_settings(self) -> Path:
+        """Which editions the work has, and how they are made (docs/build.md)."""
+        return self.source_dir / "build.yaml"
+
     def translation_meta(self, lang: str) -> Path:
         return self.translations_dir / f"{check_lang(lang)}.yaml"
 
