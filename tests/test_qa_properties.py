@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import toolkit.check.qa  # noqa: F401  (registers every check)
+from tests.conftest import examples
 from tests.qa import unit
 from toolkit.check.findings import Place
 from toolkit.check.qa.framework import Corpus, Problem, run_checks, text_finding
@@ -66,7 +67,7 @@ TEXT = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
 LANGS = st.sampled_from([("zh-Hant", "en"), ("zh-Hans", "en"), ("en", "zh-Hant")])
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(LANGS, TEXT, TEXT)
 def test_every_check_reads_any_bead(langs: tuple[str, str], source: str, target: str) -> None:
     bead = unit((langs[0], source), (langs[1], target))
@@ -79,7 +80,7 @@ def test_every_check_reads_any_bead(langs: tuple[str, str], source: str, target:
             assert finding.end.column > finding.at.column
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(TEXT)
 def test_every_text_check_reads_any_text(text: str) -> None:
     for lang in ("zh-Hant", "zh-Hans", "en"):
