@@ -505,6 +505,16 @@ def test_epub_chapters_are_named_by_their_headings_not_their_files(
     assert not any(t.endswith(".xhtml") for t in titles(bilingual_build / "trial.en.epub"))
 
 
+def test_epub_states_every_language_its_text_is_in(bilingual_build: Path) -> None:
+    def languages(name: str) -> list[str]:
+        return [e.text or "" for e in _opf(bilingual_build / name).iter(f"{DC}language")]
+
+    english = languages("trial.en.epub")
+    assert english[0] == "en" and {"zh-Hant", "zh-Hant-TW"} <= set(english)
+    simplified = languages("trial.zh-Hans.epub")
+    assert simplified[0] == "zh-Hans" and len(simplified) == len(set(simplified))
+
+
 def test_epub_container_is_well_formed(seed_build: Path) -> None:
     with zipfile.ZipFile(seed_build / "china-russia.en.epub") as z:
         first = z.infolist()[0]

@@ -2,6 +2,7 @@
 
 - each author's and translator's name in its other scripts
   (``<meta property="alternate-script" xml:lang="zh-Hant">周奕成</meta>``);
+- a ``dc:language`` for every language the text is in (Pandoc writes the edition's only);
 - each chapter's ``<title>``: Pandoc names a chapter by its file (``ch001.xhtml``) when
   its heading is inside a section, which readers show as the chapter's name; it becomes
   the chapter's first heading (the edition's title where there is none).
@@ -17,6 +18,7 @@ import io
 import re
 import xml.etree.ElementTree as ET
 import zipfile
+from collections.abc import Iterable
 from xml.sax.saxutils import escape
 
 from toolkit.render.attribution import attribution_of
@@ -37,10 +39,11 @@ def finish_epub(data: bytes, edition: Edition) -> bytes:
         opf_name = next(n for n in names if n.endswith(".opf"))
         contents = {n: src.read(n) for n in names}
         infos = {n: src.getinfo(n) for n in names}
-    contents[opf_name] = _fix_opf(contents[opf_name], edition)
-    for name in names:
-        if name.endswith(".xhtml") and "/text/" in f"/{name}":
-            contents[name] = _fix_title(contents[name], edition.title)
+    chapters = [n for n in names if n.endswith(".xhtml") and "/text/" in f"/{n}"]
+    for name in chapters:
+        contents[name] = _fix_title(contents[name], edition.title)
+    languages = _languages(contents[n] for n in chapters)
+    contents[opf_name] = _fix_opf(contents[opf_name], edition, languages)
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as dst:
         order = ["mimetype", *(n for n in names if n != "mimetype")]
@@ -67,10 +70,28 @@ def _fix_title(xhtml: bytes, fallback: str) -> bytes:
     return _TITLE.sub(lambda _: title, xhtml, count=1)
 
 
-def _fix_opf(opf: bytes, edition: Edition) -> bytes:
+def _languages(chapters: Iterable[bytes]) -> list[str]:
+    """Every language the chapters' text is tagged in (``lang`` and ``xml:lang``), in the
+    order met."""
+    found: dict[str, None] = {}
+    for xhtml in chapters:
+        for element in ET.fromstring(xhtml).iter():
+            for attribute in ("lang", XML_LANG):
+                if value := element.get(attribute):
+                    found.setdefault(value, None)
+    return list(found)
+
+
+def _fix_opf(opf: bytes, edition: Edition, languages: list[str]) -> bytes:
     root = ET.fromstring(opf)
     metadata = root.find(f"{{{OPF}}}metadata")
     assert metadata is not None
+    # Pandoc states the edition's language; the others its text is in follow it.
+    stated = {(e.text or "") for e in metadata.findall(f"{{{DC}}}language")}
+    for lang in languages:
+        if lang not in stated:
+            stated.add(lang)
+            ET.SubElement(metadata, f"{{{DC}}}language").text = lang
     attribution = attribution_of(edition)
     by_name = {attribution.shown(p): p for p in attribution.people}
     for tag in ("creator", "contributor"):
