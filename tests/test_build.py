@@ -692,6 +692,21 @@ def test_the_pdf_colophon_cuts_no_word_with_a_hyphen(seed_build: Path) -> None:
     assert "\u2010\n" not in colophon  # the hyphen WeasyPrint adds where it cuts a word
 
 
+def test_chinese_paragraphs_open_with_a_two_character_indent(bilingual_build: Path) -> None:
+    def first(chars: list[LTChar], text: str) -> LTChar:
+        """The first character of the first place ``chars`` spell ``text``."""
+        spelt = "".join(c.get_text() for c in chars)
+        return chars[spelt.index(text)]
+
+    chars = _chars(bilingual_build / "trial.zh-Hant-TW.pdf")
+    heading, paragraph = first(chars, "序"), first(chars, "他")
+    assert abs(paragraph.x0 - heading.x0 - 2 * paragraph.size) < 1  # two em, as clreq asks
+    quoted = first(chars, "引")  # a quotation has its own margin, not the indent
+    assert quoted.x0 - heading.x0 < 2 * quoted.size
+    english = _chars(bilingual_build / "trial.en.pdf")
+    assert abs(first(english, "He said").x0 - first(english, "Preface").x0) < 1  # no indent
+
+
 def test_pdf_embeds_every_glyph_it_uses(seed_build: Path) -> None:
     reader = PdfReader(seed_build / "china-russia.en.pdf")
     embedded = set()
