@@ -38,6 +38,7 @@ from tests.conftest import (
 )
 from tests.test_structure import NOTES
 from toolkit import BuildOptions, StageError, build_work, load_work
+from toolkit.render.build import Format
 from toolkit.render.credits import is_cjk
 from toolkit.render.simplified import simplified_text
 from toolkit.store.inline import plain_text
@@ -705,6 +706,30 @@ def test_chinese_paragraphs_open_with_a_two_character_indent(bilingual_build: Pa
     assert quoted.x0 - heading.x0 < 2 * quoted.size
     english = _chars(bilingual_build / "trial.en.pdf")
     assert abs(first(english, "He said").x0 - first(english, "Preface").x0) < 1  # no indent
+
+
+def test_a_middle_dot_or_a_wave_dash_never_starts_a_line(
+    make_repo: MakeRepo, tmp_path: Path
+) -> None:
+    # WeasyPrint lets · and ～ start a line; clreq forbids it. Paragraphs of every length
+    # around a line's width put each mark at a line's end in one of them.
+    lines = [
+        f"{'永' * n}{mark}{'和' * 12}。 {{#s{k}}}"
+        for k, (n, mark) in enumerate(((n, m) for n in range(22, 40) for m in "·～"), 2)
+    ]
+    source = "# 標點 {#s1}\n\n" + "\n\n".join(lines) + "\n"
+    root = make_repo(source=source, text=None, meta=None, align=None)
+    out = tmp_path / "out"
+    build_work(load_work(root, "trial"), BuildOptions(out_dir=out, formats=(Format.PDF,)))
+    starts = []
+    for page in extract_pages(out / "trial/trial.zh-Hant-TW.pdf"):
+        for box in page:
+            if isinstance(box, LTContainer):
+                starts += [line.get_text().lstrip("\u2060")[:1] for line in box]
+    assert len(starts) > 40
+    assert not {"·", "～"} & set(starts)
+    text = _pdf_text(out / "trial/trial.zh-Hant-TW.pdf")
+    assert "永·和" in text.replace("\u2060", "")  # the joiner adds nothing a reader sees
 
 
 def test_pdf_embeds_every_glyph_it_uses(seed_build: Path) -> None:

@@ -16,6 +16,7 @@ and ``build`` refuses them, so this is the last defence.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -51,8 +52,17 @@ def _lang_attr(ident: str = "", classes: Iterable[str] = (), lang: str | None = 
     return attr(ident, classes, **({"lang": lang} if lang else {}))
 
 
+#: Marks that must not start a line, which WeasyPrint lets start one (the middle dots of
+#: names, 約翰·史密斯, and the wave dash of ranges, 3～5): a WORD JOINER (U+2060, no width,
+#: no glyph to draw) before each binds it to the character before it (clreq §3.1.7).
+WORD_JOINER = "\u2060"
+_NOT_AT_LINE_START = re.compile("(?<=[^\\s\u2060])([\u00b7\u30fb\uff5e])")
+
+
 def text_inlines(text: str) -> list[Json]:
-    """A string as Str and Space nodes (line breaks never occur in a segment)."""
+    """A string as Str and Space nodes (line breaks never occur in a segment), with a word
+    joiner before each mark that must not start a line."""
+    text = _NOT_AT_LINE_START.sub(WORD_JOINER + r"\1", text)
     out: list[Json] = []
     for i, word in enumerate(text.split(" ")):
         if i:
