@@ -36,6 +36,7 @@ from tests.conftest import (
     first_work_as_supplied,
     write_tree,
 )
+from tests.test_review_html import unavailable
 from tests.test_structure import NOTES
 from toolkit import BuildOptions, StageError, build_work, load_work
 from toolkit.render.build import Format
@@ -730,6 +731,20 @@ def test_a_middle_dot_or_a_wave_dash_never_starts_a_line(
     assert not {"·", "～"} & set(starts)
     text = _pdf_text(out / "trial/trial.zh-Hant-TW.pdf")
     assert "永·和" in text.replace("\u2060", "")  # the joiner adds nothing a reader sees
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["china-russia.en.pdf", "trial.en.pdf", "trial.zh-Hant-TW.pdf", "trial.zh-Hans.pdf"],
+)
+def test_every_pdf_passes_qpdf_check(seed_build: Path, bilingual_build: Path, name: str) -> None:
+    qpdf = shutil.which("qpdf")
+    if qpdf is None:
+        unavailable("needs qpdf to check the PDFs' structure: apt-get install -y qpdf")
+    pdf = (seed_build if name.startswith("china-russia") else bilingual_build) / name
+    result = subprocess.run([qpdf, "--check", str(pdf)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "No syntax or stream encoding errors found" in result.stdout
 
 
 def test_pdf_embeds_every_glyph_it_uses(seed_build: Path) -> None:
