@@ -747,6 +747,36 @@ def test_every_pdf_passes_qpdf_check(seed_build: Path, bilingual_build: Path, na
     assert "No syntax or stream encoding errors found" in result.stdout
 
 
+EDITIONS = ["china-russia.en", "trial.en", "trial.zh-Hant-TW", "trial.zh-Hans"]
+
+
+def _built(seed_build: Path, bilingual_build: Path, name: str) -> Path:
+    return (seed_build if name.startswith("china-russia") else bilingual_build) / name
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_every_chinese_character_is_drawn_from_the_embedded_cjk_font(
+    seed_build: Path, bilingual_build: Path, edition: str
+) -> None:
+    # In every edition and format, each Chinese character has its glyph in the font
+    # carried with it (a layout-only character such as U+2060 has none, and needs none).
+    pdf = _built(seed_build, bilingual_build, f"{edition}.pdf")
+    chinese = [c for c in _chars(pdf) if len(c.get_text()) == 1 and is_cjk(c.get_text())]
+    assert chinese, "no Chinese in the PDF"
+    assert {c.get_text() for c in chinese if "Edition-CJK" not in c.fontname} == set()
+    reader = PdfReader(pdf)
+    for page in reader.pages:
+        for font in _pdf_dict(_pdf_dict(page["/Resources"])["/Font"]).values():
+            descriptor = font.get_object()["/DescendantFonts"][0].get_object()["/FontDescriptor"]
+            assert any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3"))
+    epub = _built(seed_build, bilingual_build, f"{edition}.epub")
+    with zipfile.ZipFile(epub) as z:
+        [name] = [n for n in z.namelist() if n.endswith(".otf")]
+        cmap = TTFont(BytesIO(z.read(name))).getBestCmap()
+    han = {ch for ch in _epub_text(epub) if is_cjk(ch)}
+    assert han and {ch for ch in han if ord(ch) not in cmap} == set()
+
+
 def test_pdf_embeds_every_glyph_it_uses(seed_build: Path) -> None:
     reader = PdfReader(seed_build / "china-russia.en.pdf")
     embedded = set()

@@ -50,7 +50,7 @@ from toolkit.errors import FormatError, MetadataError, StageError
 from toolkit.metadata import Original, Person, Translation
 from toolkit.model import Block, BlockKind, Segment
 from toolkit.render import formats
-from toolkit.render.ast import Json, credit_blocks, document_blocks, line_inlines
+from toolkit.render.ast import WORD_JOINER, Json, credit_blocks, document_blocks, line_inlines
 from toolkit.render.build import Format
 from toolkit.render.credits import Run, credits_for, full_name
 from toolkit.render.edition import Edition, EditionKind
@@ -541,7 +541,8 @@ def _check_html(page_text: str, edition: Edition, values: dict[str, str]) -> Non
         assert set(element.attrib) <= _ALLOWED_ATTRIBUTES, (element.tag, dict(element.attrib))
         href = element.get("href")
         assert href is None or is_safe_url(href), href
-    colophon = _squash(body.text_content())
+    # The page's text, without the word joiners set for layout (before a · or ～).
+    colophon = _squash(body.text_content().replace(WORD_JOINER, ""))
     for name in FIELDS:
         if name != "author_zh" or values["author_zh"] != values["author"]:
             assert _squash(values[name]) in colophon, name
