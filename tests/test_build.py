@@ -50,6 +50,15 @@ MakeRepo = Callable[..., Path]
 OPF = "{http://www.idpf.org/2007/opf}"
 DC = "{http://purl.org/dc/elements/1.1/}"
 XHTML = "{http://www.w3.org/1999/xhtml}"
+XML = "{http://www.w3.org/XML/1998/namespace}"
+#: The editions the module's builds make (seed: the first work; bilingual: its own work).
+EDITIONS = ["china-russia.en", "trial.en", "trial.zh-Hant-TW", "trial.zh-Hans"]
+
+
+def _built(seed_build: Path, bilingual_build: Path, name: str) -> Path:
+    return (seed_build if name.startswith("china-russia") else bilingual_build) / name
+
+
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 # A small bilingual work with footnotes, emphasis, links and a block quote in both languages;
@@ -517,6 +526,17 @@ def test_epub_states_every_language_its_text_is_in(bilingual_build: Path) -> Non
     assert simplified[0] == "zh-Hans" and len(simplified) == len(set(simplified))
 
 
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_every_language_tag_of_an_epub_is_also_xml_lang(
+    seed_build: Path, bilingual_build: Path, edition: str
+) -> None:
+    with zipfile.ZipFile(_built(seed_build, bilingual_build, f"{edition}.epub")) as z:
+        pages = [ET.fromstring(z.read(n)) for n in z.namelist() if n.startswith("EPUB/text/")]
+    tagged = [e for page in pages for e in page.iter() if e.get("lang")]
+    assert len(tagged) > len(pages)  # the pages' and their spans'
+    assert all(e.get(f"{XML}lang") == e.get("lang") for e in tagged)
+
+
 def test_epub_container_is_well_formed(seed_build: Path) -> None:
     with zipfile.ZipFile(seed_build / "china-russia.en.epub") as z:
         first = z.infolist()[0]
@@ -745,13 +765,6 @@ def test_every_pdf_passes_qpdf_check(seed_build: Path, bilingual_build: Path, na
     result = subprocess.run([qpdf, "--check", str(pdf)], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "No syntax or stream encoding errors found" in result.stdout
-
-
-EDITIONS = ["china-russia.en", "trial.en", "trial.zh-Hant-TW", "trial.zh-Hans"]
-
-
-def _built(seed_build: Path, bilingual_build: Path, name: str) -> Path:
-    return (seed_build if name.startswith("china-russia") else bilingual_build) / name
 
 
 @pytest.mark.parametrize("edition", EDITIONS)

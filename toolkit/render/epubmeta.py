@@ -3,6 +3,7 @@
 - each author's and translator's name in its other scripts
   (``<meta property="alternate-script" xml:lang="zh-Hant">周奕成</meta>``);
 - a ``dc:language`` for every language the text is in (Pandoc writes the edition's only);
+- ``xml:lang`` beside every ``lang`` of the text;
 - each chapter's ``<title>``: Pandoc names a chapter by its file (``ch001.xhtml``) when
   its heading is inside a section, which readers show as the chapter's name; it becomes
   the chapter's first heading (the edition's title where there is none).
@@ -41,7 +42,7 @@ def finish_epub(data: bytes, edition: Edition) -> bytes:
         infos = {n: src.getinfo(n) for n in names}
     chapters = [n for n in names if n.endswith(".xhtml") and "/text/" in f"/{n}"]
     for name in chapters:
-        contents[name] = _fix_title(contents[name], edition.title)
+        contents[name] = _xml_lang(_fix_title(contents[name], edition.title))
     languages = _languages(contents[n] for n in chapters)
     contents[opf_name] = _fix_opf(contents[opf_name], edition, languages)
     out = io.BytesIO()
@@ -68,6 +69,23 @@ def _fix_title(xhtml: bytes, fallback: str) -> bytes:
     text = " ".join("".join(heading.itertext()).split()) if heading is not None else ""
     title = b"<title>" + escape(text or fallback).encode("utf-8") + b"</title>"
     return _TITLE.sub(lambda _: title, xhtml, count=1)
+
+
+_START_TAG = re.compile(rb"<[A-Za-z][^<>]*>")
+_LANG = re.compile(rb'(\slang="([^"]*)")')
+
+
+def _xml_lang(xhtml: bytes) -> bytes:
+    """Each element with a ``lang`` also with ``xml:lang``, as EPUB's XHTML reading
+    systems look for (Pandoc writes both on ``<html>`` only); nothing else changes."""
+
+    def tag(m: re.Match[bytes]) -> bytes:
+        text = m.group()
+        if b"xml:lang=" in text:
+            return text
+        return _LANG.sub(lambda a: a.group(1) + b' xml:lang="' + a.group(2) + b'"', text, 1)
+
+    return _START_TAG.sub(tag, xhtml)
 
 
 def _languages(chapters: Iterable[bytes]) -> list[str]:
