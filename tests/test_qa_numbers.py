@@ -168,6 +168,7 @@ CASES = [
     (E, "Add a file or two.", H, "加入幾個檔案。", []),  # "a file or two": a few
     (E, "Add another file or two.", H, "再加入幾個檔案。", []),
     (E, "zero thirds of it", H, "三分之零", []),  # found by the property test: a crash
+    (H, "他二月來過。", E, "He came with 2 friends.", MISSING),  # a month is no count
     (E, "Do not search twice.", H, "不要重複搜尋。", []),  # twice: again
     (E, "He came two times.", H, "他來過。", MISSING),
 ]
