@@ -53,3 +53,19 @@ def test_the_date_is_set_for_the_tools_only_while_building(
     with source_date(42):
         assert os.environ["SOURCE_DATE_EPOCH"] == "42"
     assert os.environ["SOURCE_DATE_EPOCH"] == "7"
+
+
+def test_a_link_out_of_the_work_does_not_date_it(
+    make_repo: MakeRepo, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    root = make_repo()
+    for path in (p for p in root.rglob("*") if p.is_file()):
+        os.utime(path, (1_700_000_000, 1_700_000_000))
+    outside = tmp_path / "elsewhere.txt"
+    outside.write_text("not the work's", encoding="utf-8")
+    os.utime(outside, (1_900_000_000, 1_900_000_000))
+    link = root / "source/trial/notes.txt"
+    link.symlink_to(outside)
+    os.utime(link, (1_700_000_000, 1_700_000_000), follow_symlinks=False)
+    assert edition_epoch(load_work(root, "trial")) == 1_700_000_000

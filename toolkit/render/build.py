@@ -206,11 +206,8 @@ def edition_epoch(work: Work) -> int:
     newest = 0
     for folder in (work.paths.source_dir, work.paths.translations_dir):
         for parent, _, names in os.walk(folder):  # links to folders are not followed
-            for name in names:
-                try:
-                    newest = max(newest, int(os.stat(Path(parent, name)).st_mtime))
-                except OSError:  # a broken link: not an input
-                    continue
+            for name in names:  # a link's own time: nothing outside the work is looked at
+                newest = max(newest, int(os.lstat(Path(parent, name)).st_mtime))
     return newest
 
 
