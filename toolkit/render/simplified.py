@@ -16,7 +16,7 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict
 
-from toolkit.model import Block, BlockKind, Document
+from toolkit.model import Block, Document
 
 __all__ = ["Conversion", "Simplified", "converter", "simplified_document", "simplified_text"]
 
@@ -80,8 +80,8 @@ def simplified_document(document: Document, settings: Simplified = DEFAULT_SETTI
 
 
 def _block(block: Block, settings: Simplified) -> Block:
-    if block.kind is BlockKind.CODE:
-        return block
+    """A block with its segments and credit converted (a code block's text is in its
+    ``code``, which is never converted)."""
     segments = tuple(replace(s, text=simplified_text(s.text, settings)) for s in block.segments)
     credit = simplified_text(block.credit, settings) if block.credit else ""
     return replace(block, segments=segments, credit=credit)
