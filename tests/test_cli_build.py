@@ -70,6 +70,7 @@ def test_build_yaml_chooses_the_editions_and_how_simplified_is_made(
     assert built(out) == ["trial.zh-Hans.html"]
     page = (out / "trial/trial.zh-Hans.html").read_text("utf-8")
     assert "软件「新」" in page and "OpenCC（tw2sp）" in page
+    assert "依作品「trial」制作" in page  # the colophon's quotes as the text's
     # The command line's choice wins over the work's.
     both = run(root, "trial", "--edition", "original", "--to", "html", "--out", str(out))
     assert both.exit_code == 0, both.output

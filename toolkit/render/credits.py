@@ -14,7 +14,7 @@ from toolkit._version import __version__
 from toolkit.metadata import Credit, Organisation, Person, Publication, language_script, pick
 from toolkit.render.attribution import Attribution, attribution_of, forms, full_name
 from toolkit.render.edition import Edition, EditionKind
-from toolkit.render.simplified import simplified_text
+from toolkit.render.simplified import DEFAULT_SETTINGS, Simplified, simplified_text
 
 __all__ = ["Credits", "Entry", "Line", "Run", "Section", "credits_for", "full_name", "labels"]
 
@@ -118,21 +118,22 @@ _LANGUAGE_NAMES = {
 }
 
 
-def labels(lang: str) -> dict[str, str]:
+def labels(lang: str, simplified: Simplified = DEFAULT_SETTINGS) -> dict[str, str]:
     """The edition's labels, in its language (English when there are none for it).
 
     Chinese labels are written in Traditional characters; a Simplified edition
-    (zh-Hans, zh-CN, zh-SG) gets them converted by OpenCC.
+    (zh-Hans, zh-CN, zh-SG) gets them converted by OpenCC, as ``simplified`` says (its
+    quotation marks as its text's).
     """
     table = _LABELS.get(lang.split("-")[0], _LABELS["en"])
     if table is _LABELS["zh"] and language_script(lang)[1] == "Hans":
-        return _simplified(tuple(table.items()))
+        return _simplified(tuple(table.items()), simplified)
     return table
 
 
 @functools.cache
-def _simplified(items: tuple[tuple[str, str], ...]) -> dict[str, str]:
-    return {key: simplified_text(value) for key, value in items}  # mainland quotes too
+def _simplified(items: tuple[tuple[str, str], ...], settings: Simplified) -> dict[str, str]:
+    return {key: simplified_text(value, settings) for key, value in items}
 
 
 def language_name(language: str, in_lang: str) -> str:
@@ -145,7 +146,7 @@ def credits_for(edition: Edition, made: date | None = None) -> Credits:
     edition's date (``build.edition_epoch``), which the colophon gives."""
     credits = attribution_of(edition)
     lang = credits.lang
-    text = labels(lang)
+    text = labels(lang, edition.simplified or DEFAULT_SETTINGS)
     title = (Run(credits.title, lang),)
     page: list[Line] = []
     if credits.authors:
