@@ -13,7 +13,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from toolkit.metadata import Credit, Organisation, Original, Person, Translation, pick
-from toolkit.model import BlockKind
 from toolkit.render.edition import Edition
 
 __all__ = ["Attribution", "attribution_of", "forms", "full_name"]
@@ -232,12 +231,11 @@ def _drop_empty(value: object) -> object:
 def attribution_of(edition: Edition) -> Attribution:
     """The attribution of ``edition``, for its reader."""
     tr = edition.translation
-    figures = (b.credit for b in edition.document.blocks if b.kind is BlockKind.FIGURE)
     return Attribution(
         lang=edition.lang,
         title=edition.title,
         original=edition.work.original,
         translation=tr.meta if tr is not None else None,
         work=edition.work.id,
-        figure_credits=tuple(dict.fromkeys(c for c in figures if c)),
+        figure_credits=tuple(edition.figures),
     )

@@ -79,6 +79,9 @@ _LABELS = {
         "comma": ", ",
         "about": ", ",
         "and": " and ",
+        "omitted": "Left out of the translation.",
+        "parallel": "The original and the translation side by side.",
+        "interleaved": "The original and the translation, passage by passage.",
     },
     # Traditional Chinese; labels() converts them for Simplified editions (OpenCC).
     "zh": {
@@ -109,6 +112,9 @@ _LABELS = {
         "comma": "、",
         "about": "，",
         "and": "、",
+        "omitted": "譯文略去此段。",
+        "parallel": "原文與譯文對照排列。",
+        "interleaved": "原文與譯文逐段交錯排列。",
     },
 }
 #: Language names, in the language of the labels.
@@ -149,6 +155,8 @@ def credits_for(edition: Edition, made: date | None = None) -> Credits:
     text = labels(lang, edition.simplified or DEFAULT_SETTINGS)
     title = (Run(credits.title, lang),)
     page: list[Line] = []
+    if edition.bilingual is not None:  # both titles: the original's under the translation's
+        page.append((Run(credits.original.title, credits.original.language),))
     if credits.authors:
         page.append((Run(text["by"]), *_names(credits.authors, lang)))
     if credits.translators:
@@ -166,6 +174,8 @@ def credits_for(edition: Edition, made: date | None = None) -> Credits:
     if edition.simplified is not None:
         config = edition.simplified.conversion.value
         notes.append(Entry("", (Run(text["converted"].format(config=config)),)))
+    if edition.bilingual is not None:
+        notes.append(Entry("", (Run(text[edition.bilingual.layout.value]),)))
     if edition.kind is EditionKind.TRANSLATION and not edition.source_present:
         notes.append(Entry("", (Run(text["missing"]),)))
     built = text["built"].format(version=__version__, work=credits.work)
