@@ -42,7 +42,7 @@ from toolkit.model import BlockKind
 from toolkit.render import formats
 from toolkit.render.ast import credit_blocks, document_blocks
 from toolkit.render.config import load_build_config
-from toolkit.render.cover import cover_block, cover_for
+from toolkit.render.cover import cover_alt, cover_block, cover_for
 from toolkit.render.credits import credits_for
 from toolkit.render.edition import Edition, EditionKind, editions_for
 from toolkit.render.fonts import FontSource, find_cjk_font, subset_font, to_woff2
@@ -242,7 +242,9 @@ def _build_edition(
     parts = formats.Parts(edition, credits, title_page, body, colophon, _css())
     out: dict[str, bytes] = {}
     scratch.mkdir()
-    font = subset_font(font_source, formats.all_text(parts), scratch / "edition-cjk.otf")
+    # The cover's words are its picture's text alternative in the EPUB: glyphs for them too.
+    text = formats.all_text(parts) + cover_alt(edition)
+    font = subset_font(font_source, text, scratch / "edition-cjk.otf")
     # The EPUB and the PDF are books, with a cover (``cover``); the HTML page has none.
     book = printed = parts
     if Format.EPUB in wanted or Format.PDF in wanted:
