@@ -345,9 +345,9 @@ def test_the_html_has_no_cover_and_names_its_isbn(built: Path) -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("lang", ["en", "zh-Hans"])
-def test_epubcheck_passes_with_cover_isbn_and_subjects(built: Path, lang: str) -> None:
-    report = _epubcheck(built / f"trial.{lang}.epub")
+def test_epubcheck_passes_with_cover_isbn_and_subjects(built: Path) -> None:
+    # The work's JPEG cover, an ISBN and subjects (test_build.py checks typographic covers).
+    report = _epubcheck(built / "trial.en.epub")
     checker = report["checker"]
     assert isinstance(checker, dict)
     assert (checker["nFatal"], checker["nError"], checker["nWarning"]) == (0, 0, 0), report[
