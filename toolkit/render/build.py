@@ -29,7 +29,7 @@ import logging
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from enum import StrEnum
 from importlib.resources import files
@@ -43,6 +43,7 @@ from toolkit.render import formats
 from toolkit.render.ast import credit_blocks, document_blocks
 from toolkit.render.bilingual import Images, bilingual_blocks
 from toolkit.render.config import load_build_config
+from toolkit.render.cover import cover_alt, cover_block, cover_for
 from toolkit.render.credits import credits_for, labels
 from toolkit.render.edition import Edition, EditionKind, editions_for
 from toolkit.render.fonts import FontSource, find_cjk_font, subset_font, to_woff2
@@ -250,7 +251,17 @@ def _build_edition(
     )
     out: dict[str, bytes] = {}
     scratch.mkdir()
-    font = subset_font(font_source, formats.all_text(parts), scratch / "edition-cjk.otf")
+    # The cover's words are its picture's text alternative in the EPUB: glyphs for them too.
+    text = formats.all_text(parts) + cover_alt(edition)
+    font = subset_font(font_source, text, scratch / "edition-cjk.otf")
+    # The EPUB and the PDF are books, with a cover (``cover``); the HTML page has none.
+    book = printed = parts
+    if Format.EPUB in wanted or Format.PDF in wanted:
+        cover = cover_for(edition, font_source)
+        (scratch / cover.file_name).write_bytes(cover.data)
+        book = replace(parts, cover=scratch / cover.file_name)  # the EPUB's cover-image
+        # The PDF's first page.
+        printed = replace(book, title_page=[cover_block(cover, edition.lang), *book.title_page])
     if Format.HTML in wanted:
         woff2 = to_woff2(font, scratch / "edition-cjk.woff2")
         face = _font_face(woff2, "woff2")
@@ -258,10 +269,10 @@ def _build_edition(
         out[f"{edition.file_stem}.html"] = page.encode("utf-8")
     if Format.PDF in wanted:
         face = _font_face(font, "opentype")
-        page = formats.html(parts, scratch, font_face=face, article_title=True)
-        out[f"{edition.file_stem}.pdf"] = formats.pdf(page, parts, scratch)
+        page = formats.html(printed, scratch, font_face=face, article_title=True)
+        out[f"{edition.file_stem}.pdf"] = formats.pdf(page, printed, scratch)
     if Format.EPUB in wanted:
-        out[f"{edition.file_stem}.epub"] = formats.epub(parts, scratch, font)
+        out[f"{edition.file_stem}.epub"] = formats.epub(book, scratch, font)
     return out
 
 

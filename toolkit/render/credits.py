@@ -65,6 +65,9 @@ _LABELS = {
         "publisher": "Publisher",
         "published": "Published",
         "address": "Address",
+        "isbn": "ISBN",
+        "cover": "Cover: ",
+        "cover_sep": " / ",
         "image": "Image credit",
         "rights": "Rights",
         "licence": "Licence",
@@ -99,6 +102,9 @@ _LABELS = {
         "publisher": "出版者",
         "published": "發表日期",
         "address": "網址",
+        "isbn": "ISBN",
+        "cover": "封面：",
+        "cover_sep": "／",
         "image": "圖片來源",
         "rights": "權利",
         "licence": "授權",
@@ -172,6 +178,8 @@ def credits_for(edition: Edition, made: date | None = None) -> Credits:
         sections.append(_translation_section(credits, text))
     notes = [_credit(text["image"], c, lang) for c in credits.image_credits]
     if edition.simplified is not None:
+        if credits.isbn:  # its own ISBN; the original's is the original's, given above
+            notes.append(Entry(text["isbn"], (Run(credits.isbn),)))
         config = edition.simplified.conversion.value
         notes.append(Entry("", (Run(text["converted"].format(config=config)),)))
     if edition.bilingual is not None:
@@ -232,6 +240,8 @@ def _publication(meta: Publication, lang: str, text: dict[str, str]) -> list[Ent
         entries.append(Entry(text["published"], line))
     if meta.url:
         entries.append(Entry(text["address"], (Run(meta.url, url=meta.url),)))
+    if meta.isbn:
+        entries.append(Entry(text["isbn"], (Run(meta.isbn),)))
     return entries
 
 

@@ -36,6 +36,8 @@ class Parts:
     css: str
     #: Rules for a screen only (the HTML edition's ``<style media="screen">``).
     screen_css: str = ""
+    #: The cover image's file, for the EPUB (``toolkit.render.cover``); the PDF's is a block.
+    cover: Path | None = None
 
     def blocks(self, *, article_title: bool = True) -> list[Json]:
         """Title page, text, colophon. ``article_title``: repeat the title where the text
@@ -168,6 +170,7 @@ def epub(parts: Parts, scratch: Path, font: Path) -> bytes:
             "--toc-depth=2",
             f"--css={css}",
             f"--epub-embed-font={font}",
+            *([f"--epub-cover-image={parts.cover}"] if parts.cover else []),
         ],
     )
     return finish_epub(out.read_bytes(), edition)
@@ -207,7 +210,7 @@ def pdf(html_text: str, parts: Parts, scratch: Path) -> bytes:
     fetcher = _data_only_fetcher()
     document = weasyprint.HTML(string=html_text, base_url=str(scratch), url_fetcher=fetcher)
     own = weasyprint.CSS(string=_asset("pdf.css"), url_fetcher=fetcher)
-    data = document.write_pdf(custom_metadata=True, pdf_tags=True, stylesheets=[own])
+    data = document.write_pdf(custom_metadata=True, pdf_variant="pdf/ua-1", stylesheets=[own])
     assert isinstance(data, bytes)
     if fetcher.refused:
         shown = ", ".join(_short(url) for url in dict.fromkeys(fetcher.refused))
