@@ -47,9 +47,10 @@ from toolkit.render.cover import cover_alt, cover_block, cover_for
 from toolkit.render.credits import credits_for, labels
 from toolkit.render.edition import Edition, EditionKind, editions_for
 from toolkit.render.fonts import FontSource, find_cjk_font, subset_font, to_woff2
+from toolkit.render.incremental import BuildState, inputs_digest
 from toolkit.store.fileio import write_files
 from toolkit.store.scratch import scratch_space
-from toolkit.store.work import Work, find_image, relative
+from toolkit.store.work import Work, WorkPaths, find_image, relative
 
 log = logging.getLogger("toolkit.render")
 
@@ -128,12 +129,40 @@ class BuildResult:
     work: str
     outputs: list[Path] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    #: Nothing changed since the last build: nothing was built (``up_to_date``).
+    unchanged: bool = False
+
+
+def inputs_of(paths: WorkPaths, options: BuildOptions) -> str:
+    """The digest of everything the work's editions are made from, and of what was asked
+    (``toolkit.render.incremental``)."""
+    asked = [f"format {f.value}" for f in options.formats]
+    asked += [f"edition {k.value}" for k in options.editions]
+    asked.append(f"preflight {options.preflight}")
+    fonts = [find_cjk_font(lang).path for lang in ("zh-Hant", "zh-Hans")]
+    return inputs_digest((paths.source_dir, paths.translations_dir), asked, fonts)
+
+
+def up_to_date(paths: WorkPaths, options: BuildOptions) -> bool:
+    """Were the work's editions built from exactly its files as they are now, with the
+    same toolkit and the same request, and are they all still there as written? Reads
+    only the work's own folders (a work folder that is a link is never taken as up to
+    date: loading it decides)."""
+    if any(d.is_symlink() for d in (paths.source_dir, paths.translations_dir)):
+        return False
+    state = BuildState.load(options.out_dir, paths.work)
+    return state.up_to_date(inputs_of(paths, options), options.out_dir)
 
 
 def build_work(work: Work, options: BuildOptions) -> BuildResult:
     """Build every edition of ``work`` the text allows; refuse it first if ``preflight``
     (the default) finds a structural error. Writes nothing unless every edition built."""
     check_out_dir(options.out_dir, work.paths.root)
+    inputs = inputs_of(work.paths, options)  # before reading on: the files as built from
+    state = BuildState.load(options.out_dir, work.id)
+    if state.up_to_date(inputs, options.out_dir):
+        log.info("incremental: %s: nothing changed since the last build", work.id)
+        return BuildResult(work.id, unchanged=True)
     if options.preflight:
         preflight([work])
     result = BuildResult(work.id)
@@ -181,6 +210,7 @@ def build_work(work: Work, options: BuildOptions) -> BuildResult:
             "in the repository",
         ) from None
     result.outputs += list(files)
+    state.save(inputs, options.out_dir, files)
     return result
 
 
