@@ -61,10 +61,34 @@ WORD_JOINER = "\u2060"
 _NOT_AT_LINE_START = re.compile("(?<=[^\\s\u2060])([\u00b7\u30fb\uff5e])")
 
 
-def text_inlines(text: str) -> list[Json]:
+#: Where Han characters meet Latin letters or digits, with or without a space between
+#: (clreq §3.2.2): a quarter-em space goes there, as layout (``HAN_LATIN``).
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+_LATIN = "A-Za-z0-9\u00c0-\u024f"
+_HAN_LATIN = re.compile(f"(?<=[{_HAN}]) ?(?=[{_LATIN}])|(?<=[{_LATIN}]) ?(?=[{_HAN}])")
+#: The class of the space set between Han and Latin: a normal space, so that it is a line
+#: break opportunity and vanishes at a line's start or end, sized to a quarter em by the
+#: edition's stylesheet (the CJK face's own space, its width adjusted by word-spacing).
+HAN_LATIN = "han-latin"
+
+
+def text_inlines(text: str, *, autospace: bool = False) -> list[Json]:
     """A string as Str and Space nodes (line breaks never occur in a segment), with a word
-    joiner before each mark that must not start a line."""
+    joiner before each mark that must not start a line. ``autospace`` (Chinese text): a
+    quarter-em space between Han characters and Latin letters or digits, whether the
+    text has a space there or not (never in the store: only here, as layout)."""
     text = _NOT_AT_LINE_START.sub(WORD_JOINER + r"\1", text)
+    if not autospace:
+        return _words(text)
+    out: list[Json] = []
+    for i, chunk in enumerate(_HAN_LATIN.split(text)):
+        if i:
+            out.append({"t": "Span", "c": [attr("", [HAN_LATIN]), [{"t": "Space"}]]})
+        out += _words(chunk)
+    return out
+
+
+def _words(text: str) -> list[Json]:
     out: list[Json] = []
     for i, word in enumerate(text.split(" ")):
         if i:
@@ -148,6 +172,7 @@ class Builder:
                 self.notes.setdefault(block.label, block)
         self.images = images or {}
         self.separator = sentence_separator(prefix)
+        self.autospace = prefix.split("-")[0].lower() == "zh"  # Chinese text: Han–Latin space
         self.note_lang = note_lang
         self.placed: dict[str, Block] = {}  # footnotes already set at a reference
         self.in_note = False
@@ -293,7 +318,7 @@ class Builder:
         out: list[Json] = []
         for node in nodes:
             if isinstance(node, Text):
-                out += text_inlines(node.text)
+                out += text_inlines(node.text, autospace=self.autospace)
             elif isinstance(node, Emph):
                 out.append({"t": "Emph", "c": self.inlines(node.children)})
             elif isinstance(node, Strong):

@@ -35,12 +35,14 @@ from enum import StrEnum
 from importlib.resources import files
 from pathlib import Path
 
+from fontTools.ttLib import TTFont
+
 from toolkit.check import Finding, structural_errors
 from toolkit.errors import Location, StageError, ToolkitError, shown_path
 from toolkit.languages import language_script
 from toolkit.model import BlockKind, Document
 from toolkit.render import formats
-from toolkit.render.ast import credit_blocks, document_blocks
+from toolkit.render.ast import HAN_LATIN, credit_blocks, document_blocks
 from toolkit.render.bilingual import Images, bilingual_blocks
 from toolkit.render.config import load_build_config
 from toolkit.render.cover import cover_alt, cover_block, cover_for
@@ -276,9 +278,8 @@ def _build_edition(
     else:
         body = document_blocks(edition.document, edition.lang, images)
     log.info("ast: %s: %d blocks", edition.file_stem, len(body))
-    parts = formats.Parts(
-        edition, credits, title_page, body, colophon, _css(edition), _screen_css(edition)
-    )
+    css = _css(edition) + _han_latin_css(font_source)
+    parts = formats.Parts(edition, credits, title_page, body, colophon, css, _screen_css(edition))
     out: dict[str, bytes] = {}
     scratch.mkdir()
     # The cover's words are its picture's text alternative in the EPUB: glyphs for them too.
@@ -330,6 +331,17 @@ def _css(edition: Edition) -> str:
     names = ["edition.css"] + (["bilingual.css"] if edition.bilingual is not None else [])
     assets = files("toolkit.render").joinpath("assets")
     return "\n".join(assets.joinpath(name).read_text("utf-8") for name in names)
+
+
+def _han_latin_css(font: FontSource) -> str:
+    """The rule that makes the space between Han and Latin (``ast.HAN_LATIN``) a quarter
+    em: the CJK face's own space, its width made up by word-spacing."""
+    face = TTFont(str(font.path), fontNumber=font.index, lazy=True)
+    try:
+        advance = face["hmtx"][face.getBestCmap()[0x20]][0] / face["head"].unitsPerEm
+    finally:
+        face.close()
+    return f"\n.{HAN_LATIN} {{ word-spacing: {0.25 - advance:.4f}em; }}\n"
 
 
 def _screen_css(edition: Edition) -> str:
