@@ -192,7 +192,10 @@ def pdf(html_text: str, parts: Parts, scratch: Path) -> bytes:
     log.info("pdf: %s (WeasyPrint %s)", stem, weasyprint.__version__)
     fetcher = _data_only_fetcher()
     document = weasyprint.HTML(string=html_text, base_url=str(scratch), url_fetcher=fetcher)
-    data = document.write_pdf(custom_metadata=True, pdf_tags=True)
+    from toolkit.render.justify import chinese_justification  # checks WeasyPrint's version
+
+    with chinese_justification():  # Chinese lines justified between their characters
+        data = document.write_pdf(custom_metadata=True, pdf_tags=True)
     assert isinstance(data, bytes)
     if fetcher.refused:
         shown = ", ".join(_short(url) for url in dict.fromkeys(fetcher.refused))
