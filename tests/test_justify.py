@@ -183,8 +183,12 @@ def _every_paragraph() -> list[str]:
     return ["".join(p) for p in PARAGRAPHS] + [QUOTE, ITEM]
 
 
+_NAMES = [f"pure{n}" for n in range(len(PURE))] + [f"mixed{n}" for n in range(len(MIXED))]
+_NAMES += [f"kinsoku{n}" for n in range(len(KINSOKU))] + ["quote", "item"]
+
+
 @pytest.mark.slow
-@pytest.mark.parametrize("text", _every_paragraph(), ids=lambda t: t[:6])
+@pytest.mark.parametrize("text", _every_paragraph(), ids=_NAMES)
 def test_every_line_but_the_last_ends_at_the_right_edge(
     pdf_lines: tuple[list[Line], float], text: str
 ) -> None:
@@ -302,11 +306,13 @@ def test_the_letters_of_latin_words_and_numbers_keep_their_spacing() -> None:
 
 @pytest.mark.slow
 def test_only_chinese_lines_are_spread_between_characters() -> None:
-    english = (
-        f"A long English sentence that wraps, with {'中文字' * 4} inside it, and words after it."
-    )
+    # A Chinese name in an English paragraph keeps its characters together; the same
+    # sentence in a Chinese paragraph is spread between them.
+    name = "中文字" * 4
+    english = f"A long English sentence that wraps, with {name} inside it, and words after it."
     chinese = english + "！"
-    lines = _render(f"<p lang='en'>{english}</p><p lang='zh-Hant'>{chinese}</p>")
+    tagged = english.replace(name, f"<span lang='zh-Hant'>{name}</span>")
+    lines = _render(f"<p lang='en'>{tagged}</p><p lang='zh-Hant'>{tagged}！</p>")
 
     def han_gaps(text: str) -> list[float]:
         [line] = [line for line in _paragraph(lines, text) if "中" in line.text]
@@ -319,14 +325,14 @@ def test_only_chinese_lines_are_spread_between_characters() -> None:
 @pytest.mark.slow
 def test_a_box_ending_in_a_variation_selector_still_fills_its_line() -> None:
     # Pango trims a box's spacing otherwise when its last glyph has no width (here a
-    # variation selector): justify.py scales that box's spacing to fit its plan.
-    sentences = ["葛" * 20 + "\U000e0100", "永" * 30 + "。"] * 3
-    body = "<p lang='zh-Hant'>" + "".join(f"<span>{s}</span>" for s in sentences) + "</p>"
+    # variation selector): justify.py scales that box's spacing to fit its plan. A long
+    # word on the next line leaves this one much slack, so a misfit would show.
+    word = "Pneumonoultramicroscopicsilicovolcanoconiosis"
+    body = f"<p lang='zh-Hant'><span>{'葛' * 12}\U000e0100</span> {word}，永永永。</p>"
     lines = _render(body)
     edge = (148 - 16) * 72 / 25.4  # an A5 page less its right margin (_render)
-    assert len(lines) >= 4
-    for line in lines[:-1]:
-        assert abs(line.right - edge) <= HALF_PX, f"{line.right - edge:+.2f} pt: {line.text}"
+    assert [line.text for line in lines] == ["葛" * 12, f"{word}，永永永。"]
+    assert abs(lines[0].right - edge) <= HALF_PX, f"{lines[0].right - edge:+.2f} pt"
 
 
 # The arithmetic and the guards.
@@ -377,6 +383,14 @@ def test_a_mark_or_variation_selector_stays_with_its_character() -> None:
     spread = _one("葛\U000e0100中e\u0301", 1.0)
     assert spread.runs == ((0, 3),)
     assert spread.spacing == pytest.approx(1 / 1.5)  # 葛|中 a share, 中|é half a share
+
+
+def test_a_box_ending_in_a_character_and_its_selector_does_not_space_that_character() -> None:
+    # Pango trims the spacing after a box's last cluster wrongly when the cluster ends
+    # in a variation selector's empty glyph: that cluster takes no share.
+    spread = _one("中文葛\U000e0100", 3.0)
+    assert spread.runs == ((0, 2),)
+    assert spread.spacing == pytest.approx(2.0)  # 中|文 a share, 文|葛 half a share
 
 
 @pytest.mark.parametrize("texts", [[("ABC", True)], [("中", True)], [], [None]])
@@ -430,7 +444,8 @@ def test_a_weasyprint_whose_justify_line_has_changed_is_refused(
 def test_the_patch_is_there_only_while_the_pdf_is_written() -> None:
     from weasyprint.layout import inline
 
-    original = inline.justify_line
+    original = justify._WEASYPRINT_JUSTIFY
+    assert inline.justify_line is original and original is not justify._justify_line
     with chinese_justification():
         assert inline.justify_line is justify._justify_line
         with chinese_justification():

@@ -43,7 +43,7 @@ from __future__ import annotations
 import inspect
 import threading
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
@@ -103,6 +103,7 @@ def _check_weasyprint() -> None:
             "self text justify",
         ),
         "weasyprint.text.line_break.line_size": (_line_break, "line_size", "line style"),
+        "weasyprint.text.line_break.get_log_attrs": (_line_break, "get_log_attrs", "text lang"),
     }
     for name, (owner, attribute, parameters) in expected.items():
         found = getattr(owner, attribute, None)
@@ -138,16 +139,21 @@ def is_expandable(ch: str, chinese: bool) -> bool:
     )
 
 
-def _attached(ch: str) -> bool:
-    """A mark, variation selector or joiner: it goes with the character before it (Pango
-    spaces grapheme clusters, not code points)."""
-    code = ord(ch)
-    return (
-        unicodedata.category(ch) in ("Mn", "Me", "Mc")
-        or 0xFE00 <= code <= 0xFE0F
-        or 0xE0100 <= code <= 0xE01EF
-        or code == 0x200D
-    )
+def approximate_clusters(text: str) -> list[int]:
+    """Where each grapheme cluster of ``text`` begins, near enough for the plan's own
+    tests: a mark, variation selector or joiner goes with the character before it. The
+    PDF uses Pango's own clusters (``_pango_clusters``), which the spacing follows."""
+    return [
+        i
+        for i, ch in enumerate(text)
+        if i == 0
+        or not (
+            unicodedata.category(ch) in ("Mn", "Me", "Mc")
+            or 0xFE00 <= ord(ch) <= 0xFE0F
+            or 0xE0100 <= ord(ch) <= 0xE01EF
+            or ch == "\u200d"
+        )
+    ]
 
 
 @dataclass(frozen=True)
@@ -173,16 +179,24 @@ class Spread:
 
 
 def spread_slack(
-    texts: Sequence[tuple[str, bool] | None], slack: float
+    texts: Sequence[tuple[str, bool] | None],
+    slack: float,
+    clusters: Callable[[str], Sequence[int]] = approximate_clusters,
 ) -> list[Spread | None] | None:
     """Share ``slack`` (CSS px) out between the characters of a line's boxes.
 
     ``texts``: the line's inline boxes in visual order, each its text and whether it is
-    Chinese, or None for an atomic box (an image), which takes no share. Returns a
-    Spread for each text box (None for an atomic one) whose totals add up to ``slack``;
-    None when the line has nowhere to put it (no CJK character or space inside it).
+    Chinese, or None for an atomic box (an image), which takes no share. ``clusters``
+    gives where each grapheme cluster of a text begins: a cluster is spaced as one
+    character. Returns a Spread for each text box (None for an atomic one) whose totals
+    add up to ``slack``; None when the line has nowhere to put it (no CJK character or
+    space inside it).
     """
-    weights = [_weights(item[0], item[1]) if item else [] for item in texts]
+    cuts = [_cuts(item[0], clusters) if item else [] for item in texts]
+    weights = [
+        _weights(item[0], item[1], cut) if item else []
+        for item, cut in zip(texts, cuts, strict=True)
+    ]
     units = [i for i, item in enumerate(texts) if item is None or weights[i]]
     if not units:
         return None
@@ -205,7 +219,7 @@ def spread_slack(
         head, tail = w[0] * share / 2, w[-1] * share / 2
         spreads.append(
             Spread(
-                runs=_runs(item[0], item[1]),
+                runs=_runs(cuts[i], w),
                 spacing=share,
                 before=0.0 if i == first else head,
                 grown=sum(w) * share - head - tail,
@@ -215,23 +229,34 @@ def spread_slack(
     return spreads
 
 
-def _weights(text: str, chinese: bool) -> list[int]:
-    """One weight (0 or 1) per grapheme of ``text``, in order."""
-    return [int(is_expandable(ch, chinese)) for ch in text if not _attached(ch)]
+def _cuts(text: str, clusters: Callable[[str], Sequence[int]]) -> list[int]:
+    """Where each cluster of ``text`` ends."""
+    return [*(i for i in clusters(text) if 0 < i < len(text)), len(text)] if text else []
 
 
-def _runs(text: str, chinese: bool) -> Runs:
-    """The maximal ranges of expandable characters of ``text``, each with its marks."""
+def _weights(text: str, chinese: bool, cuts: list[int]) -> list[int]:
+    """One weight (0 or 1) per cluster of ``text``, in order.
+
+    A box's last cluster made of several characters (a character and its variation
+    selector) takes none: Pango trims the spacing after it wrongly (it takes the
+    selector's empty glyph for a space it has zeroed), which would leave the line's
+    last visible character short of the edge.
+    """
+    starts = [0, *cuts[:-1]]
+    weights = [int(is_expandable(text[i], chinese)) for i in starts]
+    if weights and cuts[-1] - starts[-1] > 1:
+        weights[-1] = 0
+    return weights
+
+
+def _runs(cuts: list[int], weights: list[int]) -> Runs:
+    """The maximal ranges of characters whose clusters take a share."""
     runs: list[tuple[int, int]] = []
-    expanding = False
-    for i, ch in enumerate(text):
-        if not _attached(ch):
-            expanding = is_expandable(ch, chinese)
-        if expanding:
-            if runs and runs[-1][1] == i:
-                runs[-1] = (runs[-1][0], i + 1)
-            else:
-                runs.append((i, i + 1))
+    for start, end, weight in zip([0, *cuts[:-1]], cuts, weights, strict=True):
+        if weight and runs and runs[-1][1] == start:
+            runs[-1] = (runs[-1][0], end)
+        elif weight:
+            runs.append((start, end))
     return tuple(runs)
 
 
@@ -261,7 +286,7 @@ def justify_inter_character(context: Any, line: Any, extra_width: float) -> bool
             texts.append((leaf.text, is_chinese(leaf.style)))
         else:
             texts.append(None)
-    spreads = spread_slack(texts, extra_width)
+    spreads = spread_slack(texts, extra_width, _pango_clusters(line.style["lang"]))
     if spreads is None:
         return False
     plan = {id(leaf): spread for leaf, spread in zip(leaves, spreads, strict=True)}
@@ -276,6 +301,16 @@ def justify_inter_character(context: Any, line: Any, extra_width: float) -> bool
             "this, with the versions of WeasyPrint and Pango",
         )
     return True
+
+
+def _pango_clusters(lang: str | None) -> Callable[[str], list[int]]:
+    """Where Pango's grapheme clusters of a text in ``lang`` begin (cursor positions)."""
+
+    def clusters(text: str) -> list[int]:
+        attributes = _line_break.get_log_attrs(text, lang)
+        return [i for i in range(len(text)) if attributes[i].is_cursor_position]
+
+    return clusters
 
 
 def _pango_version() -> str:
@@ -319,23 +354,10 @@ def _shift(box: Any, plan: dict[int, Spread | None], x_advance: float) -> float:
 
 
 def _space_text_box(box: Any, spread: Spread) -> float:
-    """Give ``box`` a Pango layout with the spread's letter-spacing; return its width.
-
-    Where Pango spaces a box otherwise than planned (a zero-width glyph at its end, such
-    as a variation selector the font lacks, changes how Pango trims the spacing), the
-    spacing is scaled once so that the box still grows by what the plan gives it.
-    """
-    spacing = spread.spacing
-    layout, width = _spaced_layout(box, spread.runs, spacing)
-    grown = width - box.width
-    if grown > 0 and abs(grown - spread.grown) > _CLOSE:
-        layout, width = _spaced_layout(box, spread.runs, spacing * spread.grown / grown)
+    """Give ``box`` a Pango layout with the spread's letter-spacing; return its width."""
+    layout, width = _spaced_layout(box, spread.runs, spread.spacing)
     box.pango_layout = layout
     return width
-
-
-#: How close (px) a box's growth must come to the plan before it is taken as it is.
-_CLOSE = 0.01
 
 
 def _spaced_layout(box: Any, runs: Runs, spacing: float) -> tuple[Any, float]:
