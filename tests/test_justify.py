@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from importlib.resources import files
 from io import BytesIO
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pdfminer.high_level import extract_pages
@@ -335,6 +336,23 @@ def test_a_box_ending_in_a_variation_selector_still_fills_its_line() -> None:
     assert abs(lines[0].right - edge) <= HALF_PX, f"{lines[0].right - edge:+.2f} pt"
 
 
+@pytest.mark.slow
+@pytest.mark.parametrize("spacing", [0.75, 1.0, 2.0, 2.3])
+def test_pango_spaces_a_run_as_planned_whole_pixels_included(spacing: float) -> None:
+    # Half before each character and half after, the ends of the box left out. Pango
+    # puts a whole number of pixels all before ("hinting") unless told otherwise.
+    import weasyprint
+    from weasyprint.formatting_structure.boxes import TextBox
+
+    page = weasyprint.HTML(string="<p lang='zh-Hant'>中文字ABC</p>").render().pages[0]
+    stack: list[Any] = [page._page_box]
+    while not isinstance(stack[-1], TextBox):
+        stack.extend(stack.pop().children)
+    box = stack[-1]
+    _, width = justify._spaced_layout(box, ((0, 3),), spacing)
+    assert width - box.width == pytest.approx(2.5 * spacing, abs=0.01)
+
+
 # The arithmetic and the guards.
 
 
@@ -379,18 +397,23 @@ def test_text_in_another_language_takes_no_share_but_its_spaces() -> None:
     assert spreads[1] is not None and spreads[1].runs == ((2, 3),)
 
 
-def test_a_mark_or_variation_selector_stays_with_its_character() -> None:
-    spread = _one("葛\U000e0100中e\u0301", 1.0)
-    assert spread.runs == ((0, 3),)
-    assert spread.spacing == pytest.approx(1 / 1.5)  # 葛|中 a share, 中|é half a share
-
-
-def test_a_box_ending_in_a_character_and_its_selector_does_not_space_that_character() -> None:
-    # Pango trims the spacing after a box's last cluster wrongly when the cluster ends
-    # in a variation selector's empty glyph: that cluster takes no share.
-    spread = _one("中文葛\U000e0100", 3.0)
-    assert spread.runs == ((0, 2),)
-    assert spread.spacing == pytest.approx(2.0)  # 中|文 a share, 文|葛 half a share
+@pytest.mark.parametrize(
+    ("text", "runs", "shares"),
+    [
+        ("中葛\U000e0100中", ((0, 1), (3, 4)), 1.0),  # 中|葛 and 葛|中 half a share each
+        ("中文葛\U000e0100", ((0, 2),), 1.5),  # 中|文 a share, 文|葛 half a share
+        ("中e\u0301中", ((0, 1), (3, 4)), 1.0),
+    ],
+)
+def test_a_character_with_a_selector_or_mark_takes_no_share_and_is_never_split(
+    text: str, runs: tuple[tuple[int, int], ...], shares: float
+) -> None:
+    # Pango trims the spacing after such a cluster wrongly where its run ends (it takes
+    # the selector's empty glyph for a space it has zeroed): the cluster takes no
+    # share, its neighbours' halves still reach it, and no run cuts it in two.
+    spread = _one(text, 2.0)
+    assert spread.runs == runs
+    assert spread.spacing == pytest.approx(2.0 / shares)
 
 
 @pytest.mark.parametrize("texts", [[("ABC", True)], [("中", True)], [], [None]])

@@ -116,6 +116,7 @@ def _check_weasyprint() -> None:
 
 _check_weasyprint()
 _WEASYPRINT_JUSTIFY = _inline.justify_line
+_PANGO_SCALE = round(_TO_UNITS)  # Pango units in a CSS pixel
 
 
 # The plan: pure arithmetic ---------------------------------------------------------
@@ -237,16 +238,17 @@ def _cuts(text: str, clusters: Callable[[str], Sequence[int]]) -> list[int]:
 def _weights(text: str, chinese: bool, cuts: list[int]) -> list[int]:
     """One weight (0 or 1) per cluster of ``text``, in order.
 
-    A box's last cluster made of several characters (a character and its variation
-    selector) takes none: Pango trims the spacing after it wrongly (it takes the
-    selector's empty glyph for a space it has zeroed), which would leave the line's
-    last visible character short of the edge.
+    A cluster of several characters (a character and its variation selector or mark)
+    takes none: where its run of spacing ends, Pango trims the spacing after it
+    wrongly (it takes the selector's empty glyph for a space it has zeroed), which
+    would leave the line's last visible character short of the edge. Its neighbours'
+    halves still reach it.
     """
     starts = [0, *cuts[:-1]]
-    weights = [int(is_expandable(text[i], chinese)) for i in starts]
-    if weights and cuts[-1] - starts[-1] > 1:
-        weights[-1] = 0
-    return weights
+    return [
+        int(end - start == 1 and is_expandable(text[start], chinese))
+        for start, end in zip(starts, cuts, strict=True)
+    ]
 
 
 def _runs(cuts: list[int], weights: list[int]) -> Runs:
@@ -393,6 +395,8 @@ class _SpacedLayout(_line_break.Layout):  # type: ignore[misc]  # an untyped lib
         if attributes == _ffi.NULL:
             attributes = _ffi.gc(_pango.pango_attr_list_new(), _pango.pango_attr_list_unref)
         spacing = round(self.spacing * _TO_UNITS)
+        if spacing % _PANGO_SCALE == 0:  # whole pixels: Pango would put it all before
+            spacing += 1  # each character ("hinting"), not half each side
         for start, end in self.runs:
             attribute = _pango.pango_attr_letter_spacing_new(spacing)
             attribute.start_index = len(text[:start].encode())
