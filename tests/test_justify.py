@@ -324,16 +324,33 @@ def test_only_chinese_lines_are_spread_between_characters() -> None:
 
 
 @pytest.mark.slow
-def test_a_box_ending_in_a_variation_selector_still_fills_its_line() -> None:
-    # Pango trims a box's spacing otherwise when its last glyph has no width (here a
-    # variation selector): justify.py scales that box's spacing to fit its plan. A long
-    # word on the next line leaves this one much slack, so a misfit would show.
+@pytest.mark.parametrize("cluster", ["葛\U000e0100", "\u1100\u1161"], ids=["selector", "jamo"])
+def test_a_line_ending_in_a_cluster_of_characters_still_fills(cluster: str) -> None:
+    # Pango trims the spacing after a character and its variation selector wrongly; a
+    # Hangul syllable of two conjoining jamo is one cluster to Pango, two characters to
+    # Python. A long word on the next line leaves this one much slack, so a misfit shows.
     word = "Pneumonoultramicroscopicsilicovolcanoconiosis"
-    body = f"<p lang='zh-Hant'><span>{'葛' * 12}\U000e0100</span> {word}，永永永。</p>"
+    body = f"<p lang='zh-Hant'><span>{'葛' * 12}{cluster}</span> {word}，永永永。</p>"
     lines = _render(body)
     edge = (148 - 16) * 72 / 25.4  # an A5 page less its right margin (_render)
-    assert [line.text for line in lines] == ["葛" * 12, f"{word}，永永永。"]
+    assert len(lines) == 2 and lines[1].text == f"{word}，永永永。"
     assert abs(lines[0].right - edge) <= HALF_PX, f"{lines[0].right - edge:+.2f} pt"
+
+
+@pytest.mark.slow
+def test_a_line_pango_sets_otherwise_than_planned_is_a_stage_error(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Should Pango (a system library, not pinned) space characters otherwise than the
+    # plan expects, the book is not written with short lines: the build stops.
+    planned = justify._spaced_layout
+
+    def misfit(box: Any, runs: tuple[tuple[int, int], ...], spacing: float) -> Any:
+        return planned(box, runs, spacing * 1.5)
+
+    monkeypatch.setattr(justify, "_spaced_layout", misfit)
+    with pytest.raises(StageError, match="a line widened by"):
+        _render(f"<p lang='zh-Hant'>{''.join(PURE[0])}</p>")
 
 
 @pytest.mark.slow
