@@ -4,11 +4,12 @@ WeasyPrint 70 justifies a line by widening its spaces only (``justify_line`` in
 ``weasyprint/layout/inline.py``). Chinese has no spaces, so its justified lines stayed
 short of the margin, and a Chinese line with a few Latin words poured all its slack into
 their spaces. This module gives Chinese lines CSS ``text-justify: inter-character``
-justification, as clreq asks (§3.1.5):
+justification, as clreq (Requirements for Chinese Text Layout) describes for Chinese:
 
 - every CJK character (East Asian Width W or F: Han, kana, CJK and full-width
   punctuation; and the curly quotes and middle dots a Chinese font sets full width)
-  and every space takes one equal share of the slack, half on each side of it;
+  and every space takes one equal share of the slack, half on each side of it; a
+  character written with a variation selector or mark takes none (see ``_weights``);
 - so two adjacent CJK characters are a full share apart, a CJK character and a Latin
   word half a share (the Han–Latin boundary), and the letters of a Latin word or number
   never move apart: a line does not pour its slack into its few spaces;
@@ -24,6 +25,12 @@ after it, except at the two ends of a layout, so a box boundary's missing halves
 a shift of the following boxes. The plan is pure arithmetic (``spread_slack``); the
 WeasyPrint side (``justify_inter_character``) measures what Pango actually set and fails
 loudly (StageError) if the line does not then fill its width within ``TOLERANCE``.
+
+Precision: WeasyPrint writes each glyph's place into the PDF in whole thousandths of
+an em, rounded toward zero, so each spaced glyph may come up to 1/1000 em short. A box
+ends at most (its characters)/1000 em early, which the next box's exact position takes
+up: a line ends at most its width/1000 short of the edge (a third of a point on an A5
+page, under the half pixel the toolkit promises).
 
 Scope: lines whose block is in Chinese (``lang`` ``zh``, ``zh-*``), left to right, with
 ``text-align: justify`` (WeasyPrint calls ``justify_line`` for no other), and without
