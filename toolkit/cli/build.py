@@ -37,7 +37,8 @@ from toolkit.render.edition import EditionKind
     multiple=True,
     type=click.Choice([k.value for k in EditionKind]),
     help="Editions to build (repeatable; default: every one the text allows): the "
-    "original, the translations, the Simplified Chinese edition of a Traditional original.",
+    "original, the translations, the Simplified Chinese edition of a Traditional original, "
+    "and the parallel and interleaved editions of each aligned translation.",
 )
 @click.pass_context
 def build(

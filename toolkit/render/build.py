@@ -29,7 +29,7 @@ import logging
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from enum import StrEnum
 from importlib.resources import files
@@ -38,11 +38,13 @@ from pathlib import Path
 from toolkit.check import Finding, structural_errors
 from toolkit.errors import Location, StageError, ToolkitError, shown_path
 from toolkit.languages import language_script
-from toolkit.model import BlockKind
+from toolkit.model import BlockKind, Document
 from toolkit.render import formats
 from toolkit.render.ast import credit_blocks, document_blocks
+from toolkit.render.bilingual import Images, bilingual_blocks
 from toolkit.render.config import load_build_config
-from toolkit.render.credits import credits_for
+from toolkit.render.cover import cover_alt, cover_block, cover_for
+from toolkit.render.credits import credits_for, labels
 from toolkit.render.edition import Edition, EditionKind, editions_for
 from toolkit.render.fonts import FontSource, find_cjk_font, subset_font, to_woff2
 from toolkit.store.fileio import write_files
@@ -136,7 +138,7 @@ def build_work(work: Work, options: BuildOptions) -> BuildResult:
         preflight([work])
     result = BuildResult(work.id)
     config = load_build_config(work)
-    editions = editions_for(work, config.simplified)
+    editions = editions_for(work, config.settings())
     # The command line's choice, else the work's (build.yaml), else every edition.
     wanted = options.editions or tuple(config.editions or ())
     if wanted:
@@ -162,11 +164,11 @@ def build_work(work: Work, options: BuildOptions) -> BuildResult:
         made = datetime.fromtimestamp(epoch, UTC).date()
         with scratch_space(options.out_dir) as scratch, source_date(epoch):
             for edition in editions:
-                script = language_script(edition.lang)
+                script = language_script(edition.chinese_lang)
                 if script not in fonts:
-                    fonts[script] = find_cjk_font(edition.lang)
+                    fonts[script] = find_cjk_font(edition.chinese_lang)
                 font = fonts[script]
-                where = scratch / edition.lang
+                where = scratch / edition.file_stem
                 built = _build_edition(edition, options.formats, font, where, made)
                 files.update({target / name: data for name, data in built.items()})
     try:
@@ -236,12 +238,30 @@ def _build_edition(
     """One edition's files by name; intermediate files go to ``scratch`` (made here)."""
     credits = credits_for(edition, made)
     title_page, colophon = credit_blocks(credits)
-    body = document_blocks(edition.document, edition.lang, _images(edition))
+    images = _images(edition, edition.document, edition.text_path)
+    if edition.bilingual is not None:
+        original = _images(edition, edition.bilingual.source, edition.work.paths.original_text)
+        omitted = labels(edition.lang)["omitted"]
+        body = bilingual_blocks(edition.bilingual, Images(original, images), omitted)
+    else:
+        body = document_blocks(edition.document, edition.lang, images)
     log.info("ast: %s: %d blocks", edition.file_stem, len(body))
-    parts = formats.Parts(edition, credits, title_page, body, colophon, _css())
+    parts = formats.Parts(
+        edition, credits, title_page, body, colophon, _css(edition), _screen_css(edition)
+    )
     out: dict[str, bytes] = {}
     scratch.mkdir()
-    font = subset_font(font_source, formats.all_text(parts), scratch / "edition-cjk.otf")
+    # The cover's words are its picture's text alternative in the EPUB: glyphs for them too.
+    text = formats.all_text(parts) + cover_alt(edition)
+    font = subset_font(font_source, text, scratch / "edition-cjk.otf")
+    # The EPUB and the PDF are books, with a cover (``cover``); the HTML page has none.
+    book = printed = parts
+    if Format.EPUB in wanted or Format.PDF in wanted:
+        cover = cover_for(edition, font_source)
+        (scratch / cover.file_name).write_bytes(cover.data)
+        book = replace(parts, cover=scratch / cover.file_name)  # the EPUB's cover-image
+        # The PDF's first page.
+        printed = replace(book, title_page=[cover_block(cover, edition.lang), *book.title_page])
     if Format.HTML in wanted:
         woff2 = to_woff2(font, scratch / "edition-cjk.woff2")
         face = _font_face(woff2, "woff2")
@@ -249,33 +269,44 @@ def _build_edition(
         out[f"{edition.file_stem}.html"] = page.encode("utf-8")
     if Format.PDF in wanted:
         face = _font_face(font, "opentype")
-        page = formats.html(parts, scratch, font_face=face, article_title=True)
-        out[f"{edition.file_stem}.pdf"] = formats.pdf(page, parts, scratch)
+        page = formats.html(printed, scratch, font_face=face, article_title=True)
+        out[f"{edition.file_stem}.pdf"] = formats.pdf(page, printed, scratch)
     if Format.EPUB in wanted:
-        out[f"{edition.file_stem}.epub"] = formats.epub(parts, scratch, font)
+        out[f"{edition.file_stem}.epub"] = formats.epub(book, scratch, font)
     return out
 
 
-def _images(edition: Edition) -> dict[str, str]:
-    """Each figure's image as an absolute path (see ``find_image``).
+def _images(edition: Edition, doc: Document, text_path: Path) -> dict[str, str]:
+    """Each figure's image in ``doc`` (read from ``text_path``), as an absolute path (see
+    ``find_image``).
 
     Raises StageError naming the figure's line when an image cannot be used.
     """
     found: dict[str, str] = {}
-    for block in edition.document.blocks:
+    for block in doc.blocks:
         if block.kind is not BlockKind.FIGURE or block.src in found:
             continue
         try:
-            image = find_image(edition.work.paths, edition.text_path, block.src)
+            image = find_image(edition.work.paths, text_path, block.src)
         except ToolkitError as exc:
-            where = Location(edition.text_path, block.line)
+            where = Location(text_path, block.line)
             raise StageError(exc.message, where=where, fix=exc.fix) from None
         found[block.src] = str(image)
     return found
 
 
-def _css() -> str:
-    return files("toolkit.render").joinpath("assets/edition.css").read_text("utf-8")
+def _css(edition: Edition) -> str:
+    """The edition's stylesheet (what every format shares)."""
+    names = ["edition.css"] + (["bilingual.css"] if edition.bilingual is not None else [])
+    assets = files("toolkit.render").joinpath("assets")
+    return "\n".join(assets.joinpath(name).read_text("utf-8") for name in names)
+
+
+def _screen_css(edition: Edition) -> str:
+    """Rules for the HTML edition on a screen: a parallel edition's responsive grid."""
+    if edition.kind is not EditionKind.PARALLEL:
+        return ""
+    return files("toolkit.render").joinpath("assets/bilingual-screen.css").read_text("utf-8")
 
 
 def _font_face(path: Path, kind: str) -> str:
