@@ -10,6 +10,7 @@ or moved. The fast tests hold the pure arithmetic and the guards.
 from __future__ import annotations
 
 import re
+import shutil
 import statistics
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -22,7 +23,7 @@ import pytest
 from pdfminer.high_level import extract_pages
 from pdfminer.layout import LTChar, LTContainer
 
-from tests.conftest import ORIGINAL_YAML, write_tree
+from tests.conftest import ORIGINAL_YAML, REPO, write_tree
 from toolkit import BuildOptions, StageError, build_work, load_work
 from toolkit.render import justify
 from toolkit.render.build import Format
@@ -101,9 +102,10 @@ class Line:
             yield a.get_text(), b.get_text(), float(b.x0 - a.x1)
 
 
-def _lines(pdf: bytes | Path) -> list[Line]:
+def _lines(pdf: bytes | Path, left_of: float = float("inf")) -> list[Line]:
     """The PDF's lines of text in reading order, each its characters left to right (the
-    word joiner the toolkit puts before some marks has no width and is left out)."""
+    word joiner the toolkit puts before some marks has no width and is left out); only
+    the characters left of ``left_of`` (pt), to read one column."""
     found: list[Line] = []
     source = BytesIO(pdf) if isinstance(pdf, bytes) else pdf
     for page in extract_pages(source):
@@ -112,7 +114,7 @@ def _lines(pdf: bytes | Path) -> list[Line]:
         while stack:
             node = stack.pop()
             if isinstance(node, LTChar):
-                if node.get_text() != "\u2060":
+                if node.get_text() != "\u2060" and node.x0 < left_of:
                     chars.append(node)
             elif isinstance(node, LTContainer):
                 stack.extend(node)
@@ -272,6 +274,62 @@ def test_no_line_starts_or_ends_with_a_mark_that_may_not(
             ends.append(line.text[-1])
     assert not NOT_AT_START & set(starts) and not NOT_AT_END & set(ends)
     assert {"，", "。", "、"} & set(ends), "no line ended with a mark: the test shows nothing"
+
+
+@pytest.fixture(scope="module")
+def bilingual_pdfs(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample work's parallel and interleaved PDFs (its sentences wrap in a column)."""
+    root = tmp_path_factory.mktemp("bilingual")
+    for folder in ("source/sample", "translations/sample"):
+        shutil.copytree(REPO / folder, root / folder)
+    kinds = (EditionKind.PARALLEL, EditionKind.INTERLEAVED)
+    options = BuildOptions(out_dir=root / "build", formats=(Format.PDF,), editions=kinds)
+    build_work(load_work(root, "sample"), options)
+    return root / "build/sample"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("kind", ["parallel", "interleaved"])
+def test_the_chinese_side_of_a_bilingual_edition_is_justified(
+    bilingual_pdfs: Path, kind: str
+) -> None:
+    # Interleaved, the Chinese is as wide as the text block; in parallel, it is the
+    # left column (its edge is WeasyPrint's table layout's: where its full lines end,
+    # which must be one place, reached by spreading the slack).
+    pdf = bilingual_pdfs / f"sample.{kind}.en.pdf"
+    width = float(next(iter(extract_pages(pdf))).width)
+    lines = _lines(pdf, left_of=width / 2 if kind == "parallel" else float("inf"))
+    ends: list[Line] = []
+    wrapped = 0
+    for text in _chinese_of_each_bead(REPO, "sample"):
+        paragraph = _paragraph(lines, text)
+        ends += paragraph[:-1]
+        wrapped += len(paragraph) > 1
+    assert wrapped >= (3 if kind == "parallel" else 2), "too few wrapped for the test to mean it"
+    edge = _right_edge(width) if kind == "interleaved" else max(line.right for line in ends)
+    for line in ends:
+        assert abs(line.right - edge) <= HALF_PX, f"{line.right - edge:+.2f} pt: {line.text}"
+        gaps = [gap for a, b, gap in line.gaps() if _cjk(a) and _cjk(b)]
+        assert min(gaps) > EVEN, f"no slack spread: {line.text}"
+
+
+def _chinese_of_each_bead(root: Path, work: str) -> list[str]:
+    """The original's text of each bead of ``work``'s English alignment whose segments
+    are all of paragraphs: what one Chinese side of a bilingual edition shows."""
+    from toolkit.model import BlockKind
+    from toolkit.store.alignfile import parse_alignment
+    from toolkit.store.document import parse_document
+    from toolkit.store.inline import plain_text
+
+    document = parse_document((root / f"source/{work}/text.md").read_text("utf-8"))
+    kind = {segment.id: block.kind for block in document.blocks for segment in block.segments}
+    text = {sid: plain_text(segment.text) for sid, segment in document.by_id().items()}
+    alignment = parse_alignment((root / f"translations/{work}/en.align").read_text("utf-8"))
+    return [
+        "".join(text[sid] for sid in bead.source)
+        for bead in alignment.beads
+        if bead.source and all(kind[sid] is BlockKind.PARAGRAPH for sid in bead.source)
+    ]
 
 
 def _render(body: str, *, align: str = "justify") -> list[Line]:
