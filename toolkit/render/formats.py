@@ -210,7 +210,10 @@ def pdf(html_text: str, parts: Parts, scratch: Path) -> bytes:
     fetcher = _data_only_fetcher()
     document = weasyprint.HTML(string=html_text, base_url=str(scratch), url_fetcher=fetcher)
     own = weasyprint.CSS(string=_asset("pdf.css"), url_fetcher=fetcher)
-    data = document.write_pdf(custom_metadata=True, pdf_variant="pdf/ua-1", stylesheets=[own])
+    from toolkit.render.justify import chinese_justification  # checks WeasyPrint's version
+
+    with chinese_justification():  # Chinese lines justified between their characters
+        data = document.write_pdf(custom_metadata=True, pdf_variant="pdf/ua-1", stylesheets=[own])
     assert isinstance(data, bytes)
     if fetcher.refused:
         shown = ", ".join(_short(url) for url in dict.fromkeys(fetcher.refused))
