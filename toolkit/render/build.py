@@ -335,13 +335,15 @@ def _css(edition: Edition) -> str:
 
 def _han_latin_css(font: FontSource) -> str:
     """The rule that makes the space between Han and Latin (``ast.HAN_LATIN``) a quarter
-    em: the CJK face's own space, its width made up by word-spacing."""
+    em: the CJK face's own space, at the size that makes it one (no word-spacing: the
+    PDF's Chinese justification leaves a box with spacing of its own alone), in a box
+    that adds nothing to the line's height."""
     face = TTFont(str(font.path), fontNumber=font.index, lazy=True)
     try:
         advance = face["hmtx"][face.getBestCmap()[0x20]][0] / face["head"].unitsPerEm
     finally:
         face.close()
-    return f"\n.{HAN_LATIN} {{ word-spacing: {0.25 - advance:.4f}em; }}\n"
+    return f"\n.{HAN_LATIN} {{ font-size: {0.25 / advance:.4f}em; line-height: 0; }}\n"
 
 
 def _screen_css(edition: Edition) -> str:

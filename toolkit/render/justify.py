@@ -251,7 +251,7 @@ def _weights(text: str, chinese: bool, cuts: list[int]) -> list[int]:
     would leave the line's last visible character short of the edge. Its neighbours'
     halves still reach it.
     """
-    starts = [0, *cuts[:-1]]
+    starts = [0, *cuts[:-1]] if cuts else []  # an empty box (a space a line ended with)
     return [
         int(end - start == 1 and is_expandable(text[start], chinese))
         for start, end in zip(starts, cuts, strict=True)
