@@ -518,6 +518,56 @@ def test_epub_package_metadata_credits_author_and_translator(seed_build: Path) -
     assert meta.findtext(f"{DC}identifier", "").startswith("urn:uuid:")
 
 
+#: What each kind of edition's package document says of its people and its source.
+ROLES = {
+    # stem: (creators, contributors, dc:source, publisher, words of its description)
+    "trial.zh-Hant-TW": (["王小明"], [], None, "試刊社", "測試之作，王小明著"),
+    "trial.zh-Hans": (["王小明"], [], "https://example.org/zh/1", "試刊社", "简体中文版"),
+    "trial.en": (
+        ["Hsiao-ming Wang"],
+        ["Jane Doe"],
+        "https://example.org/zh/1",
+        "Example Review",
+        "a translation of 測試之作",
+    ),
+    "trial.parallel.en": (
+        ["Hsiao-ming Wang"],
+        ["Jane Doe"],
+        "https://example.org/zh/1",
+        "Example Review",
+        "side by side",
+    ),
+    "trial.interleaved.en": (
+        ["Hsiao-ming Wang"],
+        ["Jane Doe"],
+        "https://example.org/zh/1",
+        "Example Review",
+        "passage by passage",
+    ),
+}
+
+
+@pytest.mark.parametrize("stem", sorted(ROLES))
+def test_each_kind_of_epub_credits_its_roles_and_source(bilingual_build: Path, stem: str) -> None:
+    creators, contributors, source, publisher, words = ROLES[stem]
+    meta = _opf(bilingual_build / f"{stem}.epub").find(f"{OPF}metadata")
+    assert meta is not None
+    roles = {
+        m.get("refines", "")[1:]: m.text
+        for m in meta.findall(f"{OPF}meta")
+        if m.get("property") == "role"
+    }
+    assert [e.text for e in meta.findall(f"{DC}creator")] == creators
+    assert {roles[e.get("id", "")] for e in meta.findall(f"{DC}creator")} == {"aut"}
+    assert [e.text for e in meta.findall(f"{DC}contributor")] == contributors
+    assert all(roles[e.get("id", "")] == "trl" for e in meta.findall(f"{DC}contributor"))
+    assert meta.findtext(f"{DC}source") == source
+    assert meta.findtext(f"{DC}publisher") == publisher
+    assert words in meta.findtext(f"{DC}description", "")
+    assert meta.findtext(f"{DC}rights")
+    assert meta.findtext(f"{DC}date")
+
+
 def _epub_text(epub: Path) -> str:
     parts = []
     with zipfile.ZipFile(epub) as z:

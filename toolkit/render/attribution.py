@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from toolkit.languages import language_script
 from toolkit.metadata import Credit, Organisation, Original, Person, Translation, pick
 from toolkit.render.edition import Edition, EditionKind
 from toolkit.render.simplified import simplified_text
@@ -61,6 +62,10 @@ class Attribution:
     isbn: str | None = None
     #: This edition's keywords, in its language.
     keywords: tuple[str, ...] = ()
+    #: The edition is the original converted to Simplified characters (OpenCC).
+    simplified: bool = False
+    #: A bilingual edition's layout (``parallel``, ``interleaved``); None for the others.
+    layout: str | None = None
 
     @property
     def authors(self) -> list[Person]:
@@ -99,8 +104,10 @@ class Attribution:
 
     @property
     def source(self) -> str | None:
-        """What a translation is a translation of: the original's address, else its title."""
-        if self.translation is None:
+        """What the edition is made from, when it is not the original itself (a
+        translation, a bilingual or a Simplified edition): the original's address, else
+        its title."""
+        if self.translation is None and not self.simplified:
             return None
         return self.original.url or self.original.title
 
@@ -131,14 +138,27 @@ class Attribution:
         return full_name(person, self.lang)
 
     def description(self) -> str:
-        """What the edition is, in a sentence (HTML, EPUB, the PDF's subject)."""
-        authors = ", ".join(self.full(p) for p in self.authors)
+        """What the edition is, in a sentence of the reader's language (HTML, EPUB, the
+        PDF's subject)."""
+        chinese = language_script(self.lang)[0] == "zh"
+        join, name = ("、", self.shown) if chinese else (", ", self.full)
+        authors = join.join(name(p) for p in self.authors)
+        translators = join.join(name(p) for p in self.translators)
+        original = self.original.title
         if self.translation is None:
-            return f"{self.original.title}, by {authors}"
-        translators = ", ".join(self.full(p) for p in self.translators)
+            if not chinese:
+                return f"{self.title}, by {authors}"
+            kind = "（简体中文版）" if self.simplified else ""
+            return f"{self.title}{kind}，{authors}著"
+        if chinese:
+            return f"{self.title}：{authors}《{original}》的譯本，譯者：{translators}"
+        if self.layout is not None:
+            how = "side by side" if self.layout == "parallel" else "passage by passage"
+            return (
+                f"{self.title}: {original} by {authors} and its translation by {translators}, {how}"
+            )
         return (
-            f"{self.translation.title}: a translation of {self.original.title} by {authors}, "
-            f"translated by {translators}"
+            f"{self.title}: a translation of {original} by {authors}, translated by {translators}"
         )
 
     def meta_tags(self) -> list[tuple[str, str]]:
@@ -214,7 +234,7 @@ class Attribution:
         }
         if self.translators:
             meta["contributor"] = [self._epub_person(p, "trl") for p in self.translators]
-        if self.translation is not None and self.original.url:
+        if self.source and self.original.url:
             meta["source"] = self.original.url
         if self.publisher_name:
             meta["publisher"] = self.publisher_name
@@ -272,4 +292,6 @@ def attribution_of(edition: Edition) -> Attribution:
         figure_credits=tuple(edition.figures),
         isbn=isbn,
         keywords=tuple(dict.fromkeys(keywords)),
+        simplified=edition.kind is EditionKind.SIMPLIFIED,
+        layout=edition.bilingual.layout.value if edition.bilingual is not None else None,
     )
