@@ -769,6 +769,23 @@ def test_a_middle_dot_or_a_wave_dash_never_starts_a_line(
 
 
 @pytest.mark.parametrize("name", [f"{e}.pdf" for e in EDITIONS])
+def test_no_pdf_draws_a_glyph_its_font_lacks(
+    seed_build: Path, bilingual_build: Path, name: str
+) -> None:
+    # Found when a Chinese edition's text had no space in any string: the CJK subset had no
+    # space, and the space set between Han and Latin was drawn as .notdef (WeasyPrint then
+    # writes a font's encoding as a CMap of its own instead of Identity-H).
+    reader = PdfReader(_built(seed_build, bilingual_build, name))
+    encodings = set()
+    for page in reader.pages:
+        resources = _pdf_dict(page["/Resources"])
+        if "/Font" in resources:
+            for font in _pdf_dict(resources["/Font"]).values():
+                encodings.add(_pdf_str(_pdf_dict(font.get_object())["/Encoding"]))
+    assert encodings == {"/Identity-H"}
+
+
+@pytest.mark.parametrize("name", [f"{e}.pdf" for e in EDITIONS])
 def test_every_pdf_passes_qpdf_check(seed_build: Path, bilingual_build: Path, name: str) -> None:
     qpdf = shutil.which("qpdf")
     if qpdf is None:

@@ -51,7 +51,8 @@ class Parts:
                 {"t": "LineBreak"},
                 {"t": "Span", "c": [attr(lang=original.language), text_inlines(original.title)]},
             ]
-        title = {"t": "Header", "c": [1, attr("article-title", ["unnumbered"]), content]}
+        classes = ["unnumbered"] + (["bilingual-title"] if edition.bilingual else [])
+        title = {"t": "Header", "c": [1, attr("article-title", classes), content]}
         opening = [title] if article_title else []
         return [*self.title_page, *opening, *self.body, *self.colophon]
 
@@ -72,7 +73,9 @@ def all_text(parts: Parts) -> str:
 
     walk(parts.blocks())
     strings.append(description(parts.edition))
-    return "".join(strings) + "0123456789"
+    # Spaces are Space nodes, never in a string: the renderer sets them (between words, and
+    # between Han and Latin in the CJK face), so the face must have one. Digits: page numbers.
+    return "".join(strings) + " 0123456789"
 
 
 # HTML -------------------------------------------------------------------------
