@@ -13,7 +13,7 @@ from pathlib import Path
 from tests.conftest import ORIGINAL_YAML, TRANSLATION_YAML
 from toolkit.render.attribution import Attribution, attribution_of, full_name
 from toolkit.render.credits import Credits, credits_for
-from toolkit.render.edition import Edition, editions_for
+from toolkit.render.edition import Edition, EditionKind, editions_for
 from toolkit.store.work import load_work
 
 MakeRepo = Callable[..., Path]
@@ -158,3 +158,26 @@ def test_only_the_images_the_edition_shows_are_credited(make_repo: MakeRepo) -> 
         ("圖：試刊社", "the cover photo"),  # the metadata's credit, with what it credits
         ("Photo: Jane Doe", None),  # a figure's own credit
     ]
+
+
+def test_an_edition_is_described_as_its_metadata_says_else_from_its_credits(
+    make_repo: MakeRepo,
+) -> None:
+    said = "一部測試用的作品。"
+    root = make_repo(
+        original=ORIGINAL_YAML + f"description: {said}\n",
+        meta=TRANSLATION_YAML + "description: A work the tests write.\n",
+    )
+    by_kind = {e.kind: attribution_of(e) for e in editions_for(load_work(root, "trial"))}
+    assert by_kind[EditionKind.ORIGINAL].description() == said
+    assert by_kind[EditionKind.SIMPLIFIED].description() == "一部测试用的作品。"
+    assert by_kind[EditionKind.TRANSLATION].description() == "A work the tests write."
+    assert ("description", "A work the tests write.") in by_kind[
+        EditionKind.TRANSLATION
+    ].meta_tags()
+    # A bilingual edition is another publication: described from its credits.
+    parallel = by_kind[EditionKind.PARALLEL].description()
+    assert parallel.startswith("A Work for Testing: 測試之作 by ") and "side by side" in parallel
+    # Without one, the original's edition is described in its reader's language.
+    plain = attribution_of(edition(make_repo(), "zh-Hant-TW")).description()
+    assert plain == "測試之作，王小明著"

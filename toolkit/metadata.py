@@ -145,6 +145,9 @@ class Publication(_Model):
     isbn: Isbn | None = None
     #: Its subjects, in its language: the PDF's keywords, the EPUB's ``dc:subject``.
     keywords: list[Keyword] = []
+    #: What it is, in a sentence of its language: the PDF's subject, the EPUB's and the
+    #: web page's description (without it, one is made from the credits).
+    description: Text | None = None
 
 
 class Original(Publication):

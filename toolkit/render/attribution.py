@@ -66,6 +66,8 @@ class Attribution:
     simplified: bool = False
     #: A bilingual edition's layout (``parallel``, ``interleaved``); None for the others.
     layout: str | None = None
+    #: The description the metadata gives this edition's publication, if it gives one.
+    given_description: str | None = None
 
     @property
     def authors(self) -> list[Person]:
@@ -139,7 +141,9 @@ class Attribution:
 
     def description(self) -> str:
         """What the edition is, in a sentence of the reader's language (HTML, EPUB, the
-        PDF's subject)."""
+        PDF's subject): the metadata's, else one made from the credits."""
+        if self.given_description:
+            return self.given_description
         chinese = language_script(self.lang)[0] == "zh"
         join, name = ("、", self.shown) if chinese else (", ", self.full)
         authors = join.join(name(p) for p in self.authors)
@@ -278,11 +282,13 @@ def attribution_of(edition: Edition) -> Attribution:
     tr = edition.translation
     original = edition.work.original
     isbn, keywords = edition.publication.isbn, tuple(edition.publication.keywords)
+    described = edition.publication.description
     if edition.kind is EditionKind.SIMPLIFIED and edition.simplified is not None:
         isbn = edition.simplified.isbn
         keywords = tuple(simplified_text(k, edition.simplified) for k in keywords)
+        described = described and simplified_text(described, edition.simplified)
     if edition.bilingual is not None:
-        isbn = None
+        isbn = described = None  # a publication of its own: described from its credits
     return Attribution(
         lang=edition.lang,
         title=edition.title,
@@ -294,4 +300,5 @@ def attribution_of(edition: Edition) -> Attribution:
         keywords=tuple(dict.fromkeys(keywords)),
         simplified=edition.kind is EditionKind.SIMPLIFIED,
         layout=edition.bilingual.layout.value if edition.bilingual is not None else None,
+        given_description=described,
     )
