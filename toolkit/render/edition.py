@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import uuid
 from dataclasses import dataclass
 from enum import StrEnum
@@ -100,8 +101,10 @@ class Edition:
         credits = (b.credit for d in self.documents for b in d.blocks if b.kind is BlockKind.FIGURE)
         return list(dict.fromkeys(c for c in credits if c))
 
-    @property
+    @functools.cached_property
     def title(self) -> str:
+        """The edition's title: the translation's, or the original's (converted, once, in a
+        Simplified edition)."""
         if self.translation:
             return self.translation.meta.title
         title = self.work.original.title
