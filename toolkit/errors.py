@@ -56,6 +56,21 @@ class ToolkitError(Exception):
             text += f"\n  fix: {self.fix}"
         return text
 
+    def __reduce__(self) -> tuple[object, ...]:
+        """Pickled whole, place and fix and all, whatever the subclass's arguments: an
+        error raised while an edition is built in another process reaches the command as
+        it was raised."""
+        return (_restore, (type(self), self.args, self.__dict__))
+
+
+def _restore(
+    cls: type[ToolkitError], args: tuple[object, ...], state: dict[str, object]
+) -> ToolkitError:
+    error = cls.__new__(cls)
+    Exception.__init__(error, *args)
+    error.__dict__.update(state)
+    return error
+
 
 class FormatError(ToolkitError):
     """A store file (segments, alignment, metadata) does not follow its format."""
