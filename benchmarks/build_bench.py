@@ -14,8 +14,9 @@ Issue 8 asks for the build's cost on a book: about 10,000 beads, every edition
   seconds less the other formats' stages: typography, fonts and start-up included);
 - a rebuild with nothing changed (the same command again);
 - WeasyPrint's seconds per page on a work a tenth the size beside the full one, and
-  where the time goes as the book grows: both parallel editions under cProfile, each
-  function's time beyond what the smaller one's would be at the larger page count.
+  where the time goes as the book grows: the largest edition of both works under
+  cProfile, each function's time beyond what the smaller one's would be at the larger
+  page count (``build_profile``).
 
 ``BENCH_QUICK=1`` measures a 1,000-bead work (a tenth of it for the per-page
 comparison) so that the benchmark can be tried in a few minutes; ``BENCH_BEADS=N`` any
@@ -26,7 +27,6 @@ from __future__ import annotations
 
 import json
 import os
-import pstats
 import subprocess
 import sys
 import tempfile
@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.book import WORK, write_book
+from benchmarks.build_profile import growth
 from benchmarks.build_run import LAUNCHER
 from toolkit.render.pandoc import pandoc_path
 
@@ -192,57 +193,18 @@ def _ratio(sizes: dict[str, Any]) -> float:
 def _profile(
     base: Path, keep: Path, small_keep: Path, work: str, small_work: str, per_page: dict[str, Any]
 ) -> dict[str, Any]:
-    """Where WeasyPrint's time goes as the book grows: the edition whose time per page
-    grows most, profiled at both sizes; each function's time beyond linear growth."""
+    """Where WeasyPrint's time goes as the book grows: the edition of most pages (where
+    growth shows most, above the noise of a shared machine), profiled at both sizes."""
     kinds = {k: v for k, v in per_page.items() if k != "all" and "small" in v and "full" in v}
-    grown = max(kinds, key=lambda k: _ratio(kinds[k]))
-    found: dict[str, pstats.Stats] = {}
+    grown = max(kinds, key=lambda k: int(kinds[k]["full"]["pages"]))
+    profiles: dict[str, Path] = {}
     for size, folder, name in (("small", small_keep, small_work), ("full", keep, work)):
-        stats = base / f"profile-{size}.prof"
+        profiles[size] = base / f"profile-{size}.prof"
         html = folder / f"{name}.{grown}.pdf.html"
-        _child(["profile", str(html), str(folder / "pdf.css"), str(stats)])
-        found[size] = pstats.Stats(str(stats))
+        _child(["profile", str(html), str(folder / "pdf.css"), str(profiles[size])])
     scale = kinds[grown]["full"]["pages"] / kinds[grown]["small"]["pages"]
-    return {"edition": grown, "page_ratio": scale} | _growth(found["small"], found["full"], scale)
-
-
-def _growth(small: pstats.Stats, full: pstats.Stats, scale: float) -> dict[str, Any]:
-    """Functions by their time beyond linear growth: ``full`` less ``small`` × ``scale``,
-    of their own time (where the time is spent) and cumulative (what it is spent for)."""
-    table_small: dict[Any, Any] = small.stats  # type: ignore[attr-defined]
-    table_full: dict[Any, Any] = full.stats  # type: ignore[attr-defined]
-
-    def name(key: tuple[str, int, str]) -> str:
-        path, line, function = key
-        short = path.split("site-packages/", 1)[-1]
-        return f"{function} ({short}:{line})"
-
-    def rank(column: int) -> list[dict[str, Any]]:
-        rows = []
-        for key, row in table_full.items():
-            before = table_small.get(key, (0, 0, 0.0, 0.0))[column] * scale
-            rows.append(
-                {
-                    "function": name(key),
-                    "calls_full": row[1],
-                    "calls_small_scaled": round(table_small.get(key, (0, 0))[1] * scale),
-                    "seconds_full": round(row[column], 3),
-                    "seconds_if_linear": round(before, 3),
-                    "excess": round(row[column] - before, 3),
-                }
-            )
-        return sorted(rows, key=lambda r: -float(r["excess"]))[:8]
-
-    hot = sorted(table_full.items(), key=lambda item: -float(item[1][2]))[:5]
-    total_small = small.total_tt  # type: ignore[attr-defined]
-    total_full = full.total_tt  # type: ignore[attr-defined]
-    return {
-        "profiled_seconds": {"small": round(total_small, 3), "full": round(total_full, 3)},
-        "excess_seconds": round(total_full - total_small * scale, 3),
-        "hot": [{"function": name(k), "own_seconds": round(v[2], 3)} for k, v in hot],
-        "by_own_time": rank(2),
-        "by_cumulative_time": rank(3),
-    }
+    found = growth(profiles["small"], profiles["full"], scale)
+    return {"edition": grown, "page_ratio": round(scale, 2)} | found
 
 
 # The figures -----------------------------------------------------------------------
@@ -429,13 +391,19 @@ def _print(r: dict[str, Any]) -> None:
         f"  where the {g['edition']} edition's time grows ({g['page_ratio']:.1f}x the pages; "
         f"profiled {g['profiled_seconds']}, {g['excess_seconds']:.1f} s beyond linear):"
     )
-    for row in g["by_own_time"][:5]:
+    for row in g["by_own_excess"][:5]:
         print(
-            f"    own {row['excess']:8.1f} s beyond linear ({row['seconds_full']:.1f} s, "
-            f"calls {row['calls_full']} vs {row['calls_small_scaled']} linear) {row['function']}"
+            f"    own {row['own_excess']:7.1f} s beyond linear ({row['own_seconds']:.1f} s; "
+            f"{row['calls']} calls, {row['calls_if_linear']} if linear) {row['function']}"
         )
-    for row in g["by_cumulative_time"][:5]:
-        print(f"    cumulative {row['excess']:8.1f} s beyond linear  {row['function']}")
+    for row in g["by_cumulative_excess"][:5]:
+        print(f"    cumulative {row['cumulative_excess']:7.1f} s beyond linear  {row['function']}")
+    for row in g["calls_growing_faster_than_pages"][:3]:
+        print(
+            f"    calls {row['calls']} for {row['calls_if_linear']} if linear, "
+            f"{row['own_excess']:.1f} s beyond linear: {row['function']}"
+        )
+        print(f"      called from {' <- '.join(row['callers'])}")
     for line in r["misses"]:
         print(f"  target missed: {line}")
     if not r["misses"]:
