@@ -1,5 +1,8 @@
 """make bench: measure the store and the build, print the figures, write build/bench/*.json.
 
+``python -m benchmarks build check`` runs only the benchmarks named (store, build, align,
+blocks, check); ``make bench`` runs them all.
+
 Reads the real parallel text in ../shared/corpora/ (mac-dev for the aligner,
 python-docs-zh-tw for the checks) when it is there (for measuring only; nothing from
 it is kept) and says so when it is absent.
@@ -10,6 +13,7 @@ from __future__ import annotations
 import json
 import platform
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from benchmarks import align_bench, blocks_bench, build_bench, check_bench, store_bench
@@ -17,15 +21,22 @@ from benchmarks import align_bench, blocks_bench, build_bench, check_bench, stor
 OUT = Path("build/bench")
 
 
-def main() -> int:
+BENCHMARKS: dict[str, Callable[[], dict[str, object]]] = {
+    "store": store_bench.run,
+    "build": build_bench.run,
+    "align": align_bench.run,
+    "blocks": blocks_bench.run,
+    "check": check_bench.run,
+}
+
+
+def main(names: list[str]) -> int:
+    unknown = [n for n in names if n not in BENCHMARKS]
+    if unknown:
+        print(f"no benchmark named {', '.join(unknown)}; there are {', '.join(BENCHMARKS)}")
+        return 2
     OUT.mkdir(parents=True, exist_ok=True)
-    results = {
-        "store": store_bench.run(),
-        "build": build_bench.run(),
-        "align": align_bench.run(),
-        "blocks": blocks_bench.run(),
-        "check": check_bench.run(),
-    }
+    results = {name: run() for name, run in BENCHMARKS.items() if name in names or not names}
     for name, result in results.items():
         result["machine"] = {"python": platform.python_version(), "cpus": _cpus()}
         path = OUT / f"{name}.json"
@@ -41,4 +52,4 @@ def _cpus() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))
