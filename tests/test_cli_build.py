@@ -111,3 +111,24 @@ def test_every_build_setting_is_documented() -> None:
     missing = [field for field in fields if field not in doc]
     assert missing == []
     assert all(f"`{kind.value}`" in doc for kind in EditionKind)
+
+
+@pytest.mark.slow
+def test_the_command_checks_each_work_once(
+    make_repo: MakeRepo, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Found by the build benchmark: the command checked every work, then build_work checked
+    # it again (20 s of a 10,000-bead book's build went to the two).
+    from toolkit.render import build as build_module
+
+    calls: list[str] = []
+    checks = build_module.structural_errors  # type: ignore[attr-defined]
+
+    def counted(work: object) -> object:
+        calls.append(getattr(work, "id", "?"))
+        return checks(work)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(build_module, "structural_errors", counted)
+    result = run(make_repo(), "--to", "html", "--edition", "translation")
+    assert result.exit_code == 0, result.output
+    assert calls == ["trial"]

@@ -73,7 +73,7 @@ def build(
     loaded = [load_work(root, name) for name in names if name not in fresh]
     preflight(loaded)  # all of them before any is built
     for work in loaded:
-        result = build_work(work, options)
+        result = build_work(work, options, checked=True)
         for note in result.notes:
             click.echo(f"note: {note}")
         for path in result.outputs:

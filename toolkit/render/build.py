@@ -156,16 +156,19 @@ def up_to_date(paths: WorkPaths, options: BuildOptions) -> bool:
     return state.up_to_date(inputs_of(paths, options), options.out_dir)
 
 
-def build_work(work: Work, options: BuildOptions) -> BuildResult:
+def build_work(work: Work, options: BuildOptions, *, checked: bool = False) -> BuildResult:
     """Build every edition of ``work`` the text allows; refuse it first if ``preflight``
-    (the default) finds a structural error. Writes nothing unless every edition built."""
+    (the default) finds a structural error. Writes nothing unless every edition built.
+
+    ``checked``: the caller has just run ``preflight`` on this work (the command checks
+    every work before it builds any), so it is not run twice."""
     check_out_dir(options.out_dir, work.paths.root)
     inputs = inputs_of(work.paths, options)  # before reading on: the files as built from
     state = BuildState.load(options.out_dir, work.id)
     if state.up_to_date(inputs, options.out_dir):
         log.info("incremental: %s: nothing changed since the last build", work.id)
         return BuildResult(work.id, unchanged=True)
-    if options.preflight:
+    if options.preflight and not checked:
         preflight([work])
     result = BuildResult(work.id)
     config = load_build_config(work)
