@@ -2,7 +2,8 @@
 
 Stages, as the log names them: ``preflight`` (the store's structural checks) →
 ``edition`` (which books the text allows) → ``ast`` (segments and credits to a Pandoc
-document) → ``fonts`` (the CJK subset) → ``html`` / ``epub`` / ``pdf``.
+document) → ``fonts`` (the CJK and Latin subsets, kept in ``<out>/.cache/fonts/``:
+:mod:`toolkit.render.fontcache`) → ``html`` / ``epub`` / ``pdf``.
 
 A work with a structural error (``toolkit.check.STRUCTURAL``: an ID twice, a dangling
 reference, a character XML forbids, an unsafe link, a figure outside the work) is
@@ -24,7 +25,6 @@ anything is built (``check_out_dir``).
 
 from __future__ import annotations
 
-import base64
 import logging
 import os
 from collections.abc import Iterator
@@ -41,10 +41,13 @@ from toolkit.languages import language_script
 from toolkit.model import BlockKind
 from toolkit.render import formats
 from toolkit.render.ast import credit_blocks, document_blocks
+from toolkit.render.chws import with_chws
 from toolkit.render.config import load_build_config
 from toolkit.render.credits import credits_for
 from toolkit.render.edition import Edition, EditionKind, editions_for
-from toolkit.render.fonts import FontSource, find_cjk_font, subset_font, to_woff2
+from toolkit.render.fontcache import FontCache
+from toolkit.render.fontfaces import edition_fonts
+from toolkit.render.fonts import FontSource, find_cjk_font
 from toolkit.store.fileio import write_files
 from toolkit.store.scratch import scratch_space
 from toolkit.store.work import Work, find_image, relative
@@ -158,16 +161,17 @@ def build_work(work: Work, options: BuildOptions) -> BuildResult:
     files: dict[Path, str | bytes] = {}
     if editions:
         fonts: dict[tuple[str, str | None], FontSource] = {}  # one look-up per script
+        cache = FontCache(options.out_dir)
         epoch = edition_epoch(work)
         made = datetime.fromtimestamp(epoch, UTC).date()
         with scratch_space(options.out_dir) as scratch, source_date(epoch):
             for edition in editions:
                 script = language_script(edition.lang)
                 if script not in fonts:
-                    fonts[script] = find_cjk_font(edition.lang)
+                    fonts[script] = with_chws(find_cjk_font(edition.lang), cache)
                 font = fonts[script]
                 where = scratch / edition.lang
-                built = _build_edition(edition, options.formats, font, where, made)
+                built = _build_edition(edition, options.formats, font, cache, where, made)
                 files.update({target / name: data for name, data in built.items()})
     try:
         write_files(files)
@@ -230,6 +234,7 @@ def _build_edition(
     edition: Edition,
     wanted: tuple[Format, ...],
     font_source: FontSource,
+    cache: FontCache,
     scratch: Path,
     made: date | None = None,
 ) -> dict[str, bytes]:
@@ -241,18 +246,17 @@ def _build_edition(
     parts = formats.Parts(edition, credits, title_page, body, colophon, _css())
     out: dict[str, bytes] = {}
     scratch.mkdir()
-    font = subset_font(font_source, formats.all_text(parts), scratch / "edition-cjk.otf")
+    fonts = edition_fonts(font_source, formats.all_text(parts), cache)
     if Format.HTML in wanted:
-        woff2 = to_woff2(font, scratch / "edition-cjk.woff2")
-        face = _font_face(woff2, "woff2")
+        face = fonts.css("html")
         page = formats.html(parts, scratch, font_face=face, article_title=False)
         out[f"{edition.file_stem}.html"] = page.encode("utf-8")
     if Format.PDF in wanted:
-        face = _font_face(font, "opentype")
+        face = fonts.css("pdf")
         page = formats.html(parts, scratch, font_face=face, article_title=True)
         out[f"{edition.file_stem}.pdf"] = formats.pdf(page, parts, scratch)
     if Format.EPUB in wanted:
-        out[f"{edition.file_stem}.epub"] = formats.epub(parts, scratch, font)
+        out[f"{edition.file_stem}.epub"] = formats.epub(parts, scratch, fonts)
     return out
 
 
@@ -276,12 +280,3 @@ def _images(edition: Edition) -> dict[str, str]:
 
 def _css() -> str:
     return files("toolkit.render").joinpath("assets/edition.css").read_text("utf-8")
-
-
-def _font_face(path: Path, kind: str) -> str:
-    mime = "font/woff2" if kind == "woff2" else "font/otf"
-    data = base64.b64encode(path.read_bytes()).decode("ascii")
-    return (
-        '@font-face { font-family: "Edition CJK"; '
-        f'src: url("data:{mime};base64,{data}") format("{kind}"); }}'
-    )
