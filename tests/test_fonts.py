@@ -148,3 +148,20 @@ def test_what_a_killed_build_left_in_the_cache_is_removed(tmp_path: Path) -> Non
     upright, _ = fonts.find_latin_fonts()
     fonts.cached_subset(upright, "abc", FontCache(tmp_path / "build"))
     assert not gone.exists() and not work.exists() and live.exists()
+
+
+def test_a_cache_folder_of_another_user_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "build" / ".cache" / "fonts"
+    folder.mkdir(parents=True)
+    if os.geteuid() == 0:
+        os.chown(folder, 4321, 4321)
+    else:  # a user cannot give a folder away: this one's owner seems another
+        monkeypatch.setattr(os, "getuid", lambda: folder.stat().st_uid + 1)
+    upright, _ = fonts.find_latin_fonts()
+    with pytest.raises(ToolkitError) as caught:
+        fonts.cached_subset(upright, "abc", FontCache(tmp_path / "build"))
+    assert ".cache/fonts belongs to another user" in caught.value.message
+    assert "--out" in caught.value.fix
+    assert list(folder.iterdir()) == []
