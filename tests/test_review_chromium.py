@@ -9,14 +9,13 @@ or style would: the page's policy allows only its own) and fetch nothing but its
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
 
 from tests.conftest import TRANSLATION_YAML
-from tests.test_review_html import unavailable
 from toolkit.check import Report, check_work
 from toolkit.check.review_html import render_review
 from toolkit.store.work import load_work
@@ -27,17 +26,6 @@ if TYPE_CHECKING:
 pytestmark = pytest.mark.slow
 
 MakeRepo = Callable[..., Path]
-
-CHROMIUM = Path("/usr/bin/chromium")
-#: No sandbox (the tests may run as root, in a container), and nothing of its own online.
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 #: The fixture's translation with slips of each severity: a currency named twice and a
 #: closing quote never opened (warnings), a link that would run code (an error), numbers
@@ -59,26 +47,6 @@ ignore:
     segment: t3
     reason: the quotation goes on in the next chapter
 """
-
-
-@pytest.fixture
-def browser() -> Iterator[Browser]:
-    """Debian's Chromium, driven by Playwright; without either the test is skipped, or in CI
-    fails (``unavailable``)."""
-    if not CHROMIUM.exists():
-        unavailable("needs Debian's Chromium at /usr/bin/chromium: apt-get install -y chromium")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        unavailable(
-            "needs Playwright for Python: pip install -e '.[test]' (never `playwright "
-            "install`: the test drives /usr/bin/chromium)"
-        )
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture

@@ -13,12 +13,12 @@ import shutil
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
-from typing import NoReturn
 
 import lxml.html
 import pytest
 from lxml.html import HtmlElement as Element
 
+from tests.conftest import unavailable
 from tests.test_cli import run
 from toolkit.check import Report, check_work
 from toolkit.check.findings import Coverage, Finding, Place, Suppression
@@ -54,14 +54,6 @@ HOSTILE = [
     "<a href='javascript:alert(2)'>click</a> javascript:alert(3)",
     "</p></div><img src=x onerror=alert(4)><style>*{display:none}</style>",
 ]
-
-
-def unavailable(reason: str) -> NoReturn:
-    """A tool a test needs is not installed: the test is skipped, saying which and how to
-    get it; in CI (``CI`` set), where no test may be skipped, it fails."""
-    if os.environ.get("CI"):
-        pytest.fail(f"{reason} (CI is set: a test that cannot run fails)")
-    pytest.skip(reason)
 
 
 def vnu() -> list[str]:

@@ -11,6 +11,7 @@ import logging
 import os
 import zipfile
 from collections.abc import Iterator
+from importlib.resources import files
 from io import BytesIO
 from pathlib import Path
 
@@ -20,10 +21,9 @@ from fontTools.ttLib import TTFont
 from pdfminer.high_level import extract_pages
 from pdfminer.layout import LTChar, LTContainer
 
-from tests.conftest import ORIGINAL_YAML, TRANSLATION_YAML, write_tree
-from tests.test_review_html import unavailable
+from tests.conftest import ORIGINAL_YAML, TRANSLATION_YAML, unavailable, write_tree
 from toolkit import BuildOptions, build_work, load_work
-from toolkit.render.build import Format, _css
+from toolkit.render.build import Format
 from toolkit.render.chws import with_chws
 from toolkit.render.fontcache import CACHE, FontCache
 from toolkit.render.fontfaces import edition_fonts
@@ -50,6 +50,7 @@ ALIGN = "# source\ttranslation\tscore\tstate\n" + "".join(
     f"s{n}\tt{n}\t0.9\tauto\n" for n in (1, 2, 3)
 )
 EPOCH = "1700000000"
+STYLESHEET = files("toolkit.render").joinpath("assets/edition.css").read_text("utf-8")
 
 
 def _repo(root: Path) -> Path:
@@ -177,7 +178,7 @@ def test_a_q_inside_a_q_takes_the_quotation_marks_of_its_language(
     cache = FontCache(out)
     fonts = edition_fonts(with_chws(find_cjk_font(lang), cache), inner, cache)
     page = (
-        f'<html lang="{lang}"><head><style>{fonts.css("pdf")}\n{_css()}</style></head>'
+        f'<html lang="{lang}"><head><style>{fonts.css("pdf")}\n{STYLESHEET}</style></head>'
         f"<body><p><q>{outer}<q>{nested}</q></q></p></body></html>"
     )
     pdf = out / f"q-{lang}.pdf"

@@ -30,6 +30,8 @@ from pydantic import (
     StringConstraints,
 )
 
+from toolkit.isbn import isbn13
+
 # Re-exported: they were defined here first.
 from toolkit.languages import language_script as language_script
 from toolkit.languages import sentence_separator as sentence_separator
@@ -67,10 +69,24 @@ def _visible(value: str) -> str:
     return value
 
 
+def _keyword(value: str) -> str:
+    # A PDF's keywords are one text, split at commas by those who read it (WeasyPrint too).
+    if "," in value:
+        raise ValueError(
+            f"{value!r} has a comma: give each keyword as its own item of the list "
+            "(keywords: [tea, Dadaocheng])"
+        )
+    return value
+
+
 #: Text as written (never stripped), with something in it besides white space.
 Text = Annotated[
     str, StringConstraints(strip_whitespace=False, min_length=1), AfterValidator(_visible)
 ]
+#: An ISBN-10 or ISBN-13 as written (hyphens, spaces), checked and kept as ISBN-13.
+Isbn = Annotated[str, AfterValidator(isbn13)]
+#: One keyword (a subject) of a publication: text without a comma.
+Keyword = Annotated[Text, AfterValidator(_keyword)]
 LangTag = Annotated[str, AfterValidator(_lang_tag)]
 Url = Annotated[str, AfterValidator(_url)]
 IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
@@ -125,6 +141,10 @@ class Publication(_Model):
     date_source: Text | None = None
     rights: Text | None = None
     licence: Text | None = None
+    #: This publication's own ISBN (``toolkit.isbn``): never another edition's.
+    isbn: Isbn | None = None
+    #: Its subjects, in its language: the PDF's keywords, the EPUB's ``dc:subject``.
+    keywords: list[Keyword] = []
 
 
 class Original(Publication):

@@ -2,6 +2,8 @@
 
 Every work named is checked for structural errors before any is built: one broken work
 stops the command with nothing written (exit 2), each error printed with its place and fix.
+A work whose files have not changed since its editions were built is not read again
+(``toolkit.render.incremental``).
 """
 
 from __future__ import annotations
@@ -10,10 +12,12 @@ from pathlib import Path
 
 import click
 
-from toolkit.cli.base import cli, root_of, works_of
+from toolkit.cli.base import cli, root_of
 from toolkit.errors import shown_path
 from toolkit.render import BuildOptions, Format, build_work, check_out_dir, preflight
+from toolkit.render.build import up_to_date
 from toolkit.render.edition import EditionKind
+from toolkit.store.work import WorkPaths, list_works, load_work
 
 
 @cli.command()
@@ -37,7 +41,8 @@ from toolkit.render.edition import EditionKind
     multiple=True,
     type=click.Choice([k.value for k in EditionKind]),
     help="Editions to build (repeatable; default: every one the text allows): the "
-    "original, the translations, the Simplified Chinese edition of a Traditional original.",
+    "original, the translations, the Simplified Chinese edition of a Traditional original, "
+    "and the parallel and interleaved editions of each aligned translation.",
 )
 @click.pass_context
 def build(
@@ -59,7 +64,13 @@ def build(
     kinds = tuple(EditionKind(k) for k in editions)
     options = BuildOptions(out_dir=out or root / "build", formats=chosen, editions=kinds)
     check_out_dir(options.out_dir, root)
-    loaded = works_of(root, works)
+    names = works or tuple(list_works(root))
+    fresh = {name for name in names if up_to_date(WorkPaths(root, name), options)}
+    for name in names:
+        if name in fresh:
+            shown = shown_path(options.out_dir / name)
+            click.echo(f"up to date: {shown} (nothing changed since it was built)")
+    loaded = [load_work(root, name) for name in names if name not in fresh]
     preflight(loaded)  # all of them before any is built
     for work in loaded:
         result = build_work(work, options)

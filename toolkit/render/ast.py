@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from toolkit.check.safety import anchor_target
 from toolkit.metadata import sentence_separator
@@ -35,9 +35,11 @@ from toolkit.model import (
     Strong,
     Text,
 )
-from toolkit.render.credits import Credits, Line
 from toolkit.store.inline import parse_inline
 from toolkit.store.links import is_safe_url
+
+if TYPE_CHECKING:  # credits reads editions, whose bilingual texts are set here
+    from toolkit.render.credits import Credits, Line
 
 Json = dict[str, Any]
 #: The Pandoc AST version this module writes (Pandoc 3.x).
@@ -59,10 +61,34 @@ WORD_JOINER = "\u2060"
 _NOT_AT_LINE_START = re.compile("(?<=[^\\s\u2060])([\u00b7\u30fb\uff5e])")
 
 
-def text_inlines(text: str) -> list[Json]:
+#: Where Han characters meet Latin letters or digits, with or without a space between
+#: (clreq §3.2.2): a quarter-em space goes there, as layout (``HAN_LATIN``).
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+_LATIN = "A-Za-z0-9\u00c0-\u024f"
+_HAN_LATIN = re.compile(f"(?<=[{_HAN}]) ?(?=[{_LATIN}])|(?<=[{_LATIN}]) ?(?=[{_HAN}])")
+#: The class of the space set between Han and Latin: a normal space, so that it is a line
+#: break opportunity and vanishes at a line's start or end, sized to a quarter em by the
+#: edition's stylesheet (the CJK face's own space, its width adjusted by word-spacing).
+HAN_LATIN = "han-latin"
+
+
+def text_inlines(text: str, *, autospace: bool = False) -> list[Json]:
     """A string as Str and Space nodes (line breaks never occur in a segment), with a word
-    joiner before each mark that must not start a line."""
+    joiner before each mark that must not start a line. ``autospace`` (Chinese text): a
+    quarter-em space between Han characters and Latin letters or digits, whether the
+    text has a space there or not (never in the store: only here, as layout)."""
     text = _NOT_AT_LINE_START.sub(WORD_JOINER + r"\1", text)
+    if not autospace:
+        return _words(text)
+    out: list[Json] = []
+    for i, chunk in enumerate(_HAN_LATIN.split(text)):
+        if i:
+            out.append({"t": "Span", "c": [attr("", [HAN_LATIN]), [{"t": "Space"}]]})
+        out += _words(chunk)
+    return out
+
+
+def _words(text: str) -> list[Json]:
     out: list[Json] = []
     for i, word in enumerate(text.split(" ")):
         if i:
@@ -83,12 +109,7 @@ def document_blocks(
     cannot become a note (undefined, repeated, or inside a note) stays as written.
     ``toolkit check`` reports each of these.
     """
-    notes: dict[str, Block] = {}
-    for block in doc.blocks:
-        if block.kind is BlockKind.FOOTNOTE:
-            notes.setdefault(block.label, block)
-    ids = frozenset(doc.segment_ids())
-    builder = _Builder(id_prefix, notes, images or {}, sentence_separator(id_prefix), ids)
+    builder = Builder(doc, id_prefix, images)
     out: list[Json] = []
     quote: list[Json] | None = None
     items: list[Block] = []  # the list being gathered
@@ -112,32 +133,63 @@ def document_blocks(
         quote = None
         out.append(builder.block(block))
     out += builder.lists(items)
-    for block in doc.blocks:
-        if block.kind is BlockKind.FOOTNOTE and builder.placed.get(block.label) is not block:
-            label = [{"t": "Str", "c": f"[{block.label}]"}, {"t": "Space"}]
-            content = label + builder.segments(block.segments)
-            out.append(
-                {"t": "Div", "c": [attr("", ["unplaced-note"]), [{"t": "Para", "c": content}]]}
-            )
-    return out
+    return out + builder.unplaced_notes()
 
 
-class _Builder:
+#: Blocks whose segments are running text, which a bilingual row may cut between segments.
+_TEXT_BLOCKS = frozenset(
+    {
+        BlockKind.PARAGRAPH,
+        BlockKind.QUOTE,
+        BlockKind.LIST_ITEM,
+        BlockKind.HEADING,
+        BlockKind.FOOTNOTE,
+    }
+)
+
+
+class Builder:
+    """Pandoc blocks and inlines for one document's text.
+
+    ``prefix`` starts every element ID (``<prefix>-<segment id>``) and says the text's
+    language; ``note_lang``, when given, is set on each footnote's text, which Pandoc
+    places away from its reference (a bilingual edition's notes in both languages).
+    """
+
     def __init__(
         self,
+        doc: Document,
         prefix: str,
-        notes: dict[str, Block],
-        images: Mapping[str, str],
-        separator: str,
-        ids: frozenset[str],
+        images: Mapping[str, str] | None = None,
+        note_lang: str | None = None,
     ) -> None:
+        self.doc = doc
         self.prefix = prefix
-        self.ids = ids  # the document's segment IDs, which # links may name
-        self.notes = notes
-        self.images = images
-        self.separator = separator
+        self.ids = frozenset(doc.segment_ids())  # the segment IDs # links may name
+        self.notes: dict[str, Block] = {}
+        for block in doc.blocks:
+            if block.kind is BlockKind.FOOTNOTE:
+                self.notes.setdefault(block.label, block)
+        self.images = images or {}
+        self.separator = sentence_separator(prefix)
+        self.autospace = prefix.split("-")[0].lower() == "zh"  # Chinese text: Han–Latin space
+        self.note_lang = note_lang
         self.placed: dict[str, Block] = {}  # footnotes already set at a reference
         self.in_note = False
+
+    def unplaced_notes(self) -> list[Json]:
+        """Each footnote no reference reached (or a second with the same label), as a
+        paragraph after its label: nothing is dropped."""
+        out = []
+        for block in self.doc.blocks:
+            if block.kind is BlockKind.FOOTNOTE and self.placed.get(block.label) is not block:
+                label = [{"t": "Str", "c": f"[{block.label}]"}, {"t": "Space"}]
+                content = label + self.segments(block.segments)
+                para = [{"t": "Para", "c": content}]
+                out.append(
+                    {"t": "Div", "c": [_lang_attr("", ["unplaced-note"], self.note_lang), para]}
+                )
+        return out
 
     def block(self, block: Block) -> Json:
         kind = block.kind
@@ -173,6 +225,33 @@ class _Builder:
             info = block.code.info.split()
             return {"t": "CodeBlock", "c": [attr("", info[:1]), block.code.text]}
         return {"t": "Para", "c": self.segments(block.segments)}
+
+    def piece(self, block: Block, segments: tuple[Segment, ...]) -> list[Json]:
+        """The blocks for some of ``block``'s segments (a bilingual edition's row shows a
+        paragraph sentence by sentence): a paragraph or quotation of those segments, a
+        list item (its marker only where the item starts), or the block entire when
+        ``segments`` are all of it and it is not text of its own (a table, a figure)."""
+        kind = block.kind
+        if kind not in _TEXT_BLOCKS:
+            return [self.block(block)]
+        content = self.segments(segments)  # once: it places the footnotes it refers to
+        if kind is BlockKind.QUOTE:
+            return [{"t": "BlockQuote", "c": [{"t": "Para", "c": content}]}]
+        if kind is BlockKind.LIST_ITEM:
+            depth = [f"list-depth-{_depth(block)}"] if _depth(block) else []
+            if segments[:1] != block.segments[:1]:  # the rest of an item: no second marker
+                return [{"t": "Div", "c": [attr("", ["list-continues", *depth]), [_para(content)]]}]
+            entry = [[{"t": "Plain", "c": content}]]
+            number = _number(block)
+            if number is None:
+                listed: Json = {"t": "BulletList", "c": entry}
+            else:
+                listed = {
+                    "t": "OrderedList",
+                    "c": [[number, {"t": "Decimal"}, {"t": "Period"}], entry],
+                }
+            return [{"t": "Div", "c": [attr("", depth), [listed]]}] if depth else [listed]
+        return [_para(content)]
 
     def segments(self, segments: tuple[Segment, ...]) -> list[Json]:
         out: list[Json] = []
@@ -239,7 +318,7 @@ class _Builder:
         out: list[Json] = []
         for node in nodes:
             if isinstance(node, Text):
-                out += text_inlines(node.text)
+                out += text_inlines(node.text, autospace=self.autospace)
             elif isinstance(node, Emph):
                 out.append({"t": "Emph", "c": self.inlines(node.children)})
             elif isinstance(node, Strong):
@@ -267,6 +346,8 @@ class _Builder:
             content = self.segments(block.segments)
         finally:
             self.in_note = False
+        if self.note_lang:
+            content = [_span("", [], content, self.note_lang)]
         return {"t": "Note", "c": [{"t": "Para", "c": content}]}
 
     def _address(self, url: str) -> str | None:
@@ -280,6 +361,10 @@ class _Builder:
 
     def _id(self, seg: Segment) -> str:
         return f"{self.prefix}-{seg.id}" if seg.id else ""
+
+
+def _para(content: list[Json]) -> Json:
+    return {"t": "Para", "c": content}
 
 
 def _span(ident: str, classes: list[str], content: list[Json], lang: str | None = None) -> Json:

@@ -13,8 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from toolkit.metadata import Credit, Organisation, Original, Person, Translation, pick
-from toolkit.model import BlockKind
-from toolkit.render.edition import Edition
+from toolkit.render.edition import Edition, EditionKind
+from toolkit.render.simplified import simplified_text
 
 __all__ = ["Attribution", "attribution_of", "forms", "full_name"]
 
@@ -57,6 +57,10 @@ class Attribution:
     work: str
     #: The credits of the figures this edition shows, in order, each once.
     figure_credits: tuple[str, ...] = ()
+    #: This edition's own ISBN-13 (see ``attribution_of``), if it has one.
+    isbn: str | None = None
+    #: This edition's keywords, in its language.
+    keywords: tuple[str, ...] = ()
 
     @property
     def authors(self) -> list[Person]:
@@ -152,27 +156,37 @@ class Attribution:
         if self.rights:
             tags.append(("dcterms.rights", self.rights))
         tags.append(("original-title", self.original.title))
+        if self.keywords:  # WeasyPrint makes this the PDF's /Keywords
+            tags.append(("keywords", ", ".join(self.keywords)))
+        if self.isbn:
+            tags.append(("dcterms.identifier", f"urn:isbn:{self.isbn}"))
         return tags
 
     def json_ld(self) -> dict[str, object]:
-        """schema.org's ``Article``: the translation, ``translationOfWork`` the original."""
+        """schema.org's ``Article``: the translation, ``translationOfWork`` the original.
+
+        A publication with an ISBN is a ``Book`` (schema.org gives ``isbn`` to books only),
+        each with its own ISBN: the edition's is this edition's (none for a Simplified
+        edition unless its build.yaml gives one), the original's is the original's."""
         original = self.original
         source: dict[str, object] = {
-            "@type": "Article",
+            "@type": "Book" if original.isbn else "Article",
             "name": original.title,
             "inLanguage": original.language,
             "author": [self._person(p) for p in self.authors],
             "publisher": self._org(original.publisher),
             "url": original.url,
             "datePublished": original.date.isoformat() if original.date else None,
+            "isbn": original.isbn,
         }
         tr = self.translation
         if tr is None:
             data: dict[str, object] = {"@context": "https://schema.org", **source}
+            data |= {"@type": "Book" if self.isbn else "Article", "isbn": self.isbn}
         else:
             data = {
                 "@context": "https://schema.org",
-                "@type": "Article",
+                "@type": "Book" if self.isbn else "Article",
                 "name": tr.title,
                 "inLanguage": tr.language,
                 "author": source["author"],
@@ -180,8 +194,10 @@ class Attribution:
                 "publisher": self._org(tr.publisher),
                 "url": tr.url,
                 "datePublished": tr.date.isoformat() if tr.date else None,
+                "isbn": self.isbn,
                 "translationOfWork": source,
             }
+        data["keywords"] = list(self.keywords)
         cleaned = _drop_empty(data)
         assert isinstance(cleaned, dict)
         return cleaned
@@ -206,6 +222,8 @@ class Attribution:
             meta["rights"] = self.rights
         if self.date:
             meta["date"] = self.date
+        if self.keywords:
+            meta["subject"] = list(self.keywords)
         return meta
 
     def _person(self, person: Person) -> dict[str, object]:
@@ -230,14 +248,28 @@ def _drop_empty(value: object) -> object:
 
 
 def attribution_of(edition: Edition) -> Attribution:
-    """The attribution of ``edition``, for its reader."""
+    """The attribution of ``edition``, for its reader.
+
+    An ISBN belongs to one publication: the original's edition carries the original's
+    (work.yaml), a translation's edition the translation's (<lang>.yaml), a Simplified
+    edition, a publication of its own, only the one its build.yaml gives, and a
+    bilingual edition none. Its keywords are its publication's (the original's,
+    converted, in a Simplified edition)."""
     tr = edition.translation
-    figures = (b.credit for b in edition.document.blocks if b.kind is BlockKind.FIGURE)
+    original = edition.work.original
+    isbn, keywords = edition.publication.isbn, tuple(edition.publication.keywords)
+    if edition.kind is EditionKind.SIMPLIFIED and edition.simplified is not None:
+        isbn = edition.simplified.isbn
+        keywords = tuple(simplified_text(k, edition.simplified) for k in keywords)
+    if edition.bilingual is not None:
+        isbn = None
     return Attribution(
         lang=edition.lang,
         title=edition.title,
-        original=edition.work.original,
+        original=original,
         translation=tr.meta if tr is not None else None,
         work=edition.work.id,
-        figure_credits=tuple(dict.fromkeys(c for c in figures if c)),
+        figure_credits=tuple(edition.figures),
+        isbn=isbn,
+        keywords=tuple(dict.fromkeys(keywords)),
     )

@@ -29,28 +29,33 @@ import logging
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from enum import StrEnum
 from importlib.resources import files
 from pathlib import Path
 
+from fontTools.ttLib import TTFont
+
 from toolkit.check import Finding, structural_errors
 from toolkit.errors import Location, StageError, ToolkitError, shown_path
 from toolkit.languages import language_script
-from toolkit.model import BlockKind
+from toolkit.model import BlockKind, Document
 from toolkit.render import formats
-from toolkit.render.ast import credit_blocks, document_blocks
+from toolkit.render.ast import HAN_LATIN, credit_blocks, document_blocks
+from toolkit.render.bilingual import Images, bilingual_blocks
 from toolkit.render.chws import with_chws
 from toolkit.render.config import load_build_config
-from toolkit.render.credits import credits_for
+from toolkit.render.cover import cover_alt, cover_block, cover_for
+from toolkit.render.credits import credits_for, labels
 from toolkit.render.edition import Edition, EditionKind, editions_for
 from toolkit.render.fontcache import FontCache
 from toolkit.render.fontfaces import edition_fonts
 from toolkit.render.fonts import FontSource, find_cjk_font
+from toolkit.render.incremental import BuildState, inputs_digest
 from toolkit.store.fileio import write_files
 from toolkit.store.scratch import scratch_space
-from toolkit.store.work import Work, find_image, relative
+from toolkit.store.work import Work, WorkPaths, find_image, relative
 
 log = logging.getLogger("toolkit.render")
 
@@ -129,17 +134,45 @@ class BuildResult:
     work: str
     outputs: list[Path] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    #: Nothing changed since the last build: nothing was built (``up_to_date``).
+    unchanged: bool = False
+
+
+def inputs_of(paths: WorkPaths, options: BuildOptions) -> str:
+    """The digest of everything the work's editions are made from, and of what was asked
+    (``toolkit.render.incremental``)."""
+    asked = [f"format {f.value}" for f in options.formats]
+    asked += [f"edition {k.value}" for k in options.editions]
+    asked.append(f"preflight {options.preflight}")
+    fonts = [find_cjk_font(lang).path for lang in ("zh-Hant", "zh-Hans")]
+    return inputs_digest((paths.source_dir, paths.translations_dir), asked, fonts)
+
+
+def up_to_date(paths: WorkPaths, options: BuildOptions) -> bool:
+    """Were the work's editions built from exactly its files as they are now, with the
+    same toolkit and the same request, and are they all still there as written? Reads
+    only the work's own folders (a work folder that is a link is never taken as up to
+    date: loading it decides)."""
+    if any(d.is_symlink() for d in (paths.source_dir, paths.translations_dir)):
+        return False
+    state = BuildState.load(options.out_dir, paths.work)
+    return state.up_to_date(inputs_of(paths, options), options.out_dir)
 
 
 def build_work(work: Work, options: BuildOptions) -> BuildResult:
     """Build every edition of ``work`` the text allows; refuse it first if ``preflight``
     (the default) finds a structural error. Writes nothing unless every edition built."""
     check_out_dir(options.out_dir, work.paths.root)
+    inputs = inputs_of(work.paths, options)  # before reading on: the files as built from
+    state = BuildState.load(options.out_dir, work.id)
+    if state.up_to_date(inputs, options.out_dir):
+        log.info("incremental: %s: nothing changed since the last build", work.id)
+        return BuildResult(work.id, unchanged=True)
     if options.preflight:
         preflight([work])
     result = BuildResult(work.id)
     config = load_build_config(work)
-    editions = editions_for(work, config.simplified)
+    editions = editions_for(work, config.settings())
     # The command line's choice, else the work's (build.yaml), else every edition.
     wanted = options.editions or tuple(config.editions or ())
     if wanted:
@@ -166,11 +199,11 @@ def build_work(work: Work, options: BuildOptions) -> BuildResult:
         made = datetime.fromtimestamp(epoch, UTC).date()
         with scratch_space(options.out_dir) as scratch, source_date(epoch):
             for edition in editions:
-                script = language_script(edition.lang)
+                script = language_script(edition.chinese_lang)
                 if script not in fonts:
-                    fonts[script] = with_chws(find_cjk_font(edition.lang), cache)
+                    fonts[script] = with_chws(find_cjk_font(edition.chinese_lang), cache)
                 font = fonts[script]
-                where = scratch / edition.lang
+                where = scratch / edition.file_stem
                 built = _build_edition(edition, options.formats, font, cache, where, made)
                 files.update({target / name: data for name, data in built.items()})
     try:
@@ -183,6 +216,7 @@ def build_work(work: Work, options: BuildOptions) -> BuildResult:
             "in the repository",
         ) from None
     result.outputs += list(files)
+    state.save(inputs, options.out_dir, files)
     return result
 
 
@@ -241,42 +275,83 @@ def _build_edition(
     """One edition's files by name; intermediate files go to ``scratch`` (made here)."""
     credits = credits_for(edition, made)
     title_page, colophon = credit_blocks(credits)
-    body = document_blocks(edition.document, edition.lang, _images(edition))
+    images = _images(edition, edition.document, edition.text_path)
+    if edition.bilingual is not None:
+        original = _images(edition, edition.bilingual.source, edition.work.paths.original_text)
+        omitted = labels(edition.lang)["omitted"]
+        body = bilingual_blocks(edition.bilingual, Images(original, images), omitted)
+    else:
+        body = document_blocks(edition.document, edition.lang, images)
     log.info("ast: %s: %d blocks", edition.file_stem, len(body))
-    parts = formats.Parts(edition, credits, title_page, body, colophon, _css())
+    css = _css(edition) + _han_latin_css(font_source)
+    parts = formats.Parts(edition, credits, title_page, body, colophon, css, _screen_css(edition))
     out: dict[str, bytes] = {}
     scratch.mkdir()
-    fonts = edition_fonts(font_source, formats.all_text(parts), cache)
+    # The cover's words are its picture's text alternative in the EPUB: glyphs for them too.
+    text = formats.all_text(parts) + cover_alt(edition)
+    fonts = edition_fonts(font_source, text, cache)
+    # The EPUB and the PDF are books, with a cover (``cover``); the HTML page has none.
+    book = printed = parts
+    if Format.EPUB in wanted or Format.PDF in wanted:
+        cover = cover_for(edition, font_source)
+        (scratch / cover.file_name).write_bytes(cover.data)
+        book = replace(parts, cover=scratch / cover.file_name)  # the EPUB's cover-image
+        # The PDF's first page.
+        printed = replace(book, title_page=[cover_block(cover, edition.lang), *book.title_page])
     if Format.HTML in wanted:
         face = fonts.css("html")
         page = formats.html(parts, scratch, font_face=face, article_title=False)
         out[f"{edition.file_stem}.html"] = page.encode("utf-8")
     if Format.PDF in wanted:
         face = fonts.css("pdf")
-        page = formats.html(parts, scratch, font_face=face, article_title=True)
-        out[f"{edition.file_stem}.pdf"] = formats.pdf(page, parts, scratch)
+        page = formats.html(printed, scratch, font_face=face, article_title=True)
+        out[f"{edition.file_stem}.pdf"] = formats.pdf(page, printed, scratch)
     if Format.EPUB in wanted:
-        out[f"{edition.file_stem}.epub"] = formats.epub(parts, scratch, fonts)
+        out[f"{edition.file_stem}.epub"] = formats.epub(book, scratch, fonts)
     return out
 
 
-def _images(edition: Edition) -> dict[str, str]:
-    """Each figure's image as an absolute path (see ``find_image``).
+def _images(edition: Edition, doc: Document, text_path: Path) -> dict[str, str]:
+    """Each figure's image in ``doc`` (read from ``text_path``), as an absolute path (see
+    ``find_image``).
 
     Raises StageError naming the figure's line when an image cannot be used.
     """
     found: dict[str, str] = {}
-    for block in edition.document.blocks:
+    for block in doc.blocks:
         if block.kind is not BlockKind.FIGURE or block.src in found:
             continue
         try:
-            image = find_image(edition.work.paths, edition.text_path, block.src)
+            image = find_image(edition.work.paths, text_path, block.src)
         except ToolkitError as exc:
-            where = Location(edition.text_path, block.line)
+            where = Location(text_path, block.line)
             raise StageError(exc.message, where=where, fix=exc.fix) from None
         found[block.src] = str(image)
     return found
 
 
-def _css() -> str:
-    return files("toolkit.render").joinpath("assets/edition.css").read_text("utf-8")
+def _css(edition: Edition) -> str:
+    """The edition's stylesheet (what every format shares)."""
+    names = ["edition.css"] + (["bilingual.css"] if edition.bilingual is not None else [])
+    assets = files("toolkit.render").joinpath("assets")
+    return "\n".join(assets.joinpath(name).read_text("utf-8") for name in names)
+
+
+def _han_latin_css(font: FontSource) -> str:
+    """The rule that makes the space between Han and Latin (``ast.HAN_LATIN``) a quarter
+    em: the CJK face's own space, at the size that makes it one (no word-spacing: the
+    PDF's Chinese justification leaves a box with spacing of its own alone), in a box
+    that adds nothing to the line's height."""
+    face = TTFont(str(font.path), fontNumber=font.index, lazy=True)
+    try:
+        advance = face["hmtx"][face.getBestCmap()[0x20]][0] / face["head"].unitsPerEm
+    finally:
+        face.close()
+    return f"\n.{HAN_LATIN} {{ font-size: {0.25 / advance:.4f}em; line-height: 0; }}\n"
+
+
+def _screen_css(edition: Edition) -> str:
+    """Rules for the HTML edition on a screen: a parallel edition's responsive grid."""
+    if edition.kind is not EditionKind.PARALLEL:
+        return ""
+    return files("toolkit.render").joinpath("assets/bilingual-screen.css").read_text("utf-8")

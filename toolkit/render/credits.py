@@ -65,6 +65,9 @@ _LABELS = {
         "publisher": "Publisher",
         "published": "Published",
         "address": "Address",
+        "isbn": "ISBN",
+        "cover": "Cover: ",
+        "cover_sep": " / ",
         "image": "Image credit",
         "rights": "Rights",
         "licence": "Licence",
@@ -79,6 +82,9 @@ _LABELS = {
         "comma": ", ",
         "about": ", ",
         "and": " and ",
+        "omitted": "Left out of the translation.",
+        "parallel": "The original and the translation side by side.",
+        "interleaved": "The original and the translation, passage by passage.",
     },
     # Traditional Chinese; labels() converts them for Simplified editions (OpenCC).
     "zh": {
@@ -96,6 +102,9 @@ _LABELS = {
         "publisher": "出版者",
         "published": "發表日期",
         "address": "網址",
+        "isbn": "ISBN",
+        "cover": "封面：",
+        "cover_sep": "／",
         "image": "圖片來源",
         "rights": "權利",
         "licence": "授權",
@@ -109,6 +118,9 @@ _LABELS = {
         "comma": "、",
         "about": "，",
         "and": "、",
+        "omitted": "譯文略去此段。",
+        "parallel": "原文與譯文對照排列。",
+        "interleaved": "原文與譯文逐段交錯排列。",
     },
 }
 #: Language names, in the language of the labels.
@@ -149,6 +161,8 @@ def credits_for(edition: Edition, made: date | None = None) -> Credits:
     text = labels(lang, edition.simplified or DEFAULT_SETTINGS)
     title = (Run(credits.title, lang),)
     page: list[Line] = []
+    if edition.bilingual is not None:  # both titles: the original's under the translation's
+        page.append((Run(credits.original.title, credits.original.language),))
     if credits.authors:
         page.append((Run(text["by"]), *_names(credits.authors, lang)))
     if credits.translators:
@@ -164,8 +178,12 @@ def credits_for(edition: Edition, made: date | None = None) -> Credits:
         sections.append(_translation_section(credits, text))
     notes = [_credit(text["image"], c, lang) for c in credits.image_credits]
     if edition.simplified is not None:
+        if credits.isbn:  # its own ISBN; the original's is the original's, given above
+            notes.append(Entry(text["isbn"], (Run(credits.isbn),)))
         config = edition.simplified.conversion.value
         notes.append(Entry("", (Run(text["converted"].format(config=config)),)))
+    if edition.bilingual is not None:
+        notes.append(Entry("", (Run(text[edition.bilingual.layout.value]),)))
     if edition.kind is EditionKind.TRANSLATION and not edition.source_present:
         notes.append(Entry("", (Run(text["missing"]),)))
     built = text["built"].format(version=__version__, work=credits.work)
@@ -222,6 +240,8 @@ def _publication(meta: Publication, lang: str, text: dict[str, str]) -> list[Ent
         entries.append(Entry(text["published"], line))
     if meta.url:
         entries.append(Entry(text["address"], (Run(meta.url, url=meta.url),)))
+    if meta.isbn:
+        entries.append(Entry(text["isbn"], (Run(meta.isbn),)))
     return entries
 
 

@@ -9,7 +9,15 @@ from pathlib import Path
 
 from toolkit.languages import language_script
 from toolkit.metadata import Publication, pick
-from toolkit.model import Document
+from toolkit.model import BlockKind, Document
+from toolkit.render.bilingual import (
+    DEFAULT_INTERLEAVED,
+    DEFAULT_PARALLEL,
+    Bilingual,
+    Interleaved,
+    Layout,
+    Parallel,
+)
 from toolkit.render.simplified import (
     DEFAULT_SETTINGS,
     Simplified,
@@ -27,6 +35,14 @@ class EditionKind(StrEnum):
     TRANSLATION = "translation"
     #: The Traditional Chinese original converted to Simplified characters (OpenCC).
     SIMPLIFIED = "simplified"
+    #: The original and a translation side by side, bead by bead.
+    PARALLEL = "parallel"
+    #: The original and a translation one after the other, bead by bead.
+    INTERLEAVED = "interleaved"
+
+
+#: The kinds that set the original and a translation together.
+BILINGUAL = frozenset({EditionKind.PARALLEL, EditionKind.INTERLEAVED})
 
 
 #: The language tag of a Simplified edition: never a Traditional tag on converted text.
@@ -43,17 +59,46 @@ class Edition:
     translation: TranslationData | None = None
     #: How a Simplified edition is made (its work's build.yaml); None for the others.
     simplified: Simplified | None = None
+    #: A bilingual edition's texts and layout; None for the others.
+    bilingual: Bilingual | None = None
 
     @property
     def lang(self) -> str:
+        """The reader's language: the edition's labels and credits are in it (a bilingual
+        edition's is its translation's)."""
         if self.kind is EditionKind.SIMPLIFIED:
             return SIMPLIFIED_LANG
         return self.translation.lang if self.translation else self.work.original.language
 
     @property
     def file_stem(self) -> str:
-        """The output file name before its extension: ``china-russia.en``."""
+        """The output file name before its extension: ``china-russia.en``, and for a
+        bilingual edition its kind too: ``sample.parallel.en``."""
+        if self.kind in BILINGUAL:
+            return f"{self.work.id}.{self.kind.value}.{self.lang}"
         return f"{self.work.id}.{self.lang}"
+
+    @property
+    def chinese_lang(self) -> str:
+        """The language whose Chinese face the edition carries: a Simplified edition's
+        zh-Hans, else the original's (the names and titles of a translation, the
+        original's side of a bilingual edition)."""
+        if self.kind is EditionKind.SIMPLIFIED:
+            return SIMPLIFIED_LANG
+        return self.work.original.language
+
+    @property
+    def documents(self) -> tuple[Document, ...]:
+        """Every text the edition shows: both, in a bilingual edition."""
+        if self.bilingual is not None:
+            return (self.bilingual.source, self.bilingual.target)
+        return (self.document,)
+
+    @property
+    def figures(self) -> list[str]:
+        """The credits of the figures the edition shows, each once, in order."""
+        credits = (b.credit for d in self.documents for b in d.blocks if b.kind is BlockKind.FIGURE)
+        return list(dict.fromkeys(c for c in credits if c))
 
     @property
     def title(self) -> str:
@@ -100,18 +145,48 @@ class Edition:
         return date.isoformat() if date else None
 
 
-def editions_for(work: Work, simplified: Simplified = DEFAULT_SETTINGS) -> list[Edition]:
+@dataclass(frozen=True)
+class EditionSettings:
+    """How a work's editions are made (its build.yaml)."""
+
+    simplified: Simplified = DEFAULT_SETTINGS
+    parallel: Parallel = DEFAULT_PARALLEL
+    interleaved: Interleaved = DEFAULT_INTERLEAVED
+
+
+def editions_for(work: Work, settings: EditionSettings | None = None) -> list[Edition]:
     """Every edition the text in the repository allows: the original; a Traditional Chinese
-    original in Simplified characters too (made as ``simplified`` says); and each
-    translation."""
+    original in Simplified characters too; each translation; and for each translation
+    aligned with the original, a parallel and an interleaved edition."""
+    settings = settings or EditionSettings()
     editions: list[Edition] = []
-    if work.source is not None:
-        editions.append(Edition(work, EditionKind.ORIGINAL, work.source))
+    source = work.source
+    if source is not None:
+        editions.append(Edition(work, EditionKind.ORIGINAL, source))
         if language_script(work.original.language) == ("zh", "Hant"):
-            converted = simplified_document(work.source, simplified)
-            editions.append(Edition(work, EditionKind.SIMPLIFIED, converted, None, simplified))
+            converted = simplified_document(source, settings.simplified)
+            simplified = settings.simplified
+            editions.append(Edition(work, EditionKind.SIMPLIFIED, converted, simplified=simplified))
     for lang in sorted(work.translations):
         tr = work.translations[lang]
-        if tr.document is not None:
-            editions.append(Edition(work, EditionKind.TRANSLATION, tr.document, tr))
+        if tr.document is None:
+            continue
+        editions.append(Edition(work, EditionKind.TRANSLATION, tr.document, tr))
+        if source is None or tr.alignment is None:
+            continue
+        for kind, layout in (
+            (EditionKind.PARALLEL, Layout.PARALLEL),
+            (EditionKind.INTERLEAVED, Layout.INTERLEAVED),
+        ):
+            texts = Bilingual(
+                source,
+                work.original.language,
+                tr.document,
+                lang,
+                tr.alignment,
+                layout,
+                settings.parallel,
+                settings.interleaved,
+            )
+            editions.append(Edition(work, kind, tr.document, tr, bilingual=texts))
     return editions

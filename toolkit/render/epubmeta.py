@@ -4,11 +4,17 @@
   (``<meta property="alternate-script" xml:lang="zh-Hant">周奕成</meta>``);
 - a ``dc:language`` for every language the text is in (Pandoc writes the edition's only);
 - ``xml:lang`` beside every ``lang`` of the text;
+- the cover page's picture named by what the cover says (an SVG ``<title>``: Pandoc's
+  ``<svg>`` has none, and a screen reader has nothing else to read);
 - each chapter's ``<title>``: Pandoc names a chapter by its file (``ch001.xhtml``) when
   its heading is inside a section, which readers show as the chapter's name; it becomes
   the chapter's first heading (the edition's title where there is none).
 
-(Pandoc itself writes the roles aut/trl, file-as, dc:source and the rest.)
+- the edition's ISBN, when it has one, as a second ``dc:identifier`` (``urn:isbn:…``,
+  its type ONIX code 15, ISBN-13), beside the unique identifier Pandoc writes (which
+  stays the edition's UUID: an ISBN may be added later, the book is the same).
+
+(Pandoc itself writes the roles aut/trl, file-as, dc:source, dc:subject and the rest.)
 
 The EPUB is re-zipped with ``mimetype`` first and stored, as the OCF spec requires.
 """
@@ -23,6 +29,7 @@ from collections.abc import Iterable
 from xml.sax.saxutils import escape
 
 from toolkit.render.attribution import attribution_of
+from toolkit.render.cover import cover_alt
 from toolkit.render.edition import Edition
 
 OPF = "http://www.idpf.org/2007/opf"
@@ -43,6 +50,8 @@ def finish_epub(data: bytes, edition: Edition) -> bytes:
     chapters = [n for n in names if n.endswith(".xhtml") and "/text/" in f"/{n}"]
     for name in chapters:
         contents[name] = _xml_lang(_fix_title(contents[name], edition.title))
+        if name.endswith("/cover.xhtml"):
+            contents[name] = _svg_title(contents[name], cover_alt(edition))
     languages = _languages(contents[n] for n in chapters)
     contents[opf_name] = _fix_opf(contents[opf_name], edition, languages)
     out = io.BytesIO()
@@ -69,6 +78,15 @@ def _fix_title(xhtml: bytes, fallback: str) -> bytes:
     text = " ".join("".join(heading.itertext()).split()) if heading is not None else ""
     title = b"<title>" + escape(text or fallback).encode("utf-8") + b"</title>"
     return _TITLE.sub(lambda _: title, xhtml, count=1)
+
+
+_SVG = re.compile(rb"<svg\b[^<>]*>")
+
+
+def _svg_title(xhtml: bytes, text: str) -> bytes:
+    """The cover page with ``text`` as its picture's ``<title>``, its first child."""
+    title = b"<title>" + escape(text).encode("utf-8") + b"</title>"
+    return _SVG.sub(lambda m: m.group() + title, xhtml, count=1)
 
 
 _START_TAG = re.compile(rb"<[A-Za-z][^<>]*>")
@@ -126,5 +144,10 @@ def _fix_opf(opf: bytes, edition: Edition, languages: list[str]) -> bytes:
                         {"refines": f"#{ident}", "property": "alternate-script", XML_LANG: lang},
                     )
                     meta.text = name
+    if attribution.isbn:
+        isbn = ET.SubElement(metadata, f"{{{DC}}}identifier", {"id": "isbn"})
+        isbn.text = f"urn:isbn:{attribution.isbn}"
+        kind = {"refines": "#isbn", "property": "identifier-type", "scheme": "onix:codelist5"}
+        ET.SubElement(metadata, f"{{{OPF}}}meta", kind).text = "15"
     data: bytes = ET.tostring(root, encoding="utf-8", xml_declaration=True)
     return data

@@ -39,8 +39,10 @@ CJK = "Edition CJK"
 LATIN = "Edition Latin"
 LATIN_RUNS = "Edition Latin Runs"
 #: What ``Edition Latin Runs`` sets inside Chinese text: Latin letters, digits and ASCII
-#: punctuation; not U+00B7 (the middle dot of Chinese names) nor anything from U+2000 on.
-LATIN_RUNS_RANGE = "U+0000-00B6, U+00B8-024F, U+1E00-1EFF"
+#: punctuation; not U+00B7 (the middle dot of Chinese names) nor anything from U+2000 on,
+#: nor the spaces (U+0020, U+00A0): a space in Chinese text is the CJK face's, which the
+#: quarter-em space between Han and Latin (``ast.HAN_LATIN``) is sized from.
+LATIN_RUNS_RANGE = "U+0021-009F, U+00A1-00B6, U+00B8-024F, U+1E00-1EFF"
 #: The marks the stylesheet's ``quotes`` gives a ``<q>``, in any edition: in every subset.
 QUOTES = "「」『』“”‘’"
 

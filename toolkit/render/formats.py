@@ -16,7 +16,7 @@ from lxml.html import builder as E
 
 from toolkit._version import __version__
 from toolkit.errors import StageError
-from toolkit.render.ast import Json, mark_title_page, pandoc_document, text_inlines
+from toolkit.render.ast import Json, attr, mark_title_page, pandoc_document, text_inlines
 from toolkit.render.attribution import attribution_of
 from toolkit.render.credits import Credits
 from toolkit.render.edition import Edition
@@ -35,14 +35,24 @@ class Parts:
     body: list[Json]
     colophon: list[Json]
     css: str
+    #: Rules for a screen only (the HTML edition's ``<style media="screen">``).
+    screen_css: str = ""
+    #: The cover image's file, for the EPUB (``toolkit.render.cover``); the PDF's is a block.
+    cover: Path | None = None
 
     def blocks(self, *, article_title: bool = True) -> list[Json]:
         """Title page, text, colophon. ``article_title``: repeat the title where the text
         begins, as a book does after its title page (EPUB, PDF; not a single web page)."""
-        title = {
-            "t": "Header",
-            "c": [1, ["article-title", ["unnumbered"], []], text_inlines(self.edition.title)],
-        }
+        edition = self.edition
+        content = text_inlines(edition.title)
+        if edition.bilingual is not None:  # both titles, each in its language
+            original = edition.work.original
+            content = [
+                {"t": "Span", "c": [attr(lang=edition.lang), content]},
+                {"t": "LineBreak"},
+                {"t": "Span", "c": [attr(lang=original.language), text_inlines(original.title)]},
+            ]
+        title = {"t": "Header", "c": [1, attr("article-title", ["unnumbered"]), content]}
         opening = [title] if article_title else []
         return [*self.title_page, *opening, *self.body, *self.colophon]
 
@@ -87,7 +97,7 @@ def html(parts: Parts, scratch: Path, *, font_face: str, article_title: bool) ->
     style = f"\n{font_face}\n{parts.css}\n{print_css}"
     document["meta"]["header-includes"] = {
         "t": "MetaBlocks",
-        "c": [{"t": "RawBlock", "c": ["html", head(edition, style)]}],
+        "c": [{"t": "RawBlock", "c": ["html", head(edition, style, parts.screen_css)]}],
     }
     out = scratch / f"{edition.file_stem}.html"
     options = ["--standalone", "--wrap=none", "--embed-resources"]
@@ -99,7 +109,7 @@ def html(parts: Parts, scratch: Path, *, font_face: str, article_title: bool) ->
     return re.sub(r'<img role="img" aria-label="[^"]*" ', "<img ", page)
 
 
-def head(edition: Edition, style: str) -> str:
+def head(edition: Edition, style: str, screen: str = "") -> str:
     """The edition's ``<meta>`` elements, its JSON-LD and its stylesheet, as HTML.
 
     A metadata value is only ever an attribute's value, quoted, with every ``&``, ``<``,
@@ -108,7 +118,8 @@ def head(edition: Edition, style: str) -> str:
     is not used for these: it leaves ``&`` unescaped after a ``<!--`` in a value, so
     ``<!-- G &amp; H -->`` would be read back as ``<!-- G & H -->``.) The JSON-LD holds
     no ``<``, ``>`` or ``&`` (``script_json``), so a title cannot end or reopen its
-    ``<script>``; the stylesheet is the toolkit's own.
+    ``<script>``; the stylesheets are the toolkit's own (``screen``: rules for a screen only,
+    which WeasyPrint does not read).
     """
     attribution = attribution_of(edition)
     elements = [
@@ -116,7 +127,8 @@ def head(edition: Edition, style: str) -> str:
         for name, value in attribution.meta_tags()
     ]
     script = E.SCRIPT(script_json(attribution.json_ld()), type="application/ld+json")
-    elements += [lxml_html.tostring(e, encoding="unicode") for e in (script, E.STYLE(style))]
+    styles = [E.STYLE(style)] + ([E.STYLE(screen, media="screen")] if screen else [])
+    elements += [lxml_html.tostring(e, encoding="unicode") for e in (script, *styles)]
     return "\n".join(elements)
 
 
@@ -162,9 +174,14 @@ def epub(parts: Parts, scratch: Path, fonts: EditionFonts) -> bytes:
             "--toc-depth=2",
             f"--css={css}",
             *embed,
+            *([f"--epub-cover-image={parts.cover}"] if parts.cover else []),
         ],
     )
     return finish_epub(out.read_bytes(), edition)
+
+
+def _asset(name: str) -> str:
+    return files("toolkit.render").joinpath("assets", name).read_text("utf-8")
 
 
 def _epub_css(parts: Parts, fonts: EditionFonts) -> str:
@@ -193,7 +210,11 @@ def pdf(html_text: str, parts: Parts, scratch: Path) -> bytes:
     log.info("pdf: %s (WeasyPrint %s)", stem, weasyprint.__version__)
     fetcher = _data_only_fetcher()
     document = weasyprint.HTML(string=html_text, base_url=str(scratch), url_fetcher=fetcher)
-    data = document.write_pdf(custom_metadata=True, pdf_tags=True)
+    own = weasyprint.CSS(string=_asset("pdf.css"), url_fetcher=fetcher)
+    from toolkit.render.justify import chinese_justification  # checks WeasyPrint's version
+
+    with chinese_justification():  # Chinese lines justified between their characters
+        data = document.write_pdf(custom_metadata=True, pdf_variant="pdf/ua-1", stylesheets=[own])
     assert isinstance(data, bytes)
     if fetcher.refused:
         shown = ", ".join(_short(url) for url in dict.fromkeys(fetcher.refused))

@@ -16,6 +16,7 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict
 
+from toolkit.metadata import Isbn
 from toolkit.model import Block, Document
 
 __all__ = ["Conversion", "Simplified", "converter", "simplified_document", "simplified_text"]
@@ -42,6 +43,9 @@ class Simplified(BaseModel):
     conversion: Conversion = DEFAULT
     #: 「」『』 become “”‘’, as mainland readers expect.
     mainland_quotes: bool = True
+    #: The Simplified edition's own ISBN, when it is published with one: never the
+    #: original's, which belongs to the original's edition (``toolkit.isbn``).
+    isbn: Isbn | None = None
 
 
 #: The settings a work without build.yaml gets.
