@@ -1,14 +1,18 @@
 """An edition's fonts: the subsets it embeds, and the ``@font-face`` rules naming them.
 
-Three families, used by ``assets/edition.css``:
+Two families, used by ``assets/edition.css``:
 
-- ``Edition CJK``: the CJK face (with ``chws``, :mod:`toolkit.render.chws`), for Chinese;
-- ``Edition Latin``: EB Garamond, upright and italic, for English, its quotation marks
-  and apostrophes included: English is never set in the CJK face's full-width ones;
-- ``Edition Latin Runs``: the same upright file, limited (``unicode-range``) to letters,
-  digits and ASCII punctuation, which Chinese text puts first in its stack so that a
-  Latin word inside Chinese is set in the Latin face while the marks Chinese shares with
-  English and sets full width (“ ” ‘ ’ — … ·) stay with the CJK face.
+- ``Edition CJK``: the CJK face (with ``chws``, :mod:`toolkit.render.chws`), for Chinese,
+  a Latin word or number inside Chinese text included;
+- ``Edition Latin``: EB Garamond, upright and italic, for English (``lang="en"``: an
+  English edition, the English side of a bilingual one, an English note in a Chinese
+  colophon), its quotation marks and apostrophes included: English is never set in the
+  CJK face's full-width ones.
+
+A Latin word inside a Chinese paragraph stays in the CJK face (whose Latin is drawn to
+sit with its Han): set in another face, it would make the line two Pango runs, across
+which the PDF's inter-character justification (:mod:`toolkit.render.justify`) cannot
+spread its slack exactly, and the build stops.
 
 Each file is cut to the edition's characters (and the quotation marks the stylesheet's
 ``quotes`` can add), once per character set (:func:`toolkit.render.fonts.cached_subset`),
@@ -37,12 +41,6 @@ from toolkit.render.fonts import (
 
 CJK = "Edition CJK"
 LATIN = "Edition Latin"
-LATIN_RUNS = "Edition Latin Runs"
-#: What ``Edition Latin Runs`` sets inside Chinese text: Latin letters, digits and ASCII
-#: punctuation; not U+00B7 (the middle dot of Chinese names) nor anything from U+2000 on,
-#: nor the spaces (U+0020, U+00A0): a space in Chinese text is the CJK face's, which the
-#: quarter-em space between Han and Latin (``ast.HAN_LATIN``) is sized from.
-LATIN_RUNS_RANGE = "U+0021-009F, U+00A1-00B6, U+00B8-024F, U+1E00-1EFF"
 #: The marks the stylesheet's ``quotes`` gives a ``<q>``, in any edition: in every subset.
 QUOTES = "「」『』“”‘’"
 
@@ -60,7 +58,6 @@ class Face:
     path: Path  # the subset, in the cache
     file_name: str  # its name inside the EPUB
     weights: tuple[int, int] | None = None  # a variable face's weight range
-    unicode_range: str | None = None
 
 
 @dataclass(frozen=True)
@@ -97,8 +94,6 @@ class EditionFonts:
         # variable weights itself); browsers and reading systems need it to use them.
         if face.weights and carrier != "pdf":
             parts.append(f"font-weight: {face.weights[0]} {face.weights[1]}")
-        if face.unicode_range:
-            parts.append(f"unicode-range: {face.unicode_range}")
         return "@font-face { " + "; ".join(parts) + "; }"
 
 
@@ -114,13 +109,11 @@ def edition_fonts(cjk: FontSource, text: str, cache: FontCache) -> EditionFonts:
         f"edition-latin{latin.suffix}",
         f"edition-latin-italic{latin.suffix}",
     )
-    weights = _weights(latin)
     return EditionFonts(
         (
             Face(CJK, "normal", cjk_subset, cjk_name),
-            Face(LATIN, "normal", latin, latin_name, weights),
+            Face(LATIN, "normal", latin, latin_name, _weights(latin)),
             Face(LATIN, "italic", latin_italic, italic_name, _weights(latin_italic)),
-            Face(LATIN_RUNS, "normal", latin, latin_name, weights, LATIN_RUNS_RANGE),
         ),
         cache,
     )
