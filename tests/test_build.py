@@ -829,3 +829,51 @@ def test_pdf_embeds_every_glyph_it_uses(seed_build: Path) -> None:
             assert any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3"))
             embedded.add(str(font["/BaseFont"]).split("+")[-1])
     assert "Edition-CJK" in embedded
+
+
+def _is_latin(ch: str) -> bool:
+    """Letters, digits and ASCII punctuation: what an English text sets in the Latin face."""
+    code = ord(ch)
+    return (0x21 <= code <= 0x24F and code not in (0x7F, 0xA0, 0xAD, 0xB7)) or (
+        0x1E00 <= code <= 0x1EFF
+    )
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_every_latin_character_is_drawn_from_the_embedded_latin_font(
+    seed_build: Path, bilingual_build: Path, edition: str
+) -> None:
+    # In every edition and format, English is set in the Latin face the edition carries,
+    # never in the CJK face's Latin glyphs, and its quotation marks too, never the CJK
+    # face's full-width ones; a Latin word inside Chinese text is the CJK face's (one face
+    # per Chinese line, for its justification), so every Latin character of a Chinese
+    # edition is drawn from one of its two faces, none from the system's. (Code is set in
+    # a monospaced face of the reader's, as before.)
+    pdf = _built(seed_build, bilingual_build, f"{edition}.pdf")
+    chars = [c for c in _chars(pdf) if len(c.get_text()) == 1]
+    latin = [c for c in chars if _is_latin(c.get_text()) and "Mono" not in c.fontname]
+    assert len(latin) > 20
+    english = edition.endswith(".en") and not {"parallel", "interleaved"} & set(edition.split("."))
+    faces = ("Edition-Latin",) if english else ("Edition-Latin", "Edition-CJK")
+    assert {c.get_text() for c in latin if not any(f in c.fontname for f in faces)} == set()
+    assert any("Edition-Latin" in c.fontname for c in latin)
+    if edition.endswith(".en"):
+        marks = [c for c in chars if c.get_text() in "“”‘’"]
+        assert marks, "no quotation marks in the English edition"
+        assert {c.get_text() for c in marks if "Edition-Latin" not in c.fontname} == set()
+    epub = _built(seed_build, bilingual_build, f"{edition}.epub")
+    text = {ch for ch in _epub_text(epub) if _is_latin(ch)}
+    with zipfile.ZipFile(epub) as z:
+        for name in ("edition-latin.ttf", "edition-latin-italic.ttf"):
+            font = TTFont(BytesIO(z.read(f"EPUB/fonts/{name}")))
+            assert font["name"].getDebugName(1) == "EB Garamond"
+            assert {ch for ch in text if ord(ch) not in font.getBestCmap()} == set()
+    html = _built(seed_build, bilingual_build, f"{edition}.html")
+    match = re.search(
+        r'font-family: "Edition Latin"; src: url\("data:font/woff2;base64,([^"]+)"\)',
+        html.read_text("utf-8"),
+    )
+    assert match, "no embedded Latin font"
+    cmap = TTFont(BytesIO(base64.b64decode(match.group(1)))).getBestCmap()
+    shown = {ch for ch in _html(html).xpath("//body")[0].text_content() if _is_latin(ch)}
+    assert shown and {ch for ch in shown if ord(ch) not in cmap} == set()

@@ -2,7 +2,8 @@
 
 Stages, as the log names them: ``preflight`` (the store's structural checks) →
 ``edition`` (which books the text allows) → ``ast`` (segments and credits to a Pandoc
-document) → ``fonts`` (the CJK subset) → ``html`` / ``epub`` / ``pdf``.
+document) → ``fonts`` (the CJK and Latin subsets, kept in ``<out>/.cache/fonts/``:
+:mod:`toolkit.render.fontcache`) → ``html`` / ``epub`` / ``pdf``.
 
 A work with a structural error (``toolkit.check.STRUCTURAL``: an ID twice, a dangling
 reference, a character XML forbids, an unsafe link, a figure outside the work) is
@@ -24,7 +25,6 @@ anything is built (``check_out_dir``).
 
 from __future__ import annotations
 
-import base64
 import logging
 import os
 from collections.abc import Iterator
@@ -44,11 +44,14 @@ from toolkit.model import BlockKind, Document
 from toolkit.render import formats
 from toolkit.render.ast import HAN_LATIN, credit_blocks, document_blocks
 from toolkit.render.bilingual import Images, bilingual_blocks
+from toolkit.render.chws import with_chws
 from toolkit.render.config import load_build_config
 from toolkit.render.cover import cover_alt, cover_block, cover_for
 from toolkit.render.credits import credits_for, labels
 from toolkit.render.edition import Edition, EditionKind, editions_for
-from toolkit.render.fonts import FontSource, find_cjk_font, subset_font, to_woff2
+from toolkit.render.fontcache import FontCache
+from toolkit.render.fontfaces import edition_fonts
+from toolkit.render.fonts import FontSource, find_cjk_font
 from toolkit.render.incremental import BuildState, inputs_digest
 from toolkit.store.fileio import write_files
 from toolkit.store.scratch import scratch_space
@@ -194,16 +197,17 @@ def build_work(work: Work, options: BuildOptions, *, checked: bool = False) -> B
     files: dict[Path, str | bytes] = {}
     if editions:
         fonts: dict[tuple[str, str | None], FontSource] = {}  # one look-up per script
+        cache = FontCache(options.out_dir)
         epoch = edition_epoch(work)
         made = datetime.fromtimestamp(epoch, UTC).date()
         with scratch_space(options.out_dir) as scratch, source_date(epoch):
             for edition in editions:
                 script = language_script(edition.chinese_lang)
                 if script not in fonts:
-                    fonts[script] = find_cjk_font(edition.chinese_lang)
+                    fonts[script] = with_chws(find_cjk_font(edition.chinese_lang), cache)
                 font = fonts[script]
                 where = scratch / edition.file_stem
-                built = _build_edition(edition, options.formats, font, where, made)
+                built = _build_edition(edition, options.formats, font, cache, where, made)
                 files.update({target / name: data for name, data in built.items()})
     try:
         write_files(files)
@@ -267,6 +271,7 @@ def _build_edition(
     edition: Edition,
     wanted: tuple[Format, ...],
     font_source: FontSource,
+    cache: FontCache,
     scratch: Path,
     made: date | None = None,
 ) -> dict[str, bytes]:
@@ -287,7 +292,7 @@ def _build_edition(
     scratch.mkdir()
     # The cover's words are its picture's text alternative in the EPUB: glyphs for them too.
     text = formats.all_text(parts) + cover_alt(edition)
-    font = subset_font(font_source, text, scratch / "edition-cjk.otf")
+    fonts = edition_fonts(font_source, text, cache)
     # The EPUB and the PDF are books, with a cover (``cover``); the HTML page has none.
     book = printed = parts
     if Format.EPUB in wanted or Format.PDF in wanted:
@@ -297,16 +302,15 @@ def _build_edition(
         # The PDF's first page.
         printed = replace(book, title_page=[cover_block(cover, edition.lang), *book.title_page])
     if Format.HTML in wanted:
-        woff2 = to_woff2(font, scratch / "edition-cjk.woff2")
-        face = _font_face(woff2, "woff2")
+        face = fonts.css("html")
         page = formats.html(parts, scratch, font_face=face, article_title=False)
         out[f"{edition.file_stem}.html"] = page.encode("utf-8")
     if Format.PDF in wanted:
-        face = _font_face(font, "opentype")
+        face = fonts.css("pdf")
         page = formats.html(printed, scratch, font_face=face, article_title=True)
         out[f"{edition.file_stem}.pdf"] = formats.pdf(page, printed, scratch)
     if Format.EPUB in wanted:
-        out[f"{edition.file_stem}.epub"] = formats.epub(book, scratch, font)
+        out[f"{edition.file_stem}.epub"] = formats.epub(book, scratch, fonts)
     return out
 
 
@@ -354,12 +358,3 @@ def _screen_css(edition: Edition) -> str:
     if edition.kind is not EditionKind.PARALLEL:
         return ""
     return files("toolkit.render").joinpath("assets/bilingual-screen.css").read_text("utf-8")
-
-
-def _font_face(path: Path, kind: str) -> str:
-    mime = "font/woff2" if kind == "woff2" else "font/otf"
-    data = base64.b64encode(path.read_bytes()).decode("ascii")
-    return (
-        '@font-face { font-family: "Edition CJK"; '
-        f'src: url("data:{mime};base64,{data}") format("{kind}"); }}'
-    )

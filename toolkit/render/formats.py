@@ -21,6 +21,7 @@ from toolkit.render.attribution import attribution_of
 from toolkit.render.credits import Credits
 from toolkit.render.edition import Edition
 from toolkit.render.epubmeta import finish_epub
+from toolkit.render.fontfaces import EditionFonts
 from toolkit.render.pandoc import run_pandoc
 
 log = logging.getLogger("toolkit.render")
@@ -157,11 +158,14 @@ def description(edition: Edition) -> str:
 # EPUB -------------------------------------------------------------------------
 
 
-def epub(parts: Parts, scratch: Path, font: Path) -> bytes:
+def epub(parts: Parts, scratch: Path, fonts: EditionFonts) -> bytes:
     edition = parts.edition
     meta = attribution_of(edition).epub_metadata() | {"identifier": edition.identifier}
     css = scratch / "edition.css"
-    css.write_text(_epub_css(parts, font), "utf-8")
+    css.write_text(_epub_css(parts, fonts), "utf-8")
+    folder = scratch / "fonts"
+    folder.mkdir()
+    embed = [f"--epub-embed-font={font}" for font in fonts.files(folder)]
     out = scratch / f"{edition.file_stem}.epub"
     run_pandoc(
         pandoc_document(meta, mark_title_page(parts.blocks())),
@@ -172,7 +176,7 @@ def epub(parts: Parts, scratch: Path, font: Path) -> bytes:
             "--split-level=1",
             "--toc-depth=2",
             f"--css={css}",
-            f"--epub-embed-font={font}",
+            *embed,
             *([f"--epub-cover-image={parts.cover}"] if parts.cover else []),
         ],
     )
@@ -183,11 +187,8 @@ def _asset(name: str) -> str:
     return files("toolkit.render").joinpath("assets", name).read_text("utf-8")
 
 
-def _epub_css(parts: Parts, font: Path) -> str:
-    face = (
-        '@font-face { font-family: "Edition CJK"; '
-        f'src: url("../fonts/{font.name}") format("opentype"); }}'
-    )
+def _epub_css(parts: Parts, fonts: EditionFonts) -> str:
+    face = fonts.css("epub")
     epub_css = files("toolkit.render").joinpath("assets/epub.css").read_text("utf-8")
     return "\n".join((face, parts.css, epub_css))
 
