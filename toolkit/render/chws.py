@@ -48,20 +48,20 @@ def with_chws(source: FontSource, cache: FontCache) -> FontSource:
 
 def has_feature(path: Path, tag: str = FEATURE, index: int = 0) -> bool:
     """Whether the font's GPOS has the feature ``tag``."""
-    font = TTFont(str(path), fontNumber=index, lazy=True)
-    if "GPOS" not in font:
-        return False
-    features = font["GPOS"].table.FeatureList
-    return features is not None and any(r.FeatureTag == tag for r in features.FeatureRecord)
+    with TTFont(str(path), fontNumber=index, lazy=True) as font:
+        if "GPOS" not in font:
+            return False
+        features = font["GPOS"].table.FeatureList
+        return features is not None and any(r.FeatureTag == tag for r in features.FeatureRecord)
 
 
 def _patch(source: FontSource, out: Path, cache: FontCache) -> None:
     """Write ``source``'s face to ``out``, with ``chws`` when it can be added."""
-    original = TTFont(str(source.path), fontNumber=source.index, recalcTimestamp=False)
-    modified = original["head"].modified
     with cache.workspace() as work:
         face = work / f"face{out.suffix}"
-        original.save(str(face))  # the face alone: its tables copied, nothing decompiled
+        with TTFont(str(source.path), fontNumber=source.index, recalcTimestamp=False) as original:
+            modified = original["head"].modified
+            original.save(str(face))  # the face alone: its tables copied, nothing decompiled
         if has_feature(face):
             log.info("fonts: %s has %s already", source.family, FEATURE)
             face.replace(out)
@@ -70,9 +70,9 @@ def _patch(source: FontSource, out: Path, cache: FontCache) -> None:
         if patched is None:
             face.replace(out)
             return
-        font = TTFont(str(patched), recalcTimestamp=False)
-        font["head"].modified = modified  # chws-tool stamps the time it ran
-        font.save(str(out))
+        with TTFont(str(patched), recalcTimestamp=False) as font:
+            font["head"].modified = modified  # chws-tool stamps the time it ran
+            font.save(str(out))
     log.info("fonts: added %s to %s (%s)", FEATURE, source.family, source.path.name)
 
 

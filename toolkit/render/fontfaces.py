@@ -121,10 +121,10 @@ def edition_fonts(cjk: FontSource, text: str, cache: FontCache) -> EditionFonts:
 
 def _weights(path: Path) -> tuple[int, int] | None:
     """The weight range of a variable font (None for a static one)."""
-    font = TTFont(str(path), lazy=True)
-    if "fvar" not in font:
+    with TTFont(str(path), lazy=True) as font:
+        if "fvar" not in font:
+            return None
+        for axis in font["fvar"].axes:
+            if axis.axisTag == "wght":
+                return int(axis.minValue), int(axis.maxValue)
         return None
-    for axis in font["fvar"].axes:
-        if axis.axisTag == "wght":
-            return int(axis.minValue), int(axis.maxValue)
-    return None

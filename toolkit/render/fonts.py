@@ -100,10 +100,10 @@ def _bundled(family: str) -> FontSource:
             fix="reinstall the project (make build sets it up)",
         ) from None
     path = Path(str(FONT_PATH))
-    collection = TTCollection(str(path), lazy=True)
-    for index, font in enumerate(collection.fonts):
-        if font["name"].getDebugName(1) == family:
-            return FontSource(path, index, family)
+    with TTCollection(str(path), lazy=True) as collection:
+        for index, font in enumerate(collection.fonts):
+            if font["name"].getDebugName(1) == family:
+                return FontSource(path, index, family)
     raise StageError(f"{path} has no {family} face")
 
 
@@ -166,8 +166,8 @@ def cached_woff2(font_path: Path, cache: FontCache) -> Path:
 
 def is_cff(source: FontSource) -> bool:
     """Whether the face's outlines are CFF (an .otf) rather than TrueType (a .ttf)."""
-    font = TTFont(str(source.path), fontNumber=source.index, lazy=True)
-    return "CFF " in font or "CFF2" in font
+    with TTFont(str(source.path), fontNumber=source.index, lazy=True) as font:
+        return "CFF " in font or "CFF2" in font
 
 
 def package_version(package: str) -> str:
@@ -195,7 +195,6 @@ def subset_font(
         len(set(text)),
     )
     # Lazily: only the glyphs kept are read (five times faster for a variable font).
-    font = TTFont(str(source.path), fontNumber=source.index, lazy=True, recalcTimestamp=False)
     options = subset.Options()
     options.layout_features = list(features)
     options.name_IDs = ["*"]
@@ -204,22 +203,25 @@ def subset_font(
     options.hinting = False
     subsetter = subset.Subsetter(options)
     subsetter.populate(text=text)
-    subsetter.subset(font)
     out.parent.mkdir(parents=True, exist_ok=True)
-    font.save(str(out))
+    with TTFont(
+        str(source.path), fontNumber=source.index, lazy=True, recalcTimestamp=False
+    ) as font:
+        subsetter.subset(font)
+        font.save(str(out))
     return out
 
 
 def to_woff2(font_path: Path, out: Path) -> Path:
     """The same font, compressed as WOFF2 for the web (its timestamps kept)."""
-    font = TTFont(str(font_path), recalcTimestamp=False)
-    font.flavor = "woff2"
-    font.save(str(out))
+    with TTFont(str(font_path), recalcTimestamp=False) as font:
+        font.flavor = "woff2"
+        font.save(str(out))
     return out
 
 
 def missing_glyphs(font_path: Path, text: str) -> set[str]:
     """The characters of ``text`` (not spaces or controls) that ``font_path`` has no glyph for."""
-    font = TTFont(str(font_path), fontNumber=0)
-    cmap = font.getBestCmap()
+    with TTFont(str(font_path), fontNumber=0) as font:
+        cmap = font.getBestCmap()
     return {ch for ch in set(text) if ch.isprintable() and not ch.isspace() and ord(ch) not in cmap}
