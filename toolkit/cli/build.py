@@ -8,6 +8,11 @@ A work whose files have not changed since its editions were built is not read ag
 
 from __future__ import annotations
 
+import os
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 
 import click
@@ -44,6 +49,15 @@ from toolkit.store.work import WorkPaths, list_works, load_work
     "original, the translations, the Simplified Chinese edition of a Traditional original, "
     "and the parallel and interleaved editions of each aligned translation.",
 )
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Editions built at once, each in a process of its own (default: one per CPU).",
+)
+@click.option(
+    "--quiet", "-q", is_flag=True, help="No progress bar and no list of the files written."
+)
 @click.pass_context
 def build(
     ctx: click.Context,
@@ -51,6 +65,8 @@ def build(
     out: Path | None,
     formats: tuple[str, ...],
     editions: tuple[str, ...],
+    jobs: int | None,
+    quiet: bool,
 ) -> None:
     """Build HTML, EPUB and PDF editions of WORKS (default: all) into build/.
 
@@ -62,19 +78,45 @@ def build(
     root = root_of(ctx)
     chosen = tuple(Format(f) for f in formats) or tuple(Format)
     kinds = tuple(EditionKind(k) for k in editions)
-    options = BuildOptions(out_dir=out or root / "build", formats=chosen, editions=kinds)
+    options = BuildOptions(
+        out_dir=out or root / "build",
+        formats=chosen,
+        editions=kinds,
+        jobs=jobs or os.cpu_count() or 1,
+    )
     check_out_dir(options.out_dir, root)
     names = works or tuple(list_works(root))
     fresh = {name for name in names if up_to_date(WorkPaths(root, name), options)}
     for name in names:
-        if name in fresh:
+        if name in fresh and not quiet:
             shown = shown_path(options.out_dir / name)
             click.echo(f"up to date: {shown} (nothing changed since it was built)")
     loaded = [load_work(root, name) for name in names if name not in fresh]
     preflight(loaded)  # all of them before any is built
-    for work in loaded:
-        result = build_work(work, options, checked=True)
-        for note in result.notes:
-            click.echo(f"note: {note}")
-        for path in result.outputs:
-            click.echo(f"wrote {shown_path(path)}")
+    with _progress(quiet) as progress:
+        for work in loaded:
+            result = build_work(work, replace(options, progress=progress), checked=True)
+            for note in result.notes:
+                click.echo(f"note: {note}")
+            for path in result.outputs if not quiet else ():
+                click.echo(f"wrote {shown_path(path)}")
+
+
+@contextmanager
+def _progress(quiet: bool) -> Iterator[Callable[[str, int, int], None] | None]:
+    """A progress bar on the terminal (rich), editions done of those to build; none when
+    ``quiet``, or when standard error is not a terminal (a log, CI)."""
+    if quiet or not sys.stderr.isatty():
+        yield None
+        return
+    from rich.progress import Progress
+
+    # No refresh thread: the editions are built in forked processes.
+    with Progress(transient=True, auto_refresh=False) as bar:
+        task = bar.add_task("building editions", total=None)
+
+        def advance(stem: str, done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total, description=f"built {stem}")
+            bar.refresh()
+
+        yield advance

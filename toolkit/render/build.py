@@ -26,8 +26,10 @@ anything is built (``check_out_dir``).
 from __future__ import annotations
 
 import logging
+import multiprocessing
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
@@ -79,6 +81,12 @@ class BuildOptions:
     preflight: bool = True
     #: The kinds of edition to build; empty: every kind the text allows.
     editions: tuple[EditionKind, ...] = ()
+    #: How many editions are built at once, each in a process of its own (the command
+    #: uses every CPU); 1: one after another, in this process.
+    jobs: int = 1
+    #: Told as each edition is done: its file name stem, how many are done, how many in
+    #: all (the command's progress bar).
+    progress: Callable[[str, int, int], None] | None = None
 
 
 class BuildRefused(StageError):
@@ -201,13 +209,14 @@ def build_work(work: Work, options: BuildOptions, *, checked: bool = False) -> B
         epoch = edition_epoch(work)
         made = datetime.fromtimestamp(epoch, UTC).date()
         with scratch_space(options.out_dir) as scratch, source_date(epoch):
+            tasks: list[_Task] = []
             for edition in editions:
                 script = language_script(edition.chinese_lang)
-                if script not in fonts:
+                if script not in fonts:  # patched here, once, for every process to share
                     fonts[script] = with_chws(find_cjk_font(edition.chinese_lang), cache)
-                font = fonts[script]
                 where = scratch / edition.file_stem
-                built = _build_edition(edition, options.formats, font, cache, where, made)
+                tasks.append((edition, options.formats, fonts[script], cache, where, made))
+            for built in _build_all(tasks, options):
                 files.update({target / name: data for name, data in built.items()})
     try:
         write_files(files)
@@ -265,6 +274,43 @@ def source_date(epoch: int) -> Iterator[None]:
             del os.environ["SOURCE_DATE_EPOCH"]
         else:
             os.environ["SOURCE_DATE_EPOCH"] = before
+
+
+#: What ``_build_edition`` is given for one edition.
+_Task = tuple[Edition, tuple[Format, ...], FontSource, FontCache, Path, date]
+
+
+def _build_all(tasks: list[_Task], options: BuildOptions) -> list[dict[str, bytes]]:
+    """Each task's files, in the tasks' order: built one after another here, or with
+    ``options.jobs`` above 1, each edition in a process of its own (forked, so it starts
+    with everything this one has loaded), as many at once as jobs allows. The first
+    error stops the others and is raised as it was raised (toolkit errors pickle whole);
+    nothing is written, since the caller writes only when every edition is built."""
+    total = len(tasks)
+    done: list[dict[str, bytes] | None] = [None] * total
+
+    def finished(index: int, files: dict[str, bytes]) -> None:
+        done[index] = files
+        if options.progress is not None:
+            count = sum(1 for d in done if d is not None)
+            options.progress(tasks[index][0].file_stem, count, total)
+
+    workers = min(options.jobs, total)
+    if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+        for index, task in enumerate(tasks):
+            finished(index, _build_edition(*task))
+    else:
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            futures = {pool.submit(_build_edition, *task): i for i, task in enumerate(tasks)}
+            try:
+                for future in as_completed(futures):
+                    finished(futures[future], future.result())
+            except BaseException:
+                for future in futures:
+                    future.cancel()
+                raise
+    return [files for files in done if files is not None]
 
 
 def _build_edition(
