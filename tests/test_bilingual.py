@@ -15,6 +15,7 @@ from toolkit.render.bilingual import (
     Interleaved,
     Layout,
     Parallel,
+    Remarks,
     Secondary,
     bilingual_blocks,
 )
@@ -62,7 +63,7 @@ def body(layout: Layout, **settings: Any) -> list[Json]:
         settings.get("interleaved", Interleaved()),
     )
     images = Images({"birds.png": "/abs/birds.png"}, {"birds.png": "/abs/birds.png"})
-    return bilingual_blocks(texts, images, "Left out of the translation.")
+    return bilingual_blocks(texts, images, Remarks("Left out of the translation.", "Added."))
 
 
 def classes(node: Json) -> list[str]:
@@ -177,3 +178,23 @@ def _walk(node: Any) -> list[Json]:
         for item in node:
             found += _walk(item)
     return found
+
+
+def test_a_passage_the_translator_added_says_so_in_both_layouts() -> None:
+    [pair] = [p for p in body(Layout.PARALLEL)[1]["c"][1] if "added" in classes(p)]
+    original, translation = pair["c"][1]
+    assert text(original) == "Added." and text(translation) == "A sentence the translator added."
+    [row] = [b for b in body(Layout.INTERLEAVED) if b["t"] == "Div" and "added" in classes(b)]
+    assert [text(part) for part in row["c"][1]] == ["Added.", "A sentence the translator added."]
+    # A segment no bead names is shown, but not as the translator's.
+    texts = Bilingual(
+        parse_document(SOURCE),
+        "zh-Hant-TW",
+        parse_document(TARGET),
+        "en",
+        parse_alignment(ALIGN.replace("- t4\n", "")),
+        Layout.PARALLEL,
+    )
+    blocks = bilingual_blocks(texts, Images({}, {}), Remarks("Left out.", "Added."))
+    [unaligned] = [p for p in blocks[1]["c"][1] if "unaligned" in classes(p)]
+    assert "added" not in classes(unaligned) and "Added." not in text(blocks)

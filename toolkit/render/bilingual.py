@@ -30,7 +30,15 @@ from toolkit.render.ast import Builder, Json, attr, text_inlines
 from toolkit.render.pairing import Piece, Row, RowKind, pair_rows
 from toolkit.store.inline import parse_inline, plain_text
 
-__all__ = ["Bilingual", "Images", "Interleaved", "Layout", "Parallel", "bilingual_blocks"]
+__all__ = [
+    "Bilingual",
+    "Images",
+    "Interleaved",
+    "Layout",
+    "Parallel",
+    "Remarks",
+    "bilingual_blocks",
+]
 
 
 class _Settings(BaseModel):
@@ -97,6 +105,15 @@ class Bilingual:
 
 
 @dataclass(frozen=True)
+class Remarks:
+    """What the edition says, in its reader's language, of a passage left out (when the
+    work asks for it) and of one the translator added (always)."""
+
+    omitted: str = "Left out of the translation."
+    added: str = "Added by the translator."
+
+
+@dataclass(frozen=True)
 class Images:
     """Each text's figures: a path as written in that text to the file to use."""
 
@@ -104,10 +121,12 @@ class Images:
     target: dict[str, str]
 
 
-def bilingual_blocks(texts: Bilingual, images: Images, omitted_label: str = "") -> list[Json]:
-    """The body of a bilingual edition; ``omitted_label`` is what a marked omission says
-    (in the edition's language)."""
-    setter = _Setter(texts, images, omitted_label)
+def bilingual_blocks(
+    texts: Bilingual, images: Images, remarks: Remarks | None = None
+) -> list[Json]:
+    """The body of a bilingual edition; ``remarks`` are what it says of omissions and
+    additions (in the edition's language)."""
+    setter = _Setter(texts, images, remarks or Remarks())
     out: list[Json] = []
     run: list[Json] | None = None  # the pairs of the current div.parallel
     for row in texts.rows():
@@ -126,12 +145,12 @@ def bilingual_blocks(texts: Bilingual, images: Images, omitted_label: str = "") 
 
 
 class _Setter:
-    def __init__(self, texts: Bilingual, images: Images, omitted_label: str) -> None:
+    def __init__(self, texts: Bilingual, images: Images, remarks: Remarks) -> None:
         self.texts = texts
         self.source = Builder(texts.source, texts.source_lang, images.source, texts.source_lang)
         self.target = Builder(texts.target, texts.target_lang, images.target, texts.target_lang)
         self.images = images.source  # a figure's row shows the original's image
-        self.omitted_label = omitted_label
+        self.remarks = remarks
 
     def _side(self, pieces: tuple[Piece, ...], builder: Builder) -> list[Json]:
         return [b for piece in pieces for b in builder.piece(piece.block, piece.segments)]
@@ -147,6 +166,8 @@ class _Setter:
             classes.append("item")
         if row.omitted:
             classes.append("omitted")
+        if row.added:
+            classes.append("added")
         if row.state is None:
             classes.append("unaligned")  # segments no bead names (toolkit check lists them)
         return classes
@@ -156,8 +177,9 @@ class _Setter:
         original = self._side(row.source, self.source)
         translation = self._side(row.target, self.target)
         if not translation and row.omitted and texts.parallel.mark_omitted:
-            note = {"t": "Span", "c": [attr("", ["omission"]), text_inlines(self.omitted_label)]}
-            translation = [{"t": "Para", "c": [note]}]
+            translation = [_remark("omission", self.remarks.omitted)]
+        if row.added:  # the original's side says whose the passage is
+            original = [_remark("addition", self.remarks.added)]
         sides = [
             _div(["side", "original"], original, texts.source_lang),
             _div(["side", "translation"], translation, texts.target_lang),
@@ -177,6 +199,8 @@ class _Setter:
         if second[0]:
             style = texts.interleaved.secondary.value
             parts.append(_div(["secondary", style], second[0], second[1]))
+        if row.added:  # whose the passage is, before it
+            parts.insert(0, _remark("addition", self.remarks.added))
         return _div(self._classes(row, "interleaved"), parts)
 
     def full_width(self, row: Row) -> list[Json]:
@@ -240,6 +264,11 @@ class _Setter:
                 [{"t": "Plain", "c": [image]}],
             ],
         }
+
+
+def _remark(kind: str, text: str) -> Json:
+    """A remark of the edition's own (in its reader's language, the document's)."""
+    return {"t": "Para", "c": [{"t": "Span", "c": [attr("", [kind]), text_inlines(text)]}]}
 
 
 def _plain(segment: Segment) -> str:

@@ -45,7 +45,7 @@ from toolkit.languages import language_script
 from toolkit.model import BlockKind, Document
 from toolkit.render import formats
 from toolkit.render.ast import HAN_LATIN, credit_blocks, document_blocks
-from toolkit.render.bilingual import Images, bilingual_blocks
+from toolkit.render.bilingual import Images, Remarks, bilingual_blocks
 from toolkit.render.chws import with_chws
 from toolkit.render.config import load_build_config
 from toolkit.render.cover import cover_alt, cover_block, cover_for
@@ -327,8 +327,9 @@ def _build_edition(
     images = _images(edition, edition.document, edition.text_path)
     if edition.bilingual is not None:
         original = _images(edition, edition.bilingual.source, edition.work.paths.original_text)
-        omitted = labels(edition.lang)["omitted"]
-        body = bilingual_blocks(edition.bilingual, Images(original, images), omitted)
+        said = labels(edition.lang)
+        remarks = Remarks(omitted=said["omitted"], added=said["added"])
+        body = bilingual_blocks(edition.bilingual, Images(original, images), remarks)
     else:
         body = document_blocks(edition.document, edition.lang, images)
     log.info("ast: %s: %d blocks", edition.file_stem, len(body))

@@ -84,6 +84,11 @@ class Row:
     def omitted(self) -> bool:
         return self.state is BeadState.OMITTED
 
+    @property
+    def added(self) -> bool:
+        """The translator's own addition: a 0-1 bead (not a segment no bead names)."""
+        return not self.source and bool(self.target) and self.state is not None
+
 
 # Where a segment or block stands in its document: (block index, segment index).
 _Place = tuple[int, int]
