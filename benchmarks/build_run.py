@@ -128,11 +128,11 @@ def _page_stage(*_: Any, article_title: bool, **__: Any) -> str:
     return "pdf" if article_title else "html"
 
 
-def _run_build(root: str, work: str, out: str) -> None:
+def _run_build(root: str, work: str, out: str, *more: str) -> None:
     """``toolkit --root ROOT build WORK --out OUT``, as the installed command runs it."""
     from toolkit.cli import main
 
-    sys.argv = ["toolkit", "--root", root, "build", work, "--out", out]
+    sys.argv = ["toolkit", "--root", root, "build", work, "--out", out, *more]
     try:
         main()
     except SystemExit as done:
@@ -141,7 +141,9 @@ def _run_build(root: str, work: str, out: str) -> None:
 
 
 def timed(root: str, work: str, out: str, report: str) -> None:
-    from toolkit.render import build, formats
+    """The command with its stages timed, one edition after another in this process
+    (``--jobs 1``: the stopwatch sees only what runs here)."""
+    from toolkit.render import build, fontfaces, formats
 
     watch = Stopwatch()
     _replace(build, "_build_edition", watch.edition)
@@ -149,12 +151,12 @@ def timed(root: str, work: str, out: str, report: str) -> None:
     for module, name, stage in (
         (formats, "pdf", "pdf"),
         (formats, "epub", "epub"),
-        (build, "to_woff2", "html"),  # the HTML edition's font
-        (build, "subset_font", "fonts"),
+        (fontfaces, "cached_woff2", "html"),  # the HTML edition's fonts
+        (build, "edition_fonts", "fonts"),
         (build, "cover_for", "cover"),
     ):
         _replace(module, name, functools.partial(watch.around, name=_named(stage)))
-    _run_build(root, work, out)
+    _run_build(root, work, out, "--jobs", "1")
     for edition in watch.editions:
         wall, cpu = edition["wall"], edition["cpu"]
         for seconds in (wall, cpu):
@@ -207,7 +209,7 @@ def capture(root: str, work: str, out: str, folder: str) -> None:
     _replace(formats, "epub", lambda real: within(real, _named("epub")))
     _replace(formats, "pdf", lambda _: pdf)
     (keep / "pdf.css").write_text(formats._asset("pdf.css"), "utf-8")
-    _run_build(root, work, out)
+    _run_build(root, work, out, "--jobs", "1")  # the tools run here, where they are kept
     (keep / "pandoc.json").write_text(json.dumps(calls, indent=1), "utf-8")
 
 
@@ -257,8 +259,14 @@ def profile(html: str, css: str, stats: str) -> None:
     profiler.dump_stats(stats)
 
 
+def plain(root: str, work: str, out: str) -> None:
+    """The command as a person runs it: editions at once, a process per CPU."""
+    _run_build(root, work, out)
+
+
 MODES: dict[str, Callable[..., None]] = {
     "timed": timed,
+    "plain": plain,
     "capture": capture,
     "weasyprint": bare_weasyprint,
     "profile": profile,
