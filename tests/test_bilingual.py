@@ -198,3 +198,29 @@ def test_a_passage_the_translator_added_says_so_in_both_layouts() -> None:
     blocks = bilingual_blocks(texts, Images({}, {}), Remarks("Left out.", "Added."))
     [unaligned] = [p for p in blocks[1]["c"][1] if "unaligned" in classes(p)]
     assert "added" not in classes(unaligned) and "Added." not in text(blocks)
+
+
+def test_a_note_the_translator_added_is_marked_as_the_translators() -> None:
+    from toolkit.render.ast import TranslatorNotes, document_blocks
+
+    target = (
+        "He said so.[^a] {#t1}\n"
+        "It weighs a catty.[^b] {#t2}\n\n"
+        "[^a]: See the original. {#t3}\n\n"
+        "[^b]: A catty is 600 grams. {#t4}\n"
+    )
+    source = "他這麼說。[^a] {#s1}\n重一斤。 {#s2}\n\n[^a]: 見原文。 {#s3}\n"
+    align = parse_alignment("s1 t1\ns2 t2\ns3 t3\n- t4\n")
+    own = TranslatorNotes.of(align, "Translator’s note: ")
+    single = document_blocks(parse_document(target), "en", None, own)
+    texts = Bilingual(
+        parse_document(source), "zh-Hant-TW", parse_document(target), "en", align, Layout.PARALLEL
+    )
+    both = bilingual_blocks(texts, Images({}, {}), Remarks(translator_note="Translator’s note: "))
+    for blocks in (single, both):
+        notes = {text(n): n for n in _walk(blocks) if n.get("t") == "Note"}
+        assert set(notes) >= {"See the original.", "Translator’s note: A catty is 600 grams."}
+        marked = [
+            n for n in _walk(blocks) if n.get("t") == "Span" and "translator-note" in str(n["c"][0])
+        ]
+        assert len(marked) == 1

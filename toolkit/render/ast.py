@@ -18,11 +18,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from toolkit.check.safety import anchor_target
 from toolkit.metadata import sentence_separator
 from toolkit.model import (
+    Alignment,
     Block,
     BlockKind,
     Code,
@@ -98,8 +100,30 @@ def _words(text: str) -> list[Json]:
     return out
 
 
+@dataclass(frozen=True)
+class TranslatorNotes:
+    """A translation's own notes (譯註): the footnotes whose segments the translator added
+    (0-1 beads name them), and the words that mark each (``Translator’s note:``)."""
+
+    ids: frozenset[str]
+    label: str
+
+    @classmethod
+    def of(cls, alignment: Alignment | None, label: str) -> TranslatorNotes:
+        added = (
+            t
+            for bead in (alignment.beads if alignment else ())
+            if not bead.source
+            for t in bead.target
+        )
+        return cls(frozenset(added), label)
+
+
 def document_blocks(
-    doc: Document, id_prefix: str, images: Mapping[str, str] | None = None
+    doc: Document,
+    id_prefix: str,
+    images: Mapping[str, str] | None = None,
+    translator_notes: TranslatorNotes | None = None,
 ) -> list[Json]:
     """The blocks of a document; each footnote is placed at its first reference.
 
@@ -107,9 +131,10 @@ def document_blocks(
     Nothing is dropped: a footnote no reference reaches (or a second note with the
     same label) is set as a paragraph at the end, after its label; a reference that
     cannot become a note (undefined, repeated, or inside a note) stays as written.
-    ``toolkit check`` reports each of these.
+    ``toolkit check`` reports each of these. A translation's own notes are marked as the
+    translator's (``translator_notes``).
     """
-    builder = Builder(doc, id_prefix, images)
+    builder = Builder(doc, id_prefix, images, translator_notes=translator_notes)
     out: list[Json] = []
     quote: list[Json] | None = None
     items: list[Block] = []  # the list being gathered
@@ -162,8 +187,10 @@ class Builder:
         prefix: str,
         images: Mapping[str, str] | None = None,
         note_lang: str | None = None,
+        translator_notes: TranslatorNotes | None = None,
     ) -> None:
         self.doc = doc
+        self.translator_notes = translator_notes
         self.prefix = prefix
         self.ids = frozenset(doc.segment_ids())  # the segment IDs # links may name
         self.notes: dict[str, Block] = {}
@@ -346,6 +373,10 @@ class Builder:
             content = self.segments(block.segments)
         finally:
             self.in_note = False
+        mark = self.translator_notes
+        ids = [s.id for s in block.segments]
+        if mark is not None and ids and all(i in mark.ids for i in ids):
+            content = [_span("", ["translator-note"], text_inlines(mark.label)), *content]
         if self.note_lang:
             content = [_span("", [], content, self.note_lang)]
         return {"t": "Note", "c": [{"t": "Para", "c": content}]}

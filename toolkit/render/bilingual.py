@@ -26,7 +26,7 @@ from enum import StrEnum
 from pydantic import BaseModel, ConfigDict
 
 from toolkit.model import Alignment, BlockKind, Document, Segment
-from toolkit.render.ast import Builder, Json, attr, text_inlines
+from toolkit.render.ast import Builder, Json, TranslatorNotes, attr, text_inlines
 from toolkit.render.pairing import Piece, Row, RowKind, pair_rows
 from toolkit.store.inline import parse_inline, plain_text
 
@@ -111,6 +111,8 @@ class Remarks:
 
     omitted: str = "Left out of the translation."
     added: str = "Added by the translator."
+    #: What marks a note of the translator's own (a footnote a 0-1 bead names).
+    translator_note: str = "Translator’s note: "
 
 
 @dataclass(frozen=True)
@@ -148,7 +150,10 @@ class _Setter:
     def __init__(self, texts: Bilingual, images: Images, remarks: Remarks) -> None:
         self.texts = texts
         self.source = Builder(texts.source, texts.source_lang, images.source, texts.source_lang)
-        self.target = Builder(texts.target, texts.target_lang, images.target, texts.target_lang)
+        own = TranslatorNotes.of(texts.alignment, remarks.translator_note)
+        self.target = Builder(
+            texts.target, texts.target_lang, images.target, texts.target_lang, own
+        )
         self.images = images.source  # a figure's row shows the original's image
         self.remarks = remarks
 

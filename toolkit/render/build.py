@@ -44,7 +44,7 @@ from toolkit.errors import Location, StageError, ToolkitError, shown_path
 from toolkit.languages import language_script
 from toolkit.model import BlockKind, Document
 from toolkit.render import formats
-from toolkit.render.ast import HAN_LATIN, credit_blocks, document_blocks
+from toolkit.render.ast import HAN_LATIN, TranslatorNotes, credit_blocks, document_blocks
 from toolkit.render.bilingual import Images, Remarks, bilingual_blocks
 from toolkit.render.chws import with_chws
 from toolkit.render.config import load_build_config
@@ -328,10 +328,13 @@ def _build_edition(
     if edition.bilingual is not None:
         original = _images(edition, edition.bilingual.source, edition.work.paths.original_text)
         said = labels(edition.lang)
-        remarks = Remarks(omitted=said["omitted"], added=said["added"])
+        remarks = Remarks(said["omitted"], said["added"], said["tn"])
         body = bilingual_blocks(edition.bilingual, Images(original, images), remarks)
     else:
-        body = document_blocks(edition.document, edition.lang, images)
+        own = None
+        if edition.translation is not None:  # its notes the translator added are marked
+            own = TranslatorNotes.of(edition.translation.alignment, labels(edition.lang)["tn"])
+        body = document_blocks(edition.document, edition.lang, images, own)
     log.info("ast: %s: %d blocks", edition.file_stem, len(body))
     css = _css(edition) + _han_latin_css(font_source)
     parts = formats.Parts(edition, credits, title_page, body, colophon, css, _screen_css(edition))
