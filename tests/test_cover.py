@@ -98,6 +98,12 @@ def test_a_typographic_cover_says_title_author_and_translator_in_the_editions_la
     assert cover_lines(_edition(root, EditionKind.ORIGINAL)) == ["測試之作", "作者：王小明"]
     assert cover_lines(_edition(root, EditionKind.SIMPLIFIED)) == ["测试之作", "作者：王小明"]
     assert cover_alt(_edition(root, EditionKind.ORIGINAL)) == "封面：測試之作／作者：王小明"
+    for kind in (EditionKind.PARALLEL, EditionKind.INTERLEAVED):  # both titles
+        assert cover_lines(_edition(root, kind))[:3] == [
+            "A Work for Testing",
+            "測試之作",
+            "by Hsiao-ming Wang",
+        ]
 
 
 def test_the_cover_is_drawn_in_the_editions_own_face(make_repo: MakeRepo) -> None:

@@ -83,8 +83,9 @@ class Cover:
 
 
 def cover_lines(edition: Edition) -> list[str]:
-    """What a typographic cover says, in the edition's language: its title, then
-    ``by`` its authors, then who translated it, each as the reader's language names them."""
+    """What a typographic cover says, in the edition's language: its title (a bilingual
+    edition's both titles), then ``by`` its authors, then who translated it, each as the
+    reader's language names them."""
     credits = attribution_of(edition)
     text = labels(edition.lang, edition.simplified or DEFAULT_SETTINGS)
 
@@ -94,6 +95,8 @@ def cover_lines(edition: Edition) -> list[str]:
         return text["comma"].join(people[:-1]) + text["and"] + people[-1]
 
     lines = [credits.title]
+    if edition.bilingual is not None:  # both texts: the original's title under the reader's
+        lines.append(credits.original.title)
     if credits.authors:
         lines.append(text["by"] + names([credits.shown(p) for p in credits.authors]))
     if credits.translators:
