@@ -562,3 +562,23 @@ def test_coverage_looks_each_text_up_once_not_once_per_bead(
         check_coverage(load_work(root, f"w{n}"))
         made.append(calls)
     assert made[0] == made[1] <= 8
+
+
+def test_the_terminal_report_shows_control_characters_as_escapes() -> None:
+    # Noticed in issue 7: a finding quoting text with an escape sequence (or a file named
+    # with one) printed it raw, and a terminal acts on it (clears, recolours, retitles).
+    import click
+
+    from toolkit.check.human import render_human
+
+    hostile = "\x1b]0;pwned\x07\x1b[2J\u202eevil"
+    finding = Finding(
+        check=CHECKS["rights-missing"],
+        message=f"text {hostile}",
+        work="w",
+        at=Place(f"a{hostile}.md", 3),
+        fix=f"mend {hostile}",
+    )
+    shown = click.unstyle(render_human(Report([finding])))  # the report's own colours off
+    assert not any(ch in shown for ch in "\x1b\x07\u202e")
+    assert "\\u001b]0;pwned\\u0007" in shown and "\\u202eevil" in shown

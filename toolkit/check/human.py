@@ -8,6 +8,7 @@ can jump to it. Suppressed findings are counted, not listed.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 
@@ -47,16 +48,27 @@ def _by_family(findings: Iterable[Finding]) -> list[str]:
     return lines
 
 
+#: What a terminal would act on rather than show: control characters (an escape
+#: sequence could recolour, retitle or clear the terminal) and the bidirectional
+#: controls that reorder a line as it is shown.
+_UNSHOWABLE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def shown(text: object) -> str:
+    """``text`` as a terminal may print it: each control character as its escape."""
+    return _UNSHOWABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", str(text))
+
+
 def _finding(f: Finding) -> str:
     severity = click.style(f.severity.label, fg=_COLOURS[f.severity], bold=True)
-    text = f"{f.where}: {severity}: {f.message} [{f.code}]"
+    text = f"{shown(f.where)}: {severity}: {shown(f.message)} [{f.code}]"
     ids = ",".join(f.source_ids) + (" → " + ",".join(f.target_ids) if f.target_ids else "")
     if f.source_ids or f.target_ids:
         text += click.style(f" ({ids.removeprefix(' → ')})", dim=True)
     if f.other is not None:
-        text += f"\n      see: {f.other}"
+        text += f"\n      see: {shown(f.other)}"
     if f.fix:
-        text += f"\n      fix: {f.fix}"
+        text += f"\n      fix: {shown(f.fix)}"
     return "    " + text
 
 
