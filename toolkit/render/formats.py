@@ -97,7 +97,8 @@ def html(parts: Parts, scratch: Path, *, font_face: str, article_title: bool) ->
     }
     document = pandoc_document(meta, parts.blocks(article_title=article_title))
     print_css = files("toolkit.render").joinpath("assets/print.css").read_text("utf-8")
-    style = f"\n{font_face}\n{parts.css}\n{print_css}"
+    # The fonts (megabytes of base64) are put in after Pandoc, not sent through it.
+    style = f"\n{_FONTS_HERE}\n{parts.css}\n{print_css}"
     document["meta"]["header-includes"] = {
         "t": "MetaBlocks",
         "c": [{"t": "RawBlock", "c": ["html", head(edition, style, parts.screen_css)]}],
@@ -108,8 +109,26 @@ def html(parts: Parts, scratch: Path, *, font_face: str, article_title: bool) ->
     run_pandoc(document, "html5", out, [*options, "--reference-location=section"])
     generator = f'<meta name="generator" content="bilingual-toolkit {__version__} (Pandoc)" />'
     page = re.sub(r'<meta name="generator" content="pandoc" ?/>', generator, out.read_text("utf-8"))
+    page = _with_fonts(page, font_face)
     # Embedding gives <img> a redundant role="img" (and an aria-label repeating its alt).
     return re.sub(r'<img role="img" aria-label="[^"]*" ', "<img ", page)
+
+
+#: Where the edition's @font-face rules go in its stylesheet, once Pandoc has written the
+#: page (``_with_fonts``): a rule, as Pandoc drops comments from a page's styles.
+_FONTS_HERE = '@font-face { font-family: "toolkit: the edition\'s fonts go here"; }'
+
+
+def _with_fonts(page: str, font_face: str) -> str:
+    """``page`` with ``font_face`` in place of the marker in its head's stylesheet (the
+    first; the text, which comes after the head, may quote the marker and keeps it)."""
+    at, end = page.find(_FONTS_HERE), page.find("</head>")
+    if not 0 <= at < end:
+        raise StageError(
+            "the edition's page has no place for its fonts: Pandoc wrote its head unexpectedly",
+            fix="this is a toolkit bug: please report it",
+        )
+    return page[:at] + font_face + page[at + len(_FONTS_HERE) :]
 
 
 def head(edition: Edition, style: str, screen: str = "") -> str:
