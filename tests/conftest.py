@@ -156,15 +156,13 @@ def trial_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def sample_bilingual_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The repository's sample work's parallel and interleaved editions, built once per
-    test process from the work as committed (read only)."""
+def sample_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Every edition of the repository's sample work, built once per test process from the
+    work as committed (read only), a process per edition as the command builds them."""
     from toolkit import BuildOptions, build_work, load_work
-    from toolkit.render import EditionKind
 
     out = tmp_path_factory.mktemp("sample")
-    kinds = (EditionKind.PARALLEL, EditionKind.INTERLEAVED)
-    build_work(load_work(REPO, "sample"), BuildOptions(out_dir=out, editions=kinds))
+    build_work(load_work(REPO, "sample"), BuildOptions(out_dir=out, jobs=2))
     return out / "sample"
 
 

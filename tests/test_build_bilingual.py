@@ -10,6 +10,8 @@ pairing itself, tests/test_pairing.py.
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
 import zipfile
 from pathlib import Path
 
@@ -21,7 +23,7 @@ from pdfminer.layout import LTChar, LTContainer, LTPage
 from pypdf import PdfReader
 from pypdf.generic import Destination
 
-from tests.conftest import REPO
+from tests.conftest import REPO, unavailable
 from tests.test_build import XHTML, XML_LANG, _epubcheck, _nu_problems, _opf
 from toolkit.model import Segment
 from toolkit.render.pairing import Row, RowKind, pair_rows
@@ -113,9 +115,9 @@ class _Reader:
 
 
 def test_each_pair_of_the_parallel_pdf_starts_at_the_same_height(
-    sample_bilingual_build: Path,
+    sample_build: Path,
 ) -> None:
-    left, right = (_Reader(c) for c in _columns(sample_bilingual_build / "sample.parallel.en.pdf"))
+    left, right = (_Reader(c) for c in _columns(sample_build / "sample.parallel.en.pdf"))
     rows = _rows()
     # The text starts on the page of its first heading, after the cover and title page.
     assert rows[0].kind is RowKind.HEADING
@@ -138,8 +140,8 @@ def test_each_pair_of_the_parallel_pdf_starts_at_the_same_height(
 
 
 @pytest.mark.parametrize("kind", ["parallel", "interleaved"])
-def test_every_segment_of_both_texts_is_in_the_pdf(sample_bilingual_build: Path, kind: str) -> None:
-    pdf = sample_bilingual_build / f"sample.{kind}.en.pdf"
+def test_every_segment_of_both_texts_is_in_the_pdf(sample_build: Path, kind: str) -> None:
+    pdf = sample_build / f"sample.{kind}.en.pdf"
     if kind == "parallel":  # each column read on its own, page after page
         streams = ["".join(c.get_text() for p in side for c in p) for side in _columns(pdf)]
     else:
@@ -153,9 +155,9 @@ def test_every_segment_of_both_texts_is_in_the_pdf(sample_bilingual_build: Path,
 
 
 def test_the_parallel_pdf_bookmarks_each_heading_in_both_languages(
-    sample_bilingual_build: Path,
+    sample_build: Path,
 ) -> None:
-    reader = PdfReader(sample_bilingual_build / "sample.parallel.en.pdf")
+    reader = PdfReader(sample_build / "sample.parallel.en.pdf")
 
     def titles(outline: list[object]) -> list[str]:
         out: list[str] = []
@@ -177,10 +179,8 @@ def _html(path: Path) -> lxml_html.HtmlElement:
 
 
 @pytest.mark.parametrize("kind", ["parallel", "interleaved"])
-def test_every_segment_has_its_element_once_in_its_language(
-    sample_bilingual_build: Path, kind: str
-) -> None:
-    page = _html(sample_bilingual_build / f"sample.{kind}.en.html")
+def test_every_segment_has_its_element_once_in_its_language(sample_build: Path, kind: str) -> None:
+    page = _html(sample_build / f"sample.{kind}.en.html")
     work = load_work(REPO, "sample")
     en = work.translations["en"].document
     assert work.source is not None and en is not None
@@ -191,8 +191,8 @@ def test_every_segment_has_its_element_once_in_its_language(
             assert tagged == [lang], (seg_id, tagged)
 
 
-def test_the_parallel_html_pairs_two_sides_per_bead(sample_bilingual_build: Path) -> None:
-    page = _html(sample_bilingual_build / "sample.parallel.en.html")
+def test_the_parallel_html_pairs_two_sides_per_bead(sample_build: Path) -> None:
+    page = _html(sample_build / "sample.parallel.en.html")
     pairs = page.xpath("//div[contains(@class, 'parallel')]/div[contains(@class, 'pair')]")
     text_rows = [r for r in _rows() if r.kind is RowKind.TEXT]
     assert len(pairs) == len(text_rows)
@@ -212,9 +212,9 @@ def test_the_parallel_html_pairs_two_sides_per_bead(sample_bilingual_build: Path
 
 
 def test_the_interleaved_html_sets_each_original_before_its_translation(
-    sample_bilingual_build: Path,
+    sample_build: Path,
 ) -> None:
-    page = _html(sample_bilingual_build / "sample.interleaved.en.html")
+    page = _html(sample_build / "sample.interleaved.en.html")
     pairs = page.xpath("//div[contains(@class, 'interleaved')]")
     both = [p for p in pairs if len(p.xpath("div")) == 2]
     assert len(both) >= 15
@@ -234,9 +234,9 @@ def _epub_pages(epub: Path) -> list[etree._Element]:
 
 
 def test_the_parallel_epub_has_a_small_table_per_pair_in_both_languages(
-    sample_bilingual_build: Path,
+    sample_build: Path,
 ) -> None:
-    epub = sample_bilingual_build / "sample.parallel.en.epub"
+    epub = sample_build / "sample.parallel.en.epub"
     pairs = [
         pair
         for page in _epub_pages(epub)
@@ -254,10 +254,27 @@ def test_the_parallel_epub_has_a_small_table_per_pair_in_both_languages(
     assert next(e.text for e in opf.iter(f"{DC}title")) == "An Afternoon in Dadaocheng"
 
 
-@pytest.mark.parametrize("kind", ["parallel", "interleaved"])
-def test_the_sample_bilingual_editions_pass_the_validators(
-    sample_bilingual_build: Path, kind: str
+#: Every edition of the sample work (issue 8's "done when": on the repository's sample).
+SAMPLE_EDITIONS = ["zh-Hant-TW", "zh-Hans", "en", "parallel.en", "interleaved.en"]
+
+
+def test_the_sample_builds_every_edition(sample_build: Path) -> None:
+    names = sorted(p.name for p in sample_build.iterdir())
+    assert names == sorted(
+        f"sample.{e}.{x}" for e in SAMPLE_EDITIONS for x in ("epub", "html", "pdf")
+    )
+
+
+@pytest.mark.parametrize("edition", SAMPLE_EDITIONS)
+def test_every_edition_of_the_sample_passes_the_validators(
+    sample_build: Path, edition: str
 ) -> None:
-    report = _epubcheck(sample_bilingual_build / f"sample.{kind}.en.epub")
+    report = _epubcheck(sample_build / f"sample.{edition}.epub")
     assert report["messages"] == []
-    assert _nu_problems(sample_bilingual_build / f"sample.{kind}.en.html") == []
+    assert _nu_problems(sample_build / f"sample.{edition}.html") == []
+    qpdf = shutil.which("qpdf")
+    if qpdf is None:
+        unavailable("needs qpdf to check the PDFs' structure: apt-get install -y qpdf")
+    pdf = sample_build / f"sample.{edition}.pdf"
+    result = subprocess.run([qpdf, "--check", str(pdf)], capture_output=True, text=True)
+    assert result.returncode == 0 and "No syntax or stream encoding errors" in result.stdout

@@ -41,9 +41,9 @@ def _open(browser: Browser, page_file: Path, width: int) -> tuple[Page, list[str
 
 
 def test_every_pair_starts_at_the_same_height_on_a_wide_screen(
-    browser: Browser, sample_bilingual_build: Path, tmp_path: Path
+    browser: Browser, sample_build: Path, tmp_path: Path
 ) -> None:
-    page, problems = _open(browser, sample_bilingual_build / "sample.parallel.en.html", 1280)
+    page, problems = _open(browser, sample_build / "sample.parallel.en.html", 1280)
     pairs = page.evaluate(SIDES)
     both = [p for p in pairs if None not in p]
     assert len(both) >= 15 and len(pairs) > len(both)  # the omitted and the added rows
@@ -56,9 +56,9 @@ def test_every_pair_starts_at_the_same_height_on_a_wide_screen(
 
 
 def test_the_sides_stack_on_a_narrow_screen(
-    browser: Browser, sample_bilingual_build: Path, tmp_path: Path
+    browser: Browser, sample_build: Path, tmp_path: Path
 ) -> None:
-    page, problems = _open(browser, sample_bilingual_build / "sample.parallel.en.html", 380)
+    page, problems = _open(browser, sample_build / "sample.parallel.en.html", 380)
     both = [p for p in page.evaluate(SIDES) if None not in p]
     assert len(both) >= 15
     for original, translation in both:
