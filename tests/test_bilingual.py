@@ -224,3 +224,13 @@ def test_a_note_the_translator_added_is_marked_as_the_translators() -> None:
             n for n in _walk(blocks) if n.get("t") == "Span" and "translator-note" in str(n["c"][0])
         ]
         assert len(marked) == 1
+
+
+def test_a_note_is_the_translators_only_if_every_segment_of_it_is() -> None:
+    from toolkit.render.ast import TranslatorNotes, document_blocks
+
+    target = "Text.[^a] {#t1}\n\n[^a]: See the original. {#t2}\nAnd more of mine. {#t3}\n"
+    align = parse_alignment("s1 t1\ns2 t2\n- t3\n")  # the note: one segment paired, one added
+    own = TranslatorNotes.of(align, "Translator’s note: ")
+    blocks = document_blocks(parse_document(target), "en", None, own)
+    assert "Translator’s note" not in text(blocks)

@@ -149,3 +149,19 @@ def test_the_digest_is_taken_before_the_build_reads_the_work(
     digest = inputs_of(WorkPaths(root, "trial"), options(out))
     build_work(load_work(root, "trial"), options(out))
     assert BuildState.load(out, "trial").inputs == digest
+
+
+@pytest.mark.slow
+def test_a_work_folder_that_is_a_link_is_never_taken_as_up_to_date(
+    make_repo: MakeRepo, tmp_path: Path
+) -> None:
+    # Its files would be read before the store had a say: loading the work decides.
+    root = make_repo()
+    out = tmp_path / "out"
+    build_work(load_work(root, "trial"), options(out))
+    paths = WorkPaths(root, "trial")
+    assert up_to_date(paths, options(out))
+    moved = tmp_path / "elsewhere"
+    paths.source_dir.rename(moved)
+    paths.source_dir.symlink_to(moved, target_is_directory=True)  # the same files, by a link
+    assert not up_to_date(paths, options(out))
