@@ -131,7 +131,7 @@ def test_a_cache_folder_that_is_a_link_is_refused(tmp_path: Path) -> None:
     upright, _ = fonts.find_latin_fonts()
     with pytest.raises(ToolkitError) as caught:
         fonts.cached_subset(upright, "abc", FontCache(out))
-    assert ".cache is not a folder of its own" in caught.value.message
+    assert ".cache is a symbolic link" in caught.value.message
     assert "fix: remove" in str(caught.value)
 
 

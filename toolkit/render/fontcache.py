@@ -24,13 +24,12 @@ import logging
 import os
 import re
 import shutil
-import stat
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
-from toolkit.errors import StageError, ToolkitError, shown_path
-from toolkit.store.scratch import process_alive
+from toolkit.errors import StageError, shown_path
+from toolkit.store.scratch import process_alive, trusted_folder
 
 log = logging.getLogger("toolkit.render.fonts")
 
@@ -97,7 +96,7 @@ class FontCache:
                 fix="choose an output folder you can write to (--out)",
             ) from None
         for part in (self.out_dir / CACHE.parts[0], self.folder):
-            _trusted(part)
+            trusted_folder(part, "font cache")
         _remove_stale(self.folder)
         self._checked = True
         return self.folder
@@ -128,24 +127,6 @@ def _remove_stale(folder: Path) -> None:
             else:
                 with contextlib.suppress(OSError):
                     child.unlink()
-
-
-def _trusted(folder: Path) -> None:
-    info = folder.lstat()
-    if stat.S_ISLNK(info.st_mode) or not stat.S_ISDIR(info.st_mode):
-        raise ToolkitError(
-            f"{shown_path(folder)} is not a folder of its own (a link, or a file): the build "
-            "keeps its font cache there",
-            fix=f"remove {shown_path(folder)}; the next build makes the folder",
-        )
-    getuid = getattr(os, "getuid", None)
-    if getuid is not None and info.st_uid != getuid():
-        raise ToolkitError(
-            f"{shown_path(folder)} belongs to another user (uid {info.st_uid}): a build "
-            "takes no fonts from a folder someone else controls",
-            fix=f"remove {shown_path(folder)} (or ask its owner to), or build into an output "
-            "folder of your own (--out)",
-        )
 
 
 def file_identity(path: Path, index: int = 0) -> str:

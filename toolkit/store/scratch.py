@@ -47,7 +47,7 @@ def scratch_space(out_dir: Path) -> Iterator[Path]:
         out_dir.mkdir(parents=True, exist_ok=True)
         with contextlib.suppress(FileExistsError):
             base.mkdir(mode=0o700)
-        _trusted(base)
+        trusted_folder(base, "scratch space")
         remove_stale(base)
         folder.mkdir(mode=0o700)
         os.chmod(folder, 0o700)  # whatever the umask
@@ -69,18 +69,19 @@ def scratch_space(out_dir: Path) -> Iterator[Path]:
             _remove_if_empty(out_dir)
 
 
-def _trusted(base: Path) -> None:
-    """Refuse a ``.scratch`` that is a link or not this user's (see the module's docstring)."""
+def trusted_folder(base: Path, keeps: str) -> None:
+    """Refuse a folder the build keeps ``keeps`` in (its ``.scratch``, its font cache)
+    that is a link, not a folder, or not this user's (see the module's docstring)."""
     info = base.lstat()
     if stat.S_ISLNK(info.st_mode):
         raise ToolkitError(
             f"{shown_path(base)} is a symbolic link (to {os.readlink(base)}): a build's "
-            "scratch space must be a folder of its own in the output folder",
+            f"{keeps} must be a folder of its own in the output folder",
             fix=f"remove the link ({shown_path(base)}); the next build makes the folder",
         )
     if not stat.S_ISDIR(info.st_mode):
         raise ToolkitError(
-            f"{shown_path(base)} is not a folder: it is where a build keeps its scratch space",
+            f"{shown_path(base)} is not a folder: it is where a build keeps its {keeps}",
             fix=f"remove or rename {shown_path(base)}; the next build makes the folder",
         )
     getuid = getattr(os, "getuid", None)
