@@ -10,12 +10,19 @@ translator), a heading every ~40 beads and paragraphs of three to six beads.
 The sentences are made from a small vocabulary written for this benchmark, each part
 with its English gloss, so that each English sentence says what its Chinese one does (a
 translation in shape, if not in style). The same seed and size give the same bytes.
+
+``rich=True`` adds the inline markup a real book has, in both languages at the same
+places: emphasis and strong emphasis on some actions, links on some places, and now and
+then a footnote (a reference at the end of a paragraph, the note, with a link, after it;
+the note is a bead of its own). The exchange benchmark needs them, since the formats
+differ most in how they carry markup. The markup has a random generator of its own, so
+the plain book (the build benchmark's) is the same bytes with or without this option.
 """
 
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from toolkit.model import Bead, fingerprint
@@ -145,6 +152,8 @@ class Book:
     shapes: dict[str, int]
     source_segments: int
     target_segments: int
+    #: With ``rich``: how many emphases, strong emphases, links and footnotes each side has.
+    marks: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass
@@ -162,12 +171,51 @@ class _Side:
         return seg
 
 
-def write_book(root: Path, beads: int, seed: int = DEFAULT_SEED, work: str = WORK) -> Book:
+class _Marks:
+    """The inline markup of a rich book: where it goes, drawn from a generator of its own
+    (the book's own draws are the same with or without it), and how much was written."""
+
+    def __init__(self, seed: int) -> None:
+        self.rng = random.Random(f"marks-{seed}")
+        self.counts = {"emphasis": 0, "strong": 0, "links": 0, "footnotes": 0}
+
+    def action(self, zh: str, en: str) -> tuple[str, str]:
+        """An action, emphasised one time in ten (strong one time in forty)."""
+        roll = self.rng.random()
+        if roll < 0.025:
+            self.counts["strong"] += 1
+            return f"**{zh}**", f"**{en}**"
+        if roll < 0.1:
+            self.counts["emphasis"] += 1
+            return f"*{zh}*", f"*{en}*"
+        return zh, en
+
+    def place(self, zh: str, en: str) -> tuple[str, str]:
+        """A place, a link one time in four (the place's own words, without 在 / "in")."""
+        if self.rng.random() >= 0.25:
+            return zh, en
+        self.counts["links"] += 1
+        n = self.rng.randint(1, 99)
+        at_zh, words_zh = zh[:1], zh[1:]
+        at_en, _, words_en = en.partition(" ")
+        url = f"https://example.org/bench/place/{n}"
+        return f"{at_zh}[{words_zh}]({url})", f"{at_en} [{words_en}]({url})"
+
+    def footnote(self) -> bool:
+        """Whether a paragraph ends with a footnote: one in eight."""
+        return self.rng.random() < 0.125
+
+
+def write_book(
+    root: Path, beads: int, seed: int = DEFAULT_SEED, work: str = WORK, rich: bool = False
+) -> Book:
     """Write a work of exactly ``beads`` beads under ``root`` (the repository) and return
-    its counts. A heading opens the work and comes every ~40 beads after it."""
+    its counts. A heading opens the work and comes every ~40 beads after it. ``rich``: with
+    emphasis, links and footnotes (see the module's documentation)."""
     if beads < 1:
         raise ValueError("a work needs at least one bead")
     rng = random.Random(seed)
+    marks = _Marks(seed) if rich else None
     zh, en = _Side("s", []), _Side("t", [])
     rows: list[tuple[tuple[str, ...], tuple[str, ...], str]] = []  # source, target, state
     shapes: dict[str, int] = {}
@@ -193,11 +241,34 @@ def write_book(root: Path, beads: int, seed: int = DEFAULT_SEED, work: str = WOR
         size = min(rng.randint(3, 6), beads - len(rows), until_heading)
         for _ in range(max(size, 1)):
             shape = _shape(rng)
-            rows.append(_bead(rng, shape, zh, en))
+            rows.append(_bead(rng, shape, zh, en, marks))
             shapes[shape] = shapes.get(shape, 0) + 1
             until_heading -= 1
+        if marks and len(rows) < beads and rows[-1][0] and rows[-1][1] and marks.footnote():
+            rows.append(_footnote(marks, zh, en))
+            shapes["1-1"] += 1
     _write(root, work, zh, en, rows)
-    return Book(work, len(rows), headings, paragraphs, shapes, zh.next_id - 1, en.next_id - 1)
+    counts = marks.counts if marks else {}
+    return Book(
+        work, len(rows), headings, paragraphs, shapes, zh.next_id - 1, en.next_id - 1, counts
+    )
+
+
+def _footnote(marks: _Marks, zh: _Side, en: _Side) -> tuple[tuple[str, ...], tuple[str, ...], str]:
+    """A footnote to the paragraph just written, whose last bead has both sides: its
+    reference at the end of that bead's last sentence on each side, then the note (with a
+    link) after a blank line. The note is a bead."""
+    marks.counts["footnotes"] += 1
+    label = str(marks.counts["footnotes"])
+    for side in (zh, en):
+        text, mark = side.lines[-1].rsplit(" {#", 1)
+        side.lines[-1] = f"{text}[^{label}] {{#{mark}"
+        side.lines.append("")
+    marks.counts["links"] += 1
+    url = f"https://example.org/bench/note/{label}"
+    note_zh = zh.add(f"[^{label}]: 見[第{_numeral(int(label))}條]({url})。")
+    note_en = en.add(f"[^{label}]: See [note {label}]({url}).")
+    return (note_zh,), (note_en,), "auto"
 
 
 def _shape(rng: random.Random) -> str:
@@ -210,10 +281,13 @@ def _shape(rng: random.Random) -> str:
 
 
 def _bead(
-    rng: random.Random, shape: str, zh: _Side, en: _Side
+    rng: random.Random, shape: str, zh: _Side, en: _Side, marks: _Marks | None = None
 ) -> tuple[tuple[str, ...], tuple[str, ...], str]:
     """Write one bead's sentences into both sides; the bead as (source, target, state)."""
-    first, second = _clause(rng), _clause(rng)
+    # Both clauses are drawn whatever the shape (the plain book's draws), but markup is
+    # put only on those written, so that the counts are of markup in the text.
+    first = _clause(rng, marks if shape != "0-1" else None)
+    second = _clause(rng, marks if shape in ("2-1", "1-2") else None)
     if shape == "1-1":
         return (zh.add(first[0] + "。"),), (en.add(_sentence(first[1]) + "."),), "auto"
     if shape == "2-1":  # two Chinese sentences, merged into one English one
@@ -228,14 +302,19 @@ def _bead(
     return (), (en.add(f"As the saying goes, “{_sentence(saying)}.”"),), "auto"
 
 
-def _clause(rng: random.Random) -> tuple[str, str]:
+def _clause(rng: random.Random, marks: _Marks | None = None) -> tuple[str, str]:
     """A clause in Chinese and in English: mostly short, as a novel's sentences are (the
     issue's book has 10,000 beads on about 400 parallel pages, 25 a page); now and then
-    a time, a place, a reason or a saying in quotation marks."""
+    a time, a place, a reason or a saying in quotation marks. ``marks``: markup on the
+    action and the place."""
     subject, action = rng.choice(_SUBJECTS), rng.choice(_ACTIONS)
+    if marks:
+        action = marks.action(*action)
     zh, en = f"{subject[0]}{action[0]}", f"{subject[1]} {action[1]}"
     if rng.random() < 0.15:
         place = rng.choice(_PLACES)
+        if marks:
+            place = marks.place(*place)
         zh, en = f"{subject[0]}{place[0]}{action[0]}", f"{en} {place[1]}"
     if rng.random() < 0.15:
         time = rng.choice(_TIMES)

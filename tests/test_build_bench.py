@@ -3,6 +3,7 @@ any other, of the size asked, that ``toolkit build`` would not refuse."""
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 import pytest
@@ -10,8 +11,12 @@ import pytest
 from benchmarks.book import WORK, _numeral, write_book
 from toolkit.check import structural_errors
 from toolkit.check.review import check_review
-from toolkit.model import BlockKind
+from toolkit.model import BlockKind, Document, Emph, Inline, Link, NoteRef, Strong
+from toolkit.store.inline import parse_inline
 from toolkit.store.work import load_work
+
+#: The digest of the 300-bead plain book's files (their paths and bytes, in order).
+PLAIN_300 = "68fc116f3379c2b5f8342cd2f99bb4bc916f71bbccb97a5bdc90830b6c3be767"
 
 
 @pytest.fixture(scope="module")
@@ -53,6 +58,58 @@ def test_any_size_is_exact(tmp_path: Path, beads: int) -> None:
     assert alignment is not None
     assert book.beads == len(alignment.beads) == beads
     assert sum(book.shapes.values()) == beads
+
+
+def _marks(doc: Document) -> dict[str, int]:
+    """Emphases, strong emphases, links and footnote references in a document's text, and
+    its footnotes."""
+    found = {"emphasis": 0, "strong": 0, "links": 0, "references": 0}
+
+    def walk(nodes: tuple[Inline, ...]) -> None:
+        for node in nodes:
+            kind = {Emph: "emphasis", Strong: "strong", Link: "links", NoteRef: "references"}
+            if type(node) in kind:
+                found[kind[type(node)]] += 1
+            if isinstance(node, Emph | Strong | Link):
+                walk(node.children)
+
+    for segment in doc.segments():
+        walk(parse_inline(segment.text))
+    found["footnotes"] = sum(b.kind is BlockKind.FOOTNOTE for b in doc.blocks)
+    return found
+
+
+def test_a_rich_book_has_the_same_markup_on_both_sides_and_no_structural_error(
+    tmp_path: Path,
+) -> None:
+    book = write_book(tmp_path, 1000, rich=True)
+    work = load_work(tmp_path, WORK)
+    alignment = work.translations["en"].alignment
+    assert work.source is not None and alignment is not None
+    assert len(alignment.beads) == book.beads == 1000
+    assert structural_errors(work) == []  # each footnote referred to once, and defined
+    assert check_review(work) == []
+    translation = work.translations["en"].document
+    assert translation is not None
+    zh, en = _marks(work.source), _marks(translation)
+    # A 1-0 bead's markup is the original's alone, a 0-1 bead's the translation's.
+    for side in (zh, en):
+        for kind in ("emphasis", "strong", "links"):
+            assert 0.8 * book.marks[kind] <= side[kind] <= book.marks[kind], (kind, side)
+        assert side["footnotes"] == side["references"] == book.marks["footnotes"]
+    assert min(book.marks.values()) >= 15
+
+
+def test_the_plain_book_is_the_same_bytes_as_before_rich_books_existed(tmp_path: Path) -> None:
+    """The markup's draws are its own: the plain book, which the build benchmark's figures
+    are about, is byte for byte the book written before ``rich`` existed (its digest)."""
+    plain = write_book(tmp_path, 300)
+    digest = hashlib.sha256()
+    for path in sorted(tmp_path.rglob("*.*")):
+        digest.update(str(path.relative_to(tmp_path)).encode())
+        digest.update(path.read_bytes())
+    assert plain.marks == {}
+    assert digest.hexdigest() == PLAIN_300
 
 
 def test_the_same_seed_writes_the_same_bytes(tmp_path: Path) -> None:
