@@ -1,0 +1,63 @@
+"""How the exchange benchmark measures: the best of a few runs in this process, the peak
+of Python's allocations during one run, and a command in a process of its own."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+import tracemalloc
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from benchmarks.build_run import LAUNCHER
+
+REPEAT = 3
+T = TypeVar("T")
+
+
+def best(fn: Callable[[], T], repeat: int = REPEAT) -> tuple[float, T]:
+    """The fastest of ``repeat`` runs of ``fn``, and what the last returned."""
+    fastest = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        value = fn()
+        fastest = min(fastest, time.perf_counter() - start)
+    return fastest, value
+
+
+def launch(command: list[str], env: dict[str, str] | None = None) -> dict[str, Any]:
+    """Run ``command`` in a process of its own, through the build benchmark's launcher:
+    wall and CPU seconds, peak memory (MB), exit status and the end of its error output
+    when it failed."""
+    done = subprocess.run(
+        [sys.executable, "-c", LAUNCHER, *command],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        check=False,
+    )
+    lines = done.stderr.decode("utf-8", "replace").strip().splitlines()
+    figures: dict[str, Any] = json.loads(lines[-1]) if lines and lines[-1].startswith("{") else {}
+    result: dict[str, Any] = {
+        "wall": round(float(figures.get("wall", 0.0)), 3),
+        "cpu": round(float(figures.get("cpu", 0.0)), 3),
+        "peak_mb": round(int(figures.get("peak_kb", 0)) / 1024, 1),
+        "returncode": done.returncode,
+    }
+    if done.returncode != 0:
+        result["error"] = "\n".join(lines[:-1] if figures else lines)[-1500:]
+    return result
+
+
+def traced_peak_mb(fn: Callable[[], object]) -> float:
+    """The peak of Python's allocations during one run of ``fn`` (tracemalloc, MB): what
+    the operation itself holds at once, whatever this process held before it."""
+    tracemalloc.start()
+    try:
+        fn()
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    return round(peak / 2**20, 1)
