@@ -290,7 +290,9 @@ def _apply(
     document = _placed(document, state)
     by_id = document.by_id()
     source = (work.source or Document()).by_id()
-    for at, bead in sorted(new_beads, key=lambda pair: pair[0], reverse=True):
+    # from the last place to the first, so that each place is still where it was; beads
+    # for the same place go in their file order
+    for at, bead in reversed(sorted(new_beads, key=lambda pair: pair[0])):
         beads.insert(at, bead)
     beads = [
         replace(b, fingerprint=fingerprint(b, source, by_id))

@@ -70,7 +70,7 @@ def write(exchange: Exchange, fmt: ExportFormat) -> bytes:
     if fmt is ExportFormat.XLSX:
         return _xlsx(exchange, table)
     if fmt is ExportFormat.TSV:
-        lines = ("\t".join(guard(c).translate(_TSV_OUT) for c in row) for row in table)
+        lines = ("\t".join(tsv_escape(guard(c)) for c in row) for row in table)
         return ("\n".join(lines) + "\n").encode("utf-8")
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
@@ -171,7 +171,7 @@ def _text_rows(path: Path, fmt: ExportFormat) -> Iterator[tuple[int, list[str]]]
         ) from None
     if fmt is ExportFormat.TSV:
         for number, text in enumerate(decoded.splitlines(), 1):
-            yield number, [unguard(_untab(path, number, c)) for c in text.split("\t")]
+            yield number, [unguard(tsv_unescape(path, number, c)) for c in text.split("\t")]
         return
     reader = csv.reader(io.StringIO(decoded, newline=""))
     start = 1
@@ -187,7 +187,12 @@ def _text_rows(path: Path, fmt: ExportFormat) -> Iterator[tuple[int, list[str]]]
         ) from None
 
 
-def _untab(path: Path, number: int, cell: str) -> str:
+def tsv_escape(cell: str) -> str:
+    return cell.translate(_TSV_OUT)
+
+
+def tsv_unescape(path: Path, number: int, cell: str) -> str:
+    """A TSV cell's text; ToolkitError at the line for an escape TSV cells do not have."""
     if "\\" not in cell:
         return cell
     out: list[str] = []
