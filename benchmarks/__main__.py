@@ -1,7 +1,7 @@
 """make bench: measure the store and the build, print the figures, write build/bench/*.json.
 
 ``python -m benchmarks build check`` runs only the benchmarks named (store, build, align,
-blocks, check); ``make bench`` runs them all.
+blocks, check, exchange); ``make bench`` runs them all.
 
 Reads the real parallel text in ../shared/corpora/ (mac-dev for the aligner,
 python-docs-zh-tw for the checks) when it is there (for measuring only; nothing from
@@ -16,7 +16,14 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from benchmarks import align_bench, blocks_bench, build_bench, check_bench, store_bench
+from benchmarks import (
+    align_bench,
+    blocks_bench,
+    build_bench,
+    check_bench,
+    exchange_bench,
+    store_bench,
+)
 
 OUT = Path("build/bench")
 
@@ -27,6 +34,7 @@ BENCHMARKS: dict[str, Callable[[], dict[str, object]]] = {
     "align": align_bench.run,
     "blocks": blocks_bench.run,
     "check": check_bench.run,
+    "exchange": exchange_bench.run,
 }
 
 
