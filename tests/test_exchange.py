@@ -393,3 +393,41 @@ def test_beads_made_for_several_sentences_keep_the_originals_order(rich: Path) -
     bring_back(rich, file)
     beads = [line.split("\t")[:2] for line in align.read_text().splitlines() if line[:1] == "s"]
     assert beads[beads.index(["s6", "-"]) + 1 :][:3] == [["s7", "t12"], ["s8", "t13"], ["s9", "t9"]]
+
+
+@pytest.mark.parametrize(
+    ("typed", "stored"),
+    [
+        ("- not a list", "\\- not a list"),
+        ("# not a heading", "\\# not a heading"),
+        ("1. not a numbered item", "1\\. not a numbered item"),
+        ("> not a quote", "\\> not a quote"),
+    ],
+)
+def test_a_line_that_would_start_a_block_is_kept_as_text(
+    rich: Path, typed: str, stored: str
+) -> None:
+    file = export(rich, ExportFormat.PO)
+    edit(
+        file,
+        'msgstr "Dadaocheng lies west of Taipei, beside the “Tamsui River”, lined with tea shops."',
+        f'msgstr "{typed}"',
+    )
+    bring_back(rich, file)
+    assert segment(rich, "t2") == stored
+    assert load_work(rich, "rich").translations["en"].document.blocks[1].kind.value == "paragraph"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("typed", ["see {#t9}", "```python"])
+def test_an_id_or_a_fence_in_a_translation_is_refused_at_its_unit(rich: Path, typed: str) -> None:
+    file = export(rich, ExportFormat.PO)
+    edit(
+        file,
+        'msgstr "Dadaocheng lies west of Taipei, beside the “Tamsui River”, lined with tea shops."',
+        f'msgstr "{typed}"',
+    )
+    before = snapshot(rich)
+    with pytest.raises(ToolkitError, match="unit s2,s12: a line of its translation") as caught:
+        bring_back(rich, file)
+    assert caught.value.where is not None and caught.value.where.line > 1
+    assert snapshot(rich) == before

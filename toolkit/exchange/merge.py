@@ -44,7 +44,9 @@ from toolkit.model import (
 )
 from toolkit.model import Text as TextNode
 from toolkit.store.alignfile import new_alignment
-from toolkit.store.inline import parse_inline, plain_text
+from toolkit.store.docwriter import looks_like_id
+from toolkit.store.grammar import starts_block
+from toolkit.store.inline import find_id, line_safe, parse_inline, plain_text
 from toolkit.store.work import Work
 
 
@@ -419,9 +421,27 @@ def _texts(change: _Change, state: _State, options: MergeOptions, path: Path) ->
                 fix="edit that segment in the store (or in an XLIFF, TMX or PO export), or "
                 "import with --accept-plain to replace it with the plain text",
             )
-        state.texts[ident] = line
+        state.texts[ident] = _segment_line(line, change, path)
         state.changed[ident] = None
-    return lines[len(ids) :]
+    return [_segment_line(line, change, path) for line in lines[len(ids) :]]
+
+
+def _segment_line(line: str, change: _Change, path: Path) -> str:
+    """A unit's line as it can stand as a segment's line, reading the same: what would
+    start a block at the start of a line is escaped. A segment ID or a code fence in the
+    text is refused, at the unit."""
+    safe = line_safe(line)
+    if find_id(safe) >= 0 or looks_like_id(safe):
+        problem, fix = "holds what reads as a segment ID ({#…})", "write \\{# for a brace"
+    elif starts_block(safe):
+        problem, fix = "starts with a code fence (```)", "write \\` for a backtick"
+    else:
+        return safe
+    raise ToolkitError(
+        f"unit {change.key or '(added)'}: a line of its translation {problem}: {line!r}",
+        where=Location(path, change.line),
+        fix=f"{fix} in the file, then import again",
+    )
 
 
 def _blocks_of(source: Document) -> dict[str, Block]:
