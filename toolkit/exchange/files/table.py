@@ -252,7 +252,7 @@ def _xlsx_rows(path: Path) -> Iterator[tuple[int, list[str]]]:
             where=Location(path),
             fix="save it again from the spreadsheet as .xlsx",
         ) from None
-    try:
+    try:  # openpyxl has parsed the sheet by now: a broken one was refused above
         sheet = book.worksheets[0]
         for number, values in enumerate(sheet.iter_rows(values_only=True), 1):
             yield number, ["" if v is None else str(v) for v in values]
