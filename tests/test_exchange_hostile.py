@@ -178,3 +178,17 @@ def test_a_workbook_that_unpacks_past_the_limit_is_refused(
     assert result.exit_code == 2, result.output
     assert "unpacks to" in result.output and "TOOLKIT_MAX_FILE_BYTES" in result.output
     assert snapshot(rich) == before
+
+
+def test_a_workbook_whose_sheet_is_broken_is_refused(rich: Path) -> None:
+    sheet = (
+        b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        b'<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>bead</t></is></c></row>'
+        b'<row r="2"></roww></sheetData></worksheet>'
+    )
+    file = _workbook_with(rich, "broken.xlsx", sheet)
+    before = snapshot(rich)
+    result = run(rich, "import", "rich", str(file), "--lang", "en")
+    assert result.exit_code == 2, result.output
+    assert "broken.xlsx" in result.output and "mismatched tag" in result.output
+    assert snapshot(rich) == before
