@@ -1,7 +1,7 @@
 """Spreadsheets: CSV (UTF-8 with a byte-order mark, so that spreadsheet programs read
 Chinese as Chinese), TSV and XLSX (openpyxl). One bead a row, under a header row::
 
-    bead | source ids | translation ids | state | <original's language> | <translation's> | notes | base
+    bead | source ids | translation ids | state | <original's lang> | <translation's> | notes | base
 
 Texts are plain, as a reader sees them: emphasis, links and footnote references are
 flattened (the export says which beads), and a text read back is escaped into the
