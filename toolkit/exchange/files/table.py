@@ -1,7 +1,7 @@
 """Spreadsheets: CSV (UTF-8 with a byte-order mark, so that spreadsheet programs read
 Chinese as Chinese), TSV and XLSX (openpyxl). One bead a row, under a header row::
 
-    bead | source ids | translation ids | state | <original's language> | <translation's> | notes
+    bead | source ids | translation ids | state | <original's lang> | <translation's> | notes | base
 
 Texts are plain, as a reader sees them: emphasis, links and footnote references are
 flattened (the export says which beads), and a text read back is escaped into the
@@ -25,6 +25,7 @@ from toolkit.exchange.entry import normalise_lang
 from toolkit.exchange.files.common import FileRead, state_named
 from toolkit.exchange.units import LINE, Exchange, ExportFormat, FileUnit, Text, Unit
 from toolkit.limits import Limits
+from toolkit.metadata import LANG_RE
 from toolkit.model import BeadState
 from toolkit.store.inline import escape, plain_text
 
@@ -36,7 +37,7 @@ _TSV_IN = {"\\": "\\", "t": "\t", "n": "\n", "r": "\r"}
 
 def header(exchange: Exchange) -> list[str]:
     head = exchange.header
-    return [*COLUMNS, head.source_lang, head.target_lang, "notes"]
+    return [*COLUMNS, head.source_lang, head.target_lang, "notes", "base"]
 
 
 def rows(exchange: Exchange) -> Iterator[list[str]]:
@@ -53,6 +54,7 @@ def _row(unit: Unit) -> list[str]:
         LINE.join(plain_text(t) for t in unit.source),
         LINE.join(plain_text(t) for t in unit.target),
         LINE.join(str(n) for n in unit.notes),
+        unit.base,
     ]
 
 
@@ -119,21 +121,26 @@ def read(path: Path, fmt: ExportFormat) -> FileRead:
         raise ToolkitError("the file is empty", where=Location(path, 1), fix="export it again")
     number, head = first
     names = [c.strip().lower() for c in head]
-    if len(head) < 6 or tuple(names[:4]) != COLUMNS:
-        raise ToolkitError(
-            "the first row is not the header the toolkit writes",
-            where=Location(path, number),
-            fix="keep the header row: "
-            + ", ".join([*COLUMNS, "<language>", "<language>", "notes"]),
+    if len(head) >= 6 and tuple(names[:4]) == COLUMNS:
+        return FileRead(
+            path, normalise_lang(head[4]), normalise_lang(head[5]), _units(path, table), flat=True
         )
-    return FileRead(
-        path, normalise_lang(head[4]), normalise_lang(head[5]), _units(path, table), flat=True
+    tags = [c.strip() for c in head[:2]]
+    if len(tags) == 2 and all(LANG_RE.fullmatch(t) for t in tags):
+        return FileRead(path, tags[0], tags[1], _pairs(table), flat=True)
+    raise ToolkitError(
+        "the first row is not the header the toolkit writes, nor two languages",
+        where=Location(path, number),
+        fix="keep the header row: "
+        + ", ".join([*COLUMNS, "<language>", "<language>", "notes", "base"])
+        + "; or, for another tool's aligned text, name the two columns by their languages "
+        "(zh-Hant-TW, en)",
     )
 
 
 def _units(path: Path, table: Iterable[tuple[int, list[str]]]) -> Iterator[FileUnit]:
     for number, row in table:
-        cells = [*row, *[""] * (6 - len(row))]
+        cells = [*row, *[""] * (8 - len(row))]
         key, source_ids, target_ids, state = (c.strip() for c in cells[:4])
         source, target = cells[4], cells[5]
         if not any(c.strip() for c in cells):
@@ -151,7 +158,17 @@ def _units(path: Path, table: Iterable[tuple[int, list[str]]]) -> Iterator[FileU
             target=_flat(target),
             state=BeadState(state) if state else None,
             line=number,
+            base=cells[7].strip() or None,
         )
+
+
+def _pairs(table: Iterable[tuple[int, list[str]]]) -> Iterator[FileUnit]:
+    """Another tool's aligned text: the original in the first column, the translation in
+    the second, a row each."""
+    for number, row in table:
+        cells = [*row, "", ""]
+        if cells[0].strip() or cells[1].strip():
+            yield FileUnit(None, None, _flat(cells[0]), _flat(cells[1]), None, number)
 
 
 def _flat(cell: str) -> Text | None:
@@ -237,7 +254,7 @@ def _xlsx_rows(path: Path) -> Iterator[tuple[int, list[str]]]:
             where=Location(path),
             fix="save it again from the spreadsheet as .xlsx",
         ) from None
-    try:
+    try:  # openpyxl has parsed the sheet by now: a broken one was refused above
         sheet = book.worksheets[0]
         for number, values in enumerate(sheet.iter_rows(values_only=True), 1):
             yield number, ["" if v is None else str(v) for v in values]
