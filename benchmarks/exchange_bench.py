@@ -57,6 +57,7 @@ def run(beads: int | None = None) -> dict[str, object]:
     """Measure every format on a generated work of ``beads`` beads (default: as the
     environment says, see the module's documentation) and print the figures."""
     size = beads or beads_wanted()
+    load_before = os.getloadavg()
     with tempfile.TemporaryDirectory(prefix="exchange-bench-") as tmp:
         base = Path(tmp)
         pristine = base / "book"
@@ -71,6 +72,7 @@ def run(beads: int | None = None) -> dict[str, object]:
         "peer": peer,
         "targets": TARGETS,
         "misses": _misses(formats, peer),
+        "load_average": {"before": load_before, "after": os.getloadavg()},
     }
     if size != BEADS:
         result["note"] = f"the targets are for {BEADS:,} beads; this work has {size:,}"
@@ -88,13 +90,15 @@ def _format(base: Path, pristine: Path, fmt: ExportFormat) -> dict[str, Any]:
     path = files / f"{WORK}.{LANG}{fmt.suffix}"
     options = ExportOptions(format=fmt, lang=LANG, out=path)
     quiet = ExportOptions(format=fmt, lang=LANG, out=path, findings=False)
-    export_s, report = best(lambda: export_work(root, WORK, options))
-    no_findings_s, _ = best(lambda: export_work(root, WORK, quiet))
+    exported, report = best(lambda: export_work(root, WORK, options))
+    without, _ = best(lambda: export_work(root, WORK, quiet))
     export_work(root, WORK, options)  # the file imported is the default export's
     row: dict[str, Any] = {
         "export": {
-            "seconds": round(export_s, 3),
-            "seconds_without_findings": round(no_findings_s, 3),
+            "seconds": round(exported.wall, 3),
+            "cpu_seconds": round(exported.cpu, 3),
+            "seconds_without_findings": round(without.wall, 3),
+            "cpu_seconds_without_findings": round(without.cpu, 3),
             "peak_mb": traced_peak_mb(lambda: export_work(root, WORK, options)),
             "units": report.units,
             "flattened": len(report.flattened),
@@ -123,11 +127,12 @@ def _import(root: Path, pristine: Path, path: Path) -> dict[str, Any]:
     had are not there to give)."""
     options = ExchangeImportOptions(lang=LANG)
     try:
-        seconds, report = best(lambda: import_exchange(root, WORK, path, options))
+        timed, report = best(lambda: import_exchange(root, WORK, path, options))
     except Exception as refused:  # reported, not hidden: the other formats still run
         return {"error": f"{type(refused).__name__}: {refused}"[:1500]}
     return {
-        "seconds": round(seconds, 3),
+        "seconds": round(timed.wall, 3),
+        "cpu_seconds": round(timed.cpu, 3),
         "peak_mb": traced_peak_mb(lambda: import_exchange(root, WORK, path, options)),
         "units": report.units,
         "changed": len(report.changed),
@@ -232,23 +237,30 @@ def _misses(formats: dict[str, dict[str, Any]], peer: dict[str, Any]) -> list[st
 
 
 def _print(r: dict[str, Any], book: Book) -> None:
-    print(f"exchange: {book.beads} beads, shapes {book.shapes}, markup {book.marks}")
+    load = r["load_average"]
     print(
-        f"  {'format':7} {'export s':>8} {'no find.':>8} {'MB':>6} {'import s':>8} {'MB':>6} "
-        f"{'units':>6} {'flat':>5} {'same':>5}  {'command export':>17} {'command import':>17}"
+        f"exchange: {book.beads} beads, shapes {book.shapes}, markup {book.marks}; load "
+        f"average {load['before'][0]:.1f} before, {load['after'][0]:.1f} after (CPU seconds "
+        "beside wall seconds say what a busy machine added)"
+    )
+    print(
+        f"  {'format':7} {'export s':>8} {'CPU s':>6} {'no find.':>8} {'MB':>5} "
+        f"{'import s':>8} {'CPU s':>6} {'MB':>5} {'units':>6} {'flat':>5} {'same':>4}  "
+        f"{'command export':>15} {'command import':>15}"
     )
     for fmt, row in r["formats"].items():
         e, i, c = row["export"], row["import"], row["command"]
         imported = (
-            f"{i['seconds']:8.3f} {i['peak_mb']:6.1f}"
+            f"{i['seconds']:8.3f} {i['cpu_seconds']:6.2f} {i['peak_mb']:5.1f}"
             if "seconds" in i
-            else f"{'refused':>8} {'':>6}"
+            else f"{'refused':>8} {'':>6} {'':>5}"
         )
         same = "yes" if i.get("store_unchanged") else "NO"
         print(
-            f"  {fmt:7} {e['seconds']:8.3f} {e['seconds_without_findings']:8.3f} "
-            f"{e['peak_mb']:6.1f} {imported} {e['units']:6} {e['flattened']:5} {same:>5}  "
-            f"{_command(c['export']):>17} {_command(c['import']):>17}"
+            f"  {fmt:7} {e['seconds']:8.3f} {e['cpu_seconds']:6.2f} "
+            f"{e['seconds_without_findings']:8.3f} {e['peak_mb']:5.1f} {imported} "
+            f"{e['units']:6} {e['flattened']:5} {same:>4}  "
+            f"{_command(c['export']):>15} {_command(c['import']):>15}"
         )
     rows = r["formats"].values()
     checks = [row["export"]["seconds"] - row["export"]["seconds_without_findings"] for row in rows]

@@ -42,8 +42,9 @@ def test_every_format_is_exported_and_imported_back_unchanged(bench: dict[str, A
         assert "error" not in imported, (fmt, imported)
         assert imported["changed"] == imported["added"] == 0, (fmt, imported)
         assert imported["store_unchanged"] is True, fmt
-        for seconds in (export["seconds"], export["seconds_without_findings"]):
-            assert isinstance(seconds, float)
+        for key in ("seconds", "cpu_seconds", "seconds_without_findings"):
+            assert isinstance(export[key], float), (fmt, key)
+        assert isinstance(imported["cpu_seconds"], float)
         assert isinstance(imported["seconds"], float) and imported["peak_mb"] > 0
 
 
