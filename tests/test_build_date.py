@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from toolkit.errors import ToolkitError
-from toolkit.render.build import edition_epoch, source_date
+from toolkit.render.build import source_date
+from toolkit.store.epoch import edition_epoch
 from toolkit.store.work import load_work
 
 MakeRepo = Callable[..., Path]

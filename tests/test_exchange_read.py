@@ -228,3 +228,21 @@ def test_a_large_memory_is_read_lazily(tmp_path: Path) -> None:
     assert next(entries).source == "s0"
     with pytest.raises(ToolkitError):
         list(entries)
+
+
+def test_a_tmx_target_language_is_read_from_the_first_unit_that_has_one(tmp_path: Path) -> None:
+    tmx = tmp_path / "memory.tmx"
+    tmx.write_text(
+        '<tmx version="1.4"><header srclang="zh-Hant-TW"/><body>'
+        '<tu tuid="s1"><tuv xml:lang="zh-Hant-TW"><seg>只有原文</seg></tuv></tu>'
+        '<tu tuid="s2"><tuv xml:lang="zh-Hant-TW"><seg>也只有原文</seg></tuv></tu>'
+        '<tu tuid="s3"><tuv xml:lang="zh-Hant-TW"><seg>有譯文</seg></tuv>'
+        '<tuv xml:lang="en"><seg>Translated</seg></tuv></tu></body></tmx>'
+    )
+    bitext = open_bitext(tmx)
+    assert bitext.languages.target == "en"
+    assert [(e.key, e.target) for e in bitext.entries] == [
+        ("s1", ""),
+        ("s2", ""),
+        ("s3", "Translated"),
+    ]

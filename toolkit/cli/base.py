@@ -33,6 +33,7 @@ COMMANDS = {
     "align": "align",
     "build": "build",
     "check": "check",
+    "export": "exchange",
     "import": "imports",
     "mark": "align",
     "new": "imports",

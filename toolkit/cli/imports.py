@@ -8,6 +8,8 @@ import click
 
 from toolkit.cli.base import cli, root_of
 from toolkit.errors import shown_path
+from toolkit.exchange.files import IMPORT_SUFFIXES
+from toolkit.exchange.load import ExchangeImportOptions, import_exchange
 from toolkit.importing import ImportOptions, import_file
 from toolkit.importing.report import bead_warnings, import_lines
 from toolkit.store.create import NewWork, create_work
@@ -74,6 +76,11 @@ def new(
 @click.option(
     "--no-sentences", is_flag=True, help="Keep each paragraph on one line (no sentence split)."
 )
+@click.option(
+    "--accept-plain",
+    is_flag=True,
+    help="Let a spreadsheet's plain text replace a segment that has emphasis or links.",
+)
 @click.pass_context
 def import_(
     ctx: click.Context,
@@ -85,6 +92,7 @@ def import_(
     fmt: str | None,
     discard_edits: bool,
     no_sentences: bool,
+    accept_plain: bool,
 ) -> None:
     """Import FILE (text, Markdown, an HTML page, DOCX) into WORK as language LANG.
 
@@ -95,7 +103,14 @@ def import_(
     is not article text (a page's menus, share buttons, read counter, byline; a
     translator's note; photo credits) is moved to metadata or set aside, reported
     here and recorded in the import record, so nothing is lost.
+
+    An exchange file (.xlf, .xliff, .po, .tmx, .csv, .tsv, .xlsx; toolkit export
+    writes them) updates the translation LANG instead: edited translations, new
+    segments and review states come back (docs/exchange.md).
     """
+    if fmt is None and file.suffix.lower() in IMPORT_SUFFIXES:
+        _import_exchange(ctx, work, file, ExchangeImportOptions(lang, accept_plain))
+        return
     options = ImportOptions(
         lang=lang,
         force=force,
@@ -109,3 +124,18 @@ def import_(
         click.echo(line)
     for warning in report.warnings + bead_warnings(report):
         click.echo(f"warning: {warning}", err=True)
+
+
+def _import_exchange(
+    ctx: click.Context, work: str, file: Path, options: ExchangeImportOptions
+) -> None:
+    report = import_exchange(root_of(ctx), work, file, options)
+    if report.unchanged:
+        click.echo(f"{shown_path(file)}: {report.units} units, nothing new; nothing written")
+        return
+    click.echo(
+        f"{shown_path(file)}: {report.units} units; {len(report.changed)} segments changed, "
+        f"{len(report.added)} new, {len(report.states)} beads changed state"
+    )
+    for path in report.written:
+        click.echo(f"wrote {shown_path(path)}")

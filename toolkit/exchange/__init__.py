@@ -1,13 +1,65 @@
-"""Translation files of other tools (PO, XLIFF, TMX): read entry by entry.
+"""Exchange with translation tools: export a work's beads (TMX, XLIFF 2.1 and 1.2, PO,
+CSV, TSV, XLSX) and import them back; read other tools' files for ``toolkit check``.
 
-``open_bitext(path)`` recognises the format by the file's suffix and returns a
-``Bitext``: the languages the file declares and an iterator over its entries, read
-lazily so that a large file is never held whole (PO files are the exception: polib
-reads one file at once). Writers for export come beside the readers.
+``export_work`` and ``import_exchange`` are the public API; ``open_bitext`` reads a
+translation file entry by entry for the checks. Names load on first use.
 """
 
 from __future__ import annotations
 
-from toolkit.exchange.entry import BITEXT_SUFFIXES, Bitext, Entry, Languages, is_bitext, open_bitext
+import importlib
+from typing import TYPE_CHECKING, Any
 
-__all__ = ["BITEXT_SUFFIXES", "Bitext", "Entry", "Languages", "is_bitext", "open_bitext"]
+if TYPE_CHECKING:
+    from toolkit.exchange.entry import (
+        BITEXT_SUFFIXES,
+        Bitext,
+        Entry,
+        Languages,
+        is_bitext,
+        open_bitext,
+    )
+    from toolkit.exchange.export import ExportOptions, ExportReport, export_work
+    from toolkit.exchange.load import ExchangeImportOptions, ExchangeImportReport, import_exchange
+    from toolkit.exchange.units import ExportFormat
+
+_EXPORTS = {
+    "toolkit.exchange.entry": (
+        "BITEXT_SUFFIXES",
+        "Bitext",
+        "Entry",
+        "Languages",
+        "is_bitext",
+        "open_bitext",
+    ),
+    "toolkit.exchange.export": ("ExportOptions", "ExportReport", "export_work"),
+    "toolkit.exchange.load": (
+        "ExchangeImportOptions",
+        "ExchangeImportReport",
+        "import_exchange",
+    ),
+    "toolkit.exchange.units": ("ExportFormat",),
+}
+_WHERE = {name: module for module, names in _EXPORTS.items() for name in names}
+
+__all__ = [
+    "BITEXT_SUFFIXES",
+    "Bitext",
+    "Entry",
+    "ExchangeImportOptions",
+    "ExchangeImportReport",
+    "ExportFormat",
+    "ExportOptions",
+    "ExportReport",
+    "Languages",
+    "export_work",
+    "import_exchange",
+    "is_bitext",
+    "open_bitext",
+]
+
+
+def __getattr__(name: str) -> Any:
+    if name in _WHERE:
+        return getattr(importlib.import_module(_WHERE[name]), name)
+    raise AttributeError(f"module 'toolkit.exchange' has no attribute {name!r}")

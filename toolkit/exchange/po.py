@@ -23,7 +23,7 @@ def read_po(path: Path) -> Bitext:
     except (OSError, ValueError, UnicodeDecodeError) as err:
         raise ToolkitError(
             f"not a PO file polib can read: {err}",
-            where=Location(path, _line_of(err)),
+            where=Location(path, line_of(err)),
             fix="fix the line named (msgfmt --check FILE says more), or re-export the file",
         ) from err
     languages = Languages(None, normalise_lang(po.metadata.get("Language")))
@@ -46,7 +46,7 @@ def _entries(po: polib.POFile) -> Iterator[Entry]:
             )
 
 
-def _line_of(err: Exception) -> int:
+def line_of(err: Exception) -> int:
     """polib names the line in its message: "Syntax error in po file (line 12)"."""
     text = str(err)
     marker = "(line "

@@ -11,7 +11,7 @@ refused before anything is built (``BuildRefused``): such an edition would be an
 invalid file or carry active content. Translation-quality findings never stop a build.
 
 An edition's date is ``SOURCE_DATE_EPOCH`` when it is set, else the time the newest of
-the work's files last changed (``edition_epoch``), never the clock: the build sets
+the work's files last changed (``store.epoch.edition_epoch``), never the clock: the build sets
 ``SOURCE_DATE_EPOCH`` to it while it runs, for Pandoc, WeasyPrint and fontTools, so an
 unchanged input gives the same bytes, build after build.
 
@@ -55,6 +55,7 @@ from toolkit.render.fontcache import FontCache
 from toolkit.render.fontfaces import edition_fonts
 from toolkit.render.fonts import FontSource, find_cjk_font
 from toolkit.render.incremental import BuildState, inputs_digest
+from toolkit.store.epoch import edition_epoch
 from toolkit.store.fileio import write_files
 from toolkit.store.scratch import scratch_space
 from toolkit.store.work import Work, WorkPaths, find_image, relative
@@ -240,25 +241,6 @@ def _why_not(work: Work, kind: EditionKind) -> str:
         where = relative(work, work.paths.original_text)
         return f"the original's text is not in the repository ({where})"
     return f"the original is in {work.original.language}, not Traditional Chinese"
-
-
-def edition_epoch(work: Work) -> int:
-    """When ``work``'s editions are made, in seconds since 1970 (UTC): ``SOURCE_DATE_EPOCH``
-    when it is set, else when the newest of the work's files last changed."""
-    given = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if given:
-        if not given.isdigit():
-            raise ToolkitError(
-                f"SOURCE_DATE_EPOCH is {given!r}, not a number of seconds since 1970",
-                fix="set it to a Unix time (e.g. $(git log -1 --format=%ct)), or unset it",
-            )
-        return int(given)
-    newest = 0
-    for folder in (work.paths.source_dir, work.paths.translations_dir):
-        for parent, _, names in os.walk(folder):  # links to folders are not followed
-            for name in names:  # a link's own time: nothing outside the work is looked at
-                newest = max(newest, int(os.lstat(Path(parent, name)).st_mtime))
-    return newest
 
 
 @contextmanager

@@ -159,7 +159,7 @@ def language_name(language: str, in_lang: str) -> str:
 
 def credits_for(edition: Edition, made: date | None = None) -> Credits:
     """The title page and colophon of ``edition``, from its attribution; ``made``: the
-    edition's date (``build.edition_epoch``), which the colophon gives."""
+    edition's date (``store.epoch.edition_epoch``), which the colophon gives."""
     credits = attribution_of(edition)
     lang = credits.lang
     text = labels(lang, edition.simplified or DEFAULT_SETTINGS)

@@ -1,0 +1,136 @@
+"""Hostile and broken exchange files: each is refused with the file and line, exit 2, and
+nothing in the store changes."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from tests.exchange_work import make_exchange_work
+from tests.test_exchange import snapshot
+from toolkit.cli import cli
+
+XLIFF_HEAD = (
+    '<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.1" '
+    'srcLang="zh-Hant-TW" trgLang="en"><file id="f1">'
+)
+
+
+def run(root: Path, *args: str) -> Result:
+    return CliRunner().invoke(cli, ["--root", str(root), *args])
+
+
+@pytest.fixture
+def rich(tmp_path: Path) -> Path:
+    root = make_exchange_work(tmp_path / "repo")
+    assert run(root, "export", "rich", "--to", "xliff").exit_code == 0
+    return root
+
+
+def refused(root: Path, name: str, content: str, *where: str) -> str:
+    """Import ``content`` as file ``name``: exit 2, the store unchanged; the message."""
+    file = root / name
+    file.write_text(content, "utf-8")
+    before = snapshot(root)
+    result = run(root, "import", "rich", str(file), "--lang", "en")
+    assert result.exit_code == 2, result.output
+    assert snapshot(root) == before
+    for part in where:
+        assert part in result.output, result.output
+    return result.output
+
+
+def test_external_entities_are_never_read(rich: Path, tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP SECRET")
+    xxe = (
+        f'<?xml version="1.0"?>\n<!DOCTYPE xliff [<!ENTITY x SYSTEM "file://{secret}">]>\n'
+        f'{XLIFF_HEAD}<unit id="s2" name="s2"><segment><source>&x;</source>'
+        "<target>&x;</target></segment></unit></file></xliff>\n"
+    )
+    output = refused(rich, "xxe.xlf", xxe, "xxe.xlf:1", "declares entities")
+    assert "TOP SECRET" not in output
+    assert "TOP SECRET" not in (rich / "translations/rich/en.md").read_text()
+
+
+def test_entity_expansion_is_refused(rich: Path) -> None:
+    # the classic "billion laughs": ten levels of ten references each
+    levels = ['<!ENTITY l0 "lol">'] + [
+        f'<!ENTITY l{n} "{f"&l{n - 1};" * 10}">' for n in range(1, 10)
+    ]
+    bomb = (
+        f'<?xml version="1.0"?>\n<!DOCTYPE tmx [{"".join(levels)}]>\n'
+        '<tmx version="1.4"><header srclang="zh-Hant-TW"/><body><tu tuid="s2">'
+        '<tuv xml:lang="en"><seg>&l9;</seg></tuv></tu></body></tmx>\n'
+    )
+    refused(rich, "bomb.tmx", bomb, "bomb.tmx:1", "declares entities")
+
+
+def test_malformed_xml_is_refused_at_its_line(rich: Path) -> None:
+    broken = (
+        f'<?xml version="1.0"?>\n{XLIFF_HEAD}\n<unit id="s2" name="s2">\n'
+        "<segment><source>x</sourc></segment></unit></file></xliff>\n"
+    )
+    refused(rich, "broken.xlf", broken, "broken.xlf:4", "not well-formed XML")
+
+
+def test_an_unknown_language_is_refused(rich: Path) -> None:
+    text = (rich / "build/rich/rich.en.xlf").read_text().replace('trgLang="en"', 'trgLang="fr"')
+    refused(rich, "fr.xlf", text, "fr.xlf:1", "translation's language is fr")
+    tmx = (
+        '<tmx version="1.4"><header srclang="zh-Hant-TW" creationtool="x" creationtoolversion="1" '
+        'datatype="plaintext" segtype="sentence" adminlang="en" o-tmf="x"/><body>'
+        '<tu tuid="s2"><tuv xml:lang="ja"><seg>日本語</seg></tuv></tu></body></tmx>'
+    )
+    refused(rich, "ja.tmx", tmx, "ja.tmx:1", "in ja, not en")
+
+
+def test_duplicate_units_are_refused(rich: Path) -> None:
+    text = (rich / "build/rich/rich.en.xlf").read_text()
+    unit = re.search(r'  <unit id="s2:s12".*?</unit>\n', text, flags=re.S)
+    assert unit is not None
+    doubled = text.replace(unit.group(), unit.group() * 2)
+    output = refused(rich, "twice.xlf", doubled, "twice.xlf:", "bead s2,s12 is in the file twice")
+    assert re.search(r"twice\.xlf:\d+", output)
+
+
+def test_a_unit_naming_a_segment_that_does_not_exist_is_refused(rich: Path) -> None:
+    po = (
+        'msgid ""\nmsgstr ""\n"Language: en\\n"\n"X-Source-Language: zh-Hant-TW\\n"\n\n'
+        'msgctxt "s99"\nmsgid "不存在"\nmsgstr "Nothing"\n'
+    )
+    refused(rich, "ghost.po", po, "ghost.po:6", "names segment s99")
+    head = "\ufeffbead,source ids,translation ids,state,zh-Hant-TW,en,notes\r\n"
+    csv = head + "+t99,,t99,auto,,Ghost,\r\n"
+    refused(rich, "ghost.csv", csv, "ghost.csv:2", "names segment t99")
+
+
+def test_an_edited_original_is_refused(rich: Path) -> None:
+    text = (rich / "build/rich/rich.en.xlf").read_text().replace("緊鄰「淡水河」", "緊鄰淡水河")
+    refused(rich, "source.xlf", text, "source.xlf:", "the original's text differs")
+
+
+def test_codes_a_translator_broke_are_refused(rich: Path) -> None:
+    text = rich / "build/rich/rich.en.xlf"
+    xliff = text.read_text().replace(
+        '<target xml:space="preserve"><pc id="1" dataRefStart="d1" dataRefEnd="d1" '
+        'type="fmt" subType="xlf:i">Patience</pc>',
+        '<target xml:space="preserve"><pc id="1" dataRefStart="d9" dataRefEnd="d1">Patience</pc>',
+    )
+    assert xliff != text.read_text()
+    refused(rich, "codes.xlf", xliff, "codes.xlf:", "inline codes")
+
+
+def test_a_file_that_is_not_a_bead_table_is_refused(rich: Path) -> None:
+    refused(rich, "other.csv", "\ufeffname,value\r\na,b\r\n", "other.csv:1", "not the header")
+    refused(
+        rich,
+        "state.tsv",
+        "bead\tsource ids\ttranslation ids\tstate\tzh-Hant-TW\ten\tnotes\n"
+        "s2\ts2\tt2\tdone\tx\ty\t\n",
+        "state.tsv:2",
+        "'done' is not a state",
+    )

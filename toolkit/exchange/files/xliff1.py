@@ -1,0 +1,124 @@
+"""XLIFF 1.2, which most translation tools still read: one ``<trans-unit>`` per bead.
+
+A trans-unit's ``id`` is the bead's identifier. Emphasis, strong emphasis and links are
+``<bpt>``/``<ept>`` pairs and code and footnote references ``<ph>``, each holding the
+store's markup for it, as XLIFF 1.2 means native code to be held. The toolkit's own
+attributes name the translation's segments and the state the bead had.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from toolkit.exchange.entry import normalise_lang
+from toolkit.exchange.files.common import FileRead, remembered, state_named
+from toolkit.exchange.files.xmlin import side_text
+from toolkit.exchange.files.xmlout import Codes, Dialect, attr, side, text
+from toolkit.exchange.units import Exchange, ExportFormat, FileUnit, Unit
+from toolkit.exchange.xml import Element, local, release
+from toolkit.model import PERSON_STATES, BeadState
+
+NS = "urn:oasis:names:tc:xliff:document:1.2"
+TK = "urn:bilingual-toolkit:exchange"
+
+#: The store's states as XLIFF 1.2 target states.
+STATES = {
+    BeadState.AUTO: "translated",
+    BeadState.REVIEWED: "signed-off",
+    BeadState.LOCKED: "final",
+    BeadState.OMITTED: "final",
+}
+_PERSON = frozenset({"signed-off", "final"})
+
+
+def write(exchange: Exchange, fmt: ExportFormat) -> bytes:
+    head = exchange.header
+    out = [
+        '<?xml version="1.0" encoding="UTF-8"?>\n',
+        f'<xliff xmlns="{NS}" xmlns:tk="{TK}" version="1.2">\n',
+        f' <file original="{attr(head.work)}" source-language="{attr(head.source_lang)}" '
+        f'target-language="{attr(head.target_lang)}" datatype="plaintext" '
+        f'tool-id="{attr(head.tool)}" date="{head.date.strftime("%Y-%m-%dT%H:%M:%SZ")}">\n',
+        "  <header>\n",
+        f'   <tool tool-id="{attr(head.tool)}" tool-name="{attr(head.tool)}" '
+        f'tool-version="{attr(head.version)}"/>\n',
+    ]
+    for name, value in head.credits:
+        out.append(f'   <note from="{attr(name)}">{text(value)}</note>\n')
+    out.append("  </header>\n  <body>\n")
+    for unit in exchange.units:
+        out.append(_unit(unit))
+    out.append("  </body>\n </file>\n</xliff>\n")
+    return "".join(out).encode("utf-8")
+
+
+def _unit(unit: Unit) -> str:
+    extra = f' tk:translation="{",".join(unit.target_ids)}"' if unit.target_ids else ""
+    approved = ' approved="yes"' if unit.state in PERSON_STATES else ""
+    out = [
+        f'   <trans-unit id="{attr(unit.key)}"{approved}{extra} tk:state="{unit.state.value}" '
+        'xml:space="preserve">\n'
+    ]
+    codes = Codes()
+    out.append(f"    <source>{side(unit.source, Dialect.XLIFF1, codes, True)}</source>\n")
+    if unit.target or unit.state is BeadState.OMITTED:
+        target = side(unit.target, Dialect.XLIFF1, codes, False)
+        out.append(f'    <target state="{STATES[unit.state]}">{target}</target>\n')
+    for note in unit.notes:
+        out.append(f'    <note from="toolkit-check">{text(str(note))}</note>\n')
+    out.append("   </trans-unit>\n")
+    return "".join(out)
+
+
+def read(path: Path, fmt: ExportFormat) -> FileRead:
+    from toolkit.exchange.files.xliff2 import read as read_any
+
+    return read_any(path, fmt)  # tells the versions apart by the root's own
+
+
+def read_after_root(path: Path, stream: Iterator[tuple[str, Element]]) -> FileRead:
+    """An XLIFF 1.2 file, once its root has been read: the first ``<file>``'s languages."""
+    for event, element in stream:
+        if event == "start" and local(element.tag) == "file":
+            return FileRead(
+                path,
+                normalise_lang(element.get("source-language")),
+                normalise_lang(element.get("target-language")),
+                _units(path, stream),
+            )
+    return FileRead(path, None, None, iter(()))
+
+
+def _units(path: Path, stream: Iterator[tuple[str, Element]]) -> Iterator[FileUnit]:
+    for event, element in stream:
+        if event == "end" and local(element.tag) == "trans-unit":
+            yield _file_unit(path, element)
+            release(element)
+
+
+def _file_unit(path: Path, unit: Element) -> FileUnit:
+    source = target = None
+    for child in unit:
+        name = local(child.tag)
+        if name == "source":
+            source = child
+        elif name == "target":
+            target = child
+    now = target.get("state") if target is not None else None
+    exported = unit.get(f"{{{TK}}}state")
+    known = state_named(exported)
+    written = STATES[known] if known is not None else None
+    state = remembered(written, now, exported)
+    if state is None and target is not None:
+        person = now in _PERSON or unit.get("approved") == "yes"
+        state = BeadState.REVIEWED if person else BeadState.AUTO
+    ids = unit.get(f"{{{TK}}}translation")
+    return FileUnit(
+        key=unit.get("id"),
+        target_ids=tuple(ids.split(",")) if ids else (() if exported is not None else None),
+        source=side_text(source, path),
+        target=side_text(target, path),
+        state=state,
+        line=unit.sourceline or 0,
+    )

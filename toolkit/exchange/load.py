@@ -1,0 +1,130 @@
+"""Import of an exchange file into a work: read → merge → write, all or nothing.
+
+Stages, as the log names them: ``read`` (the file, lazily, with a hardened parser for
+XML) → ``merge`` (:mod:`toolkit.exchange.merge`, pure) → ``write`` (the translation's
+segment file and its alignment file, only those that change, each whole).
+"""
+
+from __future__ import annotations
+
+import logging
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+
+from toolkit.errors import Location, ToolkitError, shown_path
+from toolkit.exchange.files import read_file
+from toolkit.exchange.merge import MergeOptions, merge
+from toolkit.limits import Limits
+from toolkit.store.alignfile import write_alignment
+from toolkit.store.docwriter import WriteError, write_document
+from toolkit.store.fileio import write_files
+from toolkit.store.work import load_work
+from toolkit.store.workfile import folders_of, present, read_work_file
+
+log = logging.getLogger("toolkit.exchange")
+
+
+@dataclass(frozen=True)
+class ExchangeImportOptions:
+    """The translation the file is of (``lang``), and whether flat text (a spreadsheet's)
+    may replace a segment that has inline markup."""
+
+    lang: str
+    accept_plain: bool = False
+
+
+@dataclass(frozen=True)
+class ExchangeImportReport:
+    file: Path
+    lang: str
+    units: int
+    #: Translation segments whose text changed, and new ones.
+    changed: tuple[str, ...]
+    added: tuple[str, ...]
+    #: Beads whose state changed.
+    states: tuple[str, ...]
+    #: The files written (none when the file said nothing new).
+    written: tuple[Path, ...]
+
+    @property
+    def unchanged(self) -> bool:
+        return not self.written
+
+
+def import_exchange(
+    root: Path, work_id: str, file: Path, options: ExchangeImportOptions
+) -> ExchangeImportReport:
+    """Merge ``file`` (XLIFF, PO, TMX, CSV, TSV, XLSX) into ``work_id``'s translation."""
+    _check_file(file)
+    work = load_work(root, work_id)
+    lang = options.lang
+    if lang == work.original.language:
+        raise ToolkitError(
+            f"{lang} is the original's language: an exchange file updates a translation",
+            where=Location(file),
+            fix="give the translation's language with --lang (the original is edited in the "
+            "store; starting a work from another tool's bitext is not done yet)",
+        )
+    if lang not in work.translations:
+        raise ToolkitError(
+            f"work {work.id} has no translation {lang!r}",
+            where=Location(work.paths.translation_meta(lang)),
+            fix=f"write {shown_path(work.paths.translation_meta(lang))} with the translation's "
+            "metadata (docs/metadata.md), then import again",
+        )
+    log.info("read: %s", file.name)
+    read = read_file(file)
+    merged = merge(work, read, MergeOptions(lang, options.accept_plain))
+    log.info(
+        "merge: %d units, %d changed, %d new, %d states",
+        merged.units,
+        len(merged.changed),
+        len(merged.added),
+        len(merged.states),
+    )
+    paths = work.paths
+    files: dict[Path, str | bytes] = {}
+    try:
+        text = write_document(merged.document)
+    except WriteError as err:
+        raise ToolkitError(
+            f"the translation cannot be written as segments: {err}",
+            where=Location(file),
+            fix="edit the unit's text (no emphasis that begins or ends with a space)",
+        ) from None
+    folders = folders_of(root, work.id)
+    for path, content in (
+        (paths.translation_text(lang), text),
+        (
+            paths.alignment(lang),
+            write_alignment(merged.alignment) if merged.alignment is not None else None,
+        ),
+    ):
+        if content is None:
+            continue
+        now = read_work_file(path, folders=folders) if present(path) else None
+        if now != content.encode("utf-8"):
+            files[path] = content
+    if files:
+        write_files(files, within=folders)
+    log.info("write: %s", ", ".join(p.name for p in files) or "unchanged")
+    return ExchangeImportReport(
+        file, lang, merged.units, merged.changed, merged.added, merged.states, tuple(files)
+    )
+
+
+def _check_file(file: Path) -> None:
+    try:
+        info = file.stat()
+    except OSError as err:
+        raise ToolkitError(
+            f"cannot be read: {err.strerror}", where=Location(file), fix="check the path"
+        ) from None
+    if not stat.S_ISREG(info.st_mode):
+        raise ToolkitError(
+            "this is not a regular file (a device, a pipe or a socket)",
+            where=Location(file),
+            fix="save the exchange file to a file, and import that",
+        )
+    Limits.from_env().check_file_size(file, info.st_size)

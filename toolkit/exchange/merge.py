@@ -1,0 +1,430 @@
+"""Merge: units read back from an exchange file, applied to a work's translation (pure).
+
+The original's side is matched by ID and must read as the store has it (it is edited
+in the store, never in a translation tool). For each unit:
+
+- the translation's lines update the segments the bead names, in order; a line that
+  reads as the segment does leaves the segment's text exactly as it is, so that an
+  export read back unchanged gives the same store, byte for byte;
+- more lines than segments: the others become new segments after the bead's last one;
+  a bead with no translation yet (1-0) gets new segments, placed after the translation
+  segment the bead before it ends with (a heading, a figure's caption or a footnote
+  whose original starts a block starts one of the same kind);
+- fewer lines than segments is refused: a line per segment, an empty line to empty one;
+- an empty translation in the file leaves the store's text alone;
+- the state the file gives is the bead's; a bead a person marked (reviewed, locked,
+  omitted) records its fingerprint again when its state or its text changes here.
+
+Flat text (a spreadsheet's) never replaces a segment that has markup (emphasis, a link,
+a footnote reference) unless ``accept_plain``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from toolkit.errors import Location, ToolkitError
+from toolkit.exchange.codes import same_text
+from toolkit.exchange.files.common import FileRead
+from toolkit.exchange.units import FileUnit, Text, bead_key, parse_key
+from toolkit.importing.ids import new_ids
+from toolkit.model import (
+    PERSON_STATES,
+    Alignment,
+    Bead,
+    BeadState,
+    Block,
+    BlockKind,
+    Document,
+    Segment,
+    fingerprint,
+)
+from toolkit.model import Text as TextNode
+from toolkit.store.alignfile import new_alignment
+from toolkit.store.inline import parse_inline, plain_text
+from toolkit.store.work import Work
+
+
+@dataclass(frozen=True)
+class MergeOptions:
+    lang: str
+    #: Let flat text (a spreadsheet's) replace a segment that has inline markup.
+    accept_plain: bool = False
+
+
+@dataclass(frozen=True)
+class Merged:
+    """The translation and alignment after the merge, and what changed."""
+
+    document: Document
+    alignment: Alignment | None
+    changed: tuple[str, ...] = ()
+    added: tuple[str, ...] = ()
+    #: Beads whose state changed, by identifier.
+    states: tuple[str, ...] = ()
+    units: int = 0
+
+
+@dataclass
+class _Change:
+    bead: int | None  # index in the alignment; None: a segment no bead names
+    key: str
+    source_ids: tuple[str, ...]
+    target_ids: tuple[str, ...]
+    text: Text | None
+    state: BeadState | None
+    line: int
+
+
+@dataclass
+class _State:
+    """The merge as it goes: the document's segments by ID, and what is new."""
+
+    texts: dict[str, str]
+    changed: dict[str, None] = field(default_factory=dict)
+    added: list[str] = field(default_factory=list)
+    #: New segment IDs to place after an anchor (None: at the start), in order.
+    inserts: list[tuple[str | None, str, str, Block | None]] = field(default_factory=list)
+
+
+def merge(work: Work, read: FileRead, options: MergeOptions) -> Merged:
+    lang = options.lang
+    data = work.translations[lang]
+    path = read.path
+    _check_languages(work, read, lang)
+    source = work.source or Document()
+    document = data.document or Document()
+    alignment = data.alignment or Alignment()
+    src = source.by_id()
+    by_source = {bead.source: i for i, bead in enumerate(alignment.beads) if bead.source}
+    by_added = {bead.target: i for i, bead in enumerate(alignment.beads) if not bead.source}
+    in_bead = {i for bead in alignment.beads for i in (*bead.source, *bead.target)}
+    target_ids = set(document.segment_ids())
+    seen: dict[str, int] = {}
+    changes: list[_Change] = []
+    count = 0
+    for unit in read.units:
+        count += 1
+        change = _change(unit, path, lang, src, by_source, by_added, in_bead, target_ids, alignment)
+        if change is None:
+            continue
+        if change.key in seen:
+            raise ToolkitError(
+                f"bead {change.key} is in the file twice (also line {seen[change.key]})",
+                where=Location(path, unit.line),
+                fix="keep one unit for each bead",
+            )
+        seen[change.key] = unit.line
+        changes.append(change)
+    return _apply(work, lang, document, alignment, changes, options, path, count)
+
+
+def _check_languages(work: Work, read: FileRead, lang: str) -> None:
+    for said, wanted, side in (
+        (read.source_lang, work.original.language, "original's"),
+        (read.target_lang, lang, "translation's"),
+    ):
+        if said is not None and said.lower() != wanted.lower():
+            raise ToolkitError(
+                f"the file says the {side} language is {said}, but the work's is {wanted}",
+                where=Location(read.path, 1),
+                fix=f"import it into the work and translation it was exported from "
+                f"(--lang {said} for a translation), or export the work again",
+            )
+
+
+def _change(
+    unit: FileUnit,
+    path: Path,
+    lang: str,
+    src: dict[str, Segment],
+    by_source: dict[tuple[str, ...], int],
+    by_added: dict[tuple[str, ...], int],
+    in_bead: set[str],
+    target_ids: set[str],
+    alignment: Alignment,
+) -> _Change | None:
+    where = Location(path, unit.line)
+    if unit.lang is not None and unit.lang.lower() != lang.lower():
+        raise ToolkitError(
+            f"the unit's translation is in {unit.lang}, not {lang}",
+            where=where,
+            fix=f"import it with --lang {unit.lang}, or leave that unit out",
+        )
+    if unit.key is None:
+        raise ToolkitError(
+            "the unit has no bead identifier (s3,s4 or +t7)",
+            where=where,
+            fix="keep the identifier the export wrote in each unit",
+        )
+    parsed = parse_key(unit.key)
+    if parsed is None:
+        raise ToolkitError(
+            f"{unit.key!r} is not a bead identifier (source IDs joined by commas, or + and "
+            "translation IDs)",
+            where=where,
+            fix="keep the identifier the export wrote in each unit",
+        )
+    source_ids, added_ids = parsed
+    missing = [i for i in source_ids if i not in src] + [
+        i for i in added_ids if i not in target_ids
+    ]
+    if missing:
+        raise ToolkitError(
+            f"unit {unit.key} names segment {missing[0]}, which the work does not have",
+            where=where,
+            fix="import a file exported from this work (toolkit export), or export it again",
+        )
+    index = by_source.get(source_ids) if source_ids else by_added.get(added_ids)
+    if index is None and any(i in in_bead for i in (*source_ids, *added_ids)):
+        raise ToolkitError(
+            f"no bead is {unit.key} now: the work was aligned again since the export",
+            where=where,
+            fix="export the work again and redo the unit's translation there",
+        )
+    bead = alignment.beads[index] if index is not None else None
+    ids = bead.target if bead is not None else added_ids
+    if unit.target_ids is not None and unit.target_ids != ids:
+        named = ",".join(unit.target_ids) or "none"
+        raise ToolkitError(
+            f"unit {unit.key} names translation segments {named}, but its bead has "
+            f"{','.join(ids) or 'none'}",
+            where=where,
+            fix="keep the unit's translation IDs as exported, or export the work again",
+        )
+    if unit.source is not None or source_ids:
+        _same_source(unit, path, source_ids, src)
+    return _Change(index, unit.key, source_ids, ids, unit.target, unit.state, unit.line)
+
+
+def _same_source(
+    unit: FileUnit, path: Path, source_ids: tuple[str, ...], src: dict[str, Segment]
+) -> None:
+    lines = unit.source.lines if unit.source is not None else ()
+    if not source_ids and not any(lines):
+        return
+    ok = len(lines) == len(source_ids) and all(
+        _reads_as(line, src[i].text, unit.source is not None and unit.source.flat)
+        for line, i in zip(lines, source_ids, strict=False)
+    )
+    if not ok:
+        raise ToolkitError(
+            f"unit {unit.key}: the original's text differs from the store's",
+            where=Location(path, unit.line),
+            fix="edit the original in the store, never in the exchange file; "
+            "export the work again to get its text as it is now",
+        )
+
+
+def _reads_as(line: str, current: str, flat: bool) -> bool:
+    if flat:
+        return plain_text(line) == plain_text(current)
+    return same_text(line, current)
+
+
+def _has_markup(text: str) -> bool:
+    return any(not isinstance(node, TextNode) for node in parse_inline(text))
+
+
+def _apply(
+    work: Work,
+    lang: str,
+    document: Document,
+    alignment: Alignment,
+    changes: list[_Change],
+    options: MergeOptions,
+    path: Path,
+    count: int,
+) -> Merged:
+    data = work.translations[lang]
+    texts = {s.id: s.text for s in document.segments() if s.id is not None}
+    reserved = set(texts) | {i for b in alignment.beads for i in b.target}
+    if data.record is not None and data.record.last_id:
+        reserved.add(data.record.last_id)
+    fresh = new_ids("t", reserved)
+    state = _State(texts)
+    beads = list(alignment.beads)
+    new_beads: list[tuple[int, Bead]] = []
+    states: list[str] = []
+    #: Beads a person marked whose state or text changes here: their fingerprints are new.
+    refresh: set[tuple[tuple[str, ...], tuple[str, ...]]] = set()
+    last_target: str | None = None
+    source_order = {ident: n for n, ident in enumerate((work.source or Document()).segment_ids())}
+    source_blocks = _blocks_of(work.source or Document())
+    for change in changes:
+        ids = change.target_ids
+        extra = _texts(change, state, options, path)
+        new: list[str] = []
+        for line in extra:
+            ident = fresh()
+            first = change.source_ids[0] if change.source_ids and not ids and not new else None
+            kind = source_blocks.get(first) if first else None
+            state.inserts.append(
+                (new[-1] if new else (ids[-1] if ids else last_target), ident, line, kind)
+            )
+            new.append(ident)
+            state.added.append(ident)
+        all_ids = (*ids, *new)
+        if all_ids:
+            last_target = all_ids[-1]
+        bead = beads[change.bead] if change.bead is not None else None
+        if bead is None:
+            if new or (change.state not in (None, BeadState.AUTO) and change.source_ids):
+                made = Bead(change.source_ids, tuple(new), None, change.state or BeadState.AUTO)
+                refresh.add((made.source, made.target))
+                new_beads.append((_position(change, beads, source_order), made))
+            continue
+        updated = replace(bead, target=all_ids) if new else bead
+        wanted = change.state or bead.state
+        if wanted is BeadState.OMITTED and updated.target:
+            wanted = BeadState.AUTO
+        touched = bool(new) or any(i in state.changed for i in ids)
+        if wanted is not bead.state or (touched and wanted in PERSON_STATES):
+            updated = replace(updated, state=wanted, fingerprint=None)
+            refresh.add((updated.source, updated.target))
+            if wanted is not bead.state:
+                states.append(change.key)
+        beads[change.bead] = updated  # type: ignore[index]
+    document = _placed(document, state)
+    by_id = document.by_id()
+    source = (work.source or Document()).by_id()
+    # from the last place to the first, so that each place is still where it was; beads
+    # for the same place go in their file order
+    for at, bead in reversed(sorted(new_beads, key=lambda pair: pair[0])):
+        beads.insert(at, bead)
+    beads = [
+        replace(b, fingerprint=fingerprint(b, source, by_id))
+        if b.state in PERSON_STATES and (b.source, b.target) in refresh
+        else b
+        for b in beads
+    ]
+    merged_alignment: Alignment | None
+    if data.alignment is not None:
+        merged_alignment = replace(alignment, beads=tuple(beads))
+    elif beads:
+        merged_alignment = new_alignment(beads)
+    else:
+        merged_alignment = None
+    return Merged(
+        document,
+        merged_alignment,
+        tuple(state.changed),
+        tuple(state.added),
+        tuple(states),
+        count,
+    )
+
+
+def _texts(change: _Change, state: _State, options: MergeOptions, path: Path) -> list[str]:
+    """Update the bead's segments from the unit's lines; the lines left over."""
+    text = change.text
+    if text is None or not any(line.strip() for line in text.lines):
+        return []
+    ids = change.target_ids
+    lines = list(text.lines)
+    if len(lines) < len(ids):
+        raise ToolkitError(
+            f"unit {change.key} has {len(lines)} line(s) of translation for its {len(ids)} "
+            f"segments ({', '.join(ids)})",
+            where=Location(path, change.line),
+            fix="write a line for each segment (an empty line empties one), or merge the "
+            "segments in the store first",
+        )
+    for ident, line in zip(ids, lines, strict=False):
+        current = state.texts[ident]
+        if _reads_as(line, current, text.flat):
+            continue
+        if text.flat and _has_markup(current) and not options.accept_plain:
+            raise ToolkitError(
+                f"unit {change.key}: segment {ident} has emphasis, a link or a footnote "
+                "reference, which this file's plain text would lose",
+                where=Location(path, change.line),
+                fix="edit that segment in the store (or in an XLIFF, TMX or PO export), or "
+                "import with --accept-plain to replace it with the plain text",
+            )
+        state.texts[ident] = line
+        state.changed[ident] = None
+    return lines[len(ids) :]
+
+
+def _blocks_of(source: Document) -> dict[str, Block]:
+    """The source blocks a new translation block mirrors, by their first segment."""
+    return {
+        block.segments[0].id: block
+        for block in source.blocks
+        if block.segments
+        and block.segments[0].id is not None
+        and block.kind
+        in (BlockKind.HEADING, BlockKind.FIGURE, BlockKind.PARAGRAPH, BlockKind.QUOTE)
+    }
+
+
+def _position(change: _Change, beads: list[Bead], order: dict[str, int]) -> int:
+    """Where a new bead goes: before the first bead whose original comes after its own."""
+    mine = order.get(change.source_ids[0], len(order)) if change.source_ids else len(order)
+    for index, bead in enumerate(beads):
+        if bead.source and order.get(bead.source[0], -1) > mine:
+            return index
+    return len(beads)
+
+
+def _placed(document: Document, state: _State) -> Document:
+    """The document with changed texts, and new segments placed after their anchors."""
+    blocks = [
+        replace(
+            block,
+            segments=tuple(
+                replace(s, text=state.texts[s.id]) if s.id in state.changed else s
+                for s in block.segments
+            ),
+        )
+        if any(s.id in state.changed for s in block.segments)
+        else block
+        for block in document.blocks
+    ]
+    for anchor, ident, line, like in state.inserts:
+        blocks = _insert(blocks, anchor, Segment(ident, line), like)
+    return replace(document, blocks=tuple(blocks))
+
+
+_INLINE_KINDS = (BlockKind.PARAGRAPH, BlockKind.QUOTE, BlockKind.FOOTNOTE, BlockKind.LIST_ITEM)
+
+
+def _insert(
+    blocks: list[Block], anchor: str | None, segment: Segment, like: Block | None
+) -> list[Block]:
+    at_block, at_segment = _find(blocks, anchor)
+    new_block = _block_like(like, segment) if like is not None else None
+    if new_block is None and at_block is not None and blocks[at_block].kind in _INLINE_KINDS:
+        block = blocks[at_block]
+        segments = (*block.segments[: at_segment + 1], segment, *block.segments[at_segment + 1 :])
+        return [*blocks[:at_block], replace(block, segments=segments), *blocks[at_block + 1 :]]
+    if new_block is None:
+        new_block = Block(BlockKind.PARAGRAPH, (segment,))
+    place = at_block + 1 if at_block is not None else 0
+    return [*blocks[:place], new_block, *blocks[place:]]
+
+
+def _find(blocks: Iterable[Block], anchor: str | None) -> tuple[int | None, int]:
+    if anchor is None:
+        return None, 0
+    for b, block in enumerate(blocks):
+        for s, segment in enumerate(block.segments):
+            if segment.id == anchor:
+                return b, s
+    return None, 0
+
+
+def _block_like(like: Block, segment: Segment) -> Block | None:
+    if like.kind is BlockKind.HEADING:
+        return Block(BlockKind.HEADING, (segment,), level=like.level)
+    if like.kind is BlockKind.FIGURE:
+        return Block(BlockKind.FIGURE, (segment,), src=like.src, credit=like.credit)
+    if like.kind in (BlockKind.PARAGRAPH, BlockKind.QUOTE):
+        return Block(like.kind, (segment,))
+    return None
+
+
+__all__ = ["MergeOptions", "Merged", "bead_key", "merge"]
