@@ -1,0 +1,150 @@
+"""docs/exchange.md held to the code: its console sessions give the output it shows when
+run on the repository's sample (and on the tests' rich work), its tables name the files
+and states the export writes, and its PO, CSV and XLIFF excerpts are what the export
+writes. A change to the exchange code that the doc does not follow fails here."""
+
+from __future__ import annotations
+
+import re
+import shlex
+import shutil
+import textwrap
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from tests.conftest import REPO
+from tests.exchange_work import make_exchange_work
+from toolkit.cli import cli
+from toolkit.exchange import ExportFormat, ExportOptions, export_work
+from toolkit.exchange.files import table, xliff1, xliff2
+from toolkit.model import BeadState
+
+DOC = REPO / "docs" / "exchange.md"
+TEXT = DOC.read_text("utf-8")
+#: What a doc's session writes where the rest of the output does not matter.
+ELIDED = "…"
+
+Session = list[tuple[str, list[str]]]
+
+
+def blocks(kind: str) -> list[str]:
+    return re.findall(rf"^ *```{kind}\n(.*?)^ *```$", TEXT, re.M | re.S)
+
+
+def sessions() -> list[Session]:
+    """Each ```console block: its commands (``$ …``, with ``\\`` continuations) and the
+    lines each prints."""
+    out: list[Session] = []
+    for block in blocks("console"):
+        session: Session = []
+        pending = ""
+        for line in textwrap.dedent(block).splitlines():
+            if pending:
+                pending = pending[:-1] + " " + line.strip()
+            elif line.startswith("$ "):
+                pending = line[2:]
+            else:
+                session[-1][1].append(line)
+                continue
+            if not pending.endswith("\\"):
+                session.append((pending, []))
+                pending = ""
+        out.append(session)
+    return out
+
+
+def runnable(session: Session) -> bool:
+    """Sessions of toolkit commands only (not zip, pofilter), on files in the repository
+    (not in a reader's home folder): the fixture below makes the ones they read."""
+    return all(c.startswith("toolkit ") and "~" not in c for c, _ in session)
+
+
+SESSIONS = [s for s in sessions() if runnable(s)]
+
+
+@pytest.fixture
+def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The sample work and the tests' rich work in a fresh repository that is also the
+    current folder (the doc's paths are relative to it), with the files the doc's sessions
+    read: the sample's PO export, a TMX memory of the sample, and the files a translator
+    edited as the doc tells."""
+    for part in ("source/sample", "translations/sample"):
+        shutil.copytree(REPO / part, tmp_path / part)
+    make_exchange_work(tmp_path)
+    po = export_work(tmp_path, "sample", ExportOptions(ExportFormat.PO)).path.read_text("utf-8")
+    memory = export_work(tmp_path, "sample", ExportOptions(ExportFormat.TMX))
+    memory.path.rename(tmp_path / "memory.tmx")
+    # reworded t7, s2 marked "Needs editing", the omitted s22 translated
+    for old, new in (
+        ("roasting tea needs most.", "roasting tea needs above all."),
+        ('#. state: reviewed\nmsgctxt "s2"', '#. state: reviewed\n#, fuzzy\nmsgctxt "s2"'),
+        ('人在草木間」。"\nmsgstr ""', '人在草木間」。"\nmsgstr "A person among grass and trees."'),
+    ):
+        assert old in po
+        po = po.replace(old, new, 1)
+    (tmp_path / "en.po").write_text(po, "utf-8")
+    csv = export_work(tmp_path, "rich", ExportOptions(ExportFormat.CSV)).path
+    edited = csv.read_text("utf-8-sig").replace("says, matters", "says, is what matters")
+    (tmp_path / "rich-edited.csv").write_text(edited, "utf-8-sig")
+    shutil.rmtree(tmp_path / "build" / "rich")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def matches(shown: list[str], printed: list[str]) -> bool:
+    """Whether the printed lines are the doc's, ``…`` standing for any number of lines."""
+    if not shown:
+        return not printed
+    if shown[0] == ELIDED:
+        return any(matches(shown[1:], printed[i:]) for i in range(len(printed) + 1))
+    return bool(printed) and shown[0] == printed[0] and matches(shown[1:], printed[1:])
+
+
+def test_the_doc_has_sessions_to_run() -> None:
+    # guards the parametrised test below from passing on no session at all
+    commands = [c for s in SESSIONS for c, _ in s]
+    assert len(SESSIONS) >= 5
+    assert any(c.startswith("toolkit export") for c in commands)
+    assert any(c.startswith("toolkit import") for c in commands)
+
+
+@pytest.mark.parametrize("session", SESSIONS, ids=lambda s: s[0][0][:60])
+def test_a_console_session_prints_what_the_doc_shows(repo: Path, session: Session) -> None:
+    for command, shown in session:
+        result = CliRunner().invoke(cli, ["--root", str(repo), *shlex.split(command)[1:]])
+        assert matches(shown, result.output.splitlines()), f"$ {command}\n{result.output}"
+
+
+def test_the_default_files_are_the_formats(repo: Path) -> None:
+    for fmt in ExportFormat:
+        row = next(line for line in TEXT.splitlines() if line.startswith(f"| `{fmt.value}` |"))
+        assert f"`build/<work>/<work>.<lang>{fmt.suffix}`" in row, fmt
+
+
+def test_the_state_table_is_what_the_xliffs_write() -> None:
+    for state in BeadState:
+        row = next(line for line in TEXT.splitlines() if line.startswith(f"| `{state.value}` |"))
+        xliff2_cell, xliff1_cell = row.split("|")[2:4]
+        assert f"`{xliff2.STATES[state]}`" in xliff2_cell, state
+        assert f'state="{xliff1.STATES[state]}"' in xliff1_cell, state
+
+
+def test_the_excerpts_are_what_the_export_writes(repo: Path) -> None:
+    sample = {
+        fmt: export_work(repo, "sample", ExportOptions(fmt)).path.read_text("utf-8-sig")
+        for fmt in (ExportFormat.PO, ExportFormat.CSV)
+    }
+    rich = export_work(repo, "rich", ExportOptions(ExportFormat.XLIFF1)).path.read_text("utf-8")
+    (po,) = blocks("po")
+    for entry in po.strip().split("\n\n"):
+        assert "\n\n" + entry + "\n\n" in sample[ExportFormat.PO]
+    (csv,) = [b for b in blocks("") if b.startswith(",".join(table.COLUMNS))]
+    rows = sample[ExportFormat.CSV].splitlines()
+    first, last = csv.split(ELIDED)
+    assert first.splitlines() == rows[:3]
+    assert last.strip() in rows
+    (xml,) = blocks("xml")
+    for line in xml.splitlines():
+        assert line in rich
