@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from tests.conftest import examples
 from toolkit.model import Code, Emph, Inline, Link, NoteRef, Strong, Text
-from toolkit.store.inline import escape, find_id, parse_inline, plain_text, to_markup
+from toolkit.store.inline import escape, find_id, parse_inline, parsed, plain_text, to_markup
 
 # --- text strategies -------------------------------------------------------------------------
 
@@ -370,3 +370,11 @@ def test_find_id_finds_an_id_between_escaped_texts(before: str, after: str, iden
     markup = escape(before) + f"{{#{ident}}}" + escape(after)
     assert find_id(markup) == len(escape(before))
     assert find_id(escape(markup)) == -1
+
+
+@settings(max_examples=examples(300))
+@given(st.text(st.sampled_from("*[]()`\\^#{}>!_ a1中。\u3000"), max_size=40))
+def test_text_with_no_construct_is_taken_as_it_is(markup: str) -> None:
+    """``parse_inline`` skips the parse when no construct can start in the text: what it
+    gives then is what the parse gives."""
+    assert parse_inline(markup) == parsed(markup)

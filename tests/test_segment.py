@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 from tests.conftest import examples
 from toolkit.model import Inline, Text
 from toolkit.segment import sentence_spans, split_sentences, uses_chinese_rules
-from toolkit.segment.markup import Kind, pieces, project, zones
+from toolkit.segment.markup import Kind, pieces, project, scanned, zones
 from toolkit.store.inline import merge_texts, parse_inline, plain_text
 
 CASES = Path(__file__).parent / "cases" / "segment"
@@ -282,3 +282,11 @@ def test_projection_agrees_with_the_store_parser(text: str) -> None:
 def test_a_long_paragraph_is_fast() -> None:
     text = "他說：「我們走吧。」然後離開了。Mr. Smith left the U.S. The end... " * 400
     assert len(split_sentences(text, "zh")) > 400
+
+
+@settings(max_examples=examples(300))
+@given(paragraph)
+def test_the_projection_of_plain_text_is_taken_as_it_is(text: str) -> None:
+    """``project`` skips the scan when no character could start a construct: what it gives
+    then is what the scan gives."""
+    assert project(text) == scanned(text)

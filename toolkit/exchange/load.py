@@ -13,13 +13,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from toolkit.errors import Location, ToolkitError, shown_path
+from toolkit.exchange.bitext import original_from
 from toolkit.exchange.files import read_file
 from toolkit.exchange.merge import MergeOptions, merge
 from toolkit.limits import Limits
+from toolkit.model import Document
 from toolkit.store.alignfile import write_alignment
 from toolkit.store.docwriter import WriteError, write_document
 from toolkit.store.fileio import write_files
-from toolkit.store.work import load_work
+from toolkit.store.work import Work, load_work
 from toolkit.store.workfile import folders_of, present, read_work_file
 
 log = logging.getLogger("toolkit.exchange")
@@ -60,12 +62,7 @@ def import_exchange(
     work = load_work(root, work_id)
     lang = options.lang
     if lang == work.original.language:
-        raise ToolkitError(
-            f"{lang} is the original's language: an exchange file updates a translation",
-            where=Location(file),
-            fix="give the translation's language with --lang (the original is edited in the "
-            "store; starting a work from another tool's bitext is not done yet)",
-        )
+        return _start_original(work, file, options)
     if lang not in work.translations:
         raise ToolkitError(
             f"work {work.id} has no translation {lang!r}",
@@ -85,14 +82,7 @@ def import_exchange(
     )
     paths = work.paths
     files: dict[Path, str | bytes] = {}
-    try:
-        text = write_document(merged.document)
-    except WriteError as err:
-        raise ToolkitError(
-            f"the translation cannot be written as segments: {err}",
-            where=Location(file),
-            fix="edit the unit's text (no emphasis that begins or ends with a space)",
-        ) from None
+    text = _written(merged.document, file)
     folders = folders_of(root, work.id)
     for path, content in (
         (paths.translation_text(lang), text),
@@ -112,6 +102,42 @@ def import_exchange(
     return ExchangeImportReport(
         file, lang, merged.units, merged.changed, merged.added, merged.states, tuple(files)
     )
+
+
+def _start_original(work: Work, file: Path, options: ExchangeImportOptions) -> ExchangeImportReport:
+    """The original's text from a bitext, for a work that has none yet."""
+    paths = work.paths
+    if work.source is not None and any(True for _ in work.source.segments()):
+        raise ToolkitError(
+            f"{options.lang} is the original's language, and the work has its original's text: "
+            "an exchange file updates a translation",
+            where=Location(file),
+            fix="give the translation's language with --lang (the original is edited in the "
+            f"store, {shown_path(paths.original_text)})",
+        )
+    log.info("read: %s, the original's side", file.name)
+    document = original_from(read_file(file), work.original.language)
+    text = _written(document, file)
+    write_files({paths.original_text: text}, within=folders_of(paths.root, work.id))
+    ids = tuple(document.segment_ids())
+    log.info("write: %s, %d segments", paths.original_text.name, len(ids))
+    return ExchangeImportReport(
+        file, options.lang, len(document.blocks), (), ids, (), (paths.original_text,)
+    )
+
+
+def _written(document: Document, file: Path) -> str:
+    """The segment file's text; an error naming the exchange file when a unit's text cannot
+    stand as a segment."""
+    try:
+        return write_document(document)
+    except WriteError as err:
+        raise ToolkitError(
+            f"a unit's text cannot be written as segments: {err}",
+            where=Location(file),
+            fix="edit that text in the file (emphasis may not begin or end with a space; a "
+            "line may not start with a code fence), then import again",
+        ) from None
 
 
 def _check_file(file: Path) -> None:

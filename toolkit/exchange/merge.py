@@ -30,6 +30,7 @@ from toolkit.exchange.codes import same_text
 from toolkit.exchange.files.common import FileRead
 from toolkit.exchange.units import FileUnit, Text, bead_key, parse_key
 from toolkit.importing.ids import new_ids
+from toolkit.languages import language_script
 from toolkit.model import (
     PERSON_STATES,
     Alignment,
@@ -89,6 +90,34 @@ class _State:
     inserts: list[tuple[str | None, str, str, Block | None]] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class _Index:
+    """What the units are matched against: the original's segments, the beads, and
+    whether the translation is still to start (no segments, no alignment)."""
+
+    src: dict[str, Segment]
+    by_source: dict[tuple[str, ...], int]
+    by_added: dict[tuple[str, ...], int]
+    in_bead: set[str]
+    target_ids: set[str]
+    alignment: Alignment
+    fresh: bool
+
+    @classmethod
+    def of(cls, source: Document, document: Document, alignment: Alignment | None) -> _Index:
+        beads = alignment.beads if alignment is not None else ()
+        target_ids = set(document.segment_ids())
+        return cls(
+            source.by_id(),
+            {bead.source: i for i, bead in enumerate(beads) if bead.source},
+            {bead.target: i for i, bead in enumerate(beads) if not bead.source},
+            {i for bead in beads for i in (*bead.source, *bead.target)},
+            target_ids,
+            alignment or Alignment(),
+            not target_ids and alignment is None,
+        )
+
+
 def merge(work: Work, read: FileRead, options: MergeOptions) -> Merged:
     lang = options.lang
     data = work.translations[lang]
@@ -96,29 +125,33 @@ def merge(work: Work, read: FileRead, options: MergeOptions) -> Merged:
     _check_languages(work, read, lang)
     source = work.source or Document()
     document = data.document or Document()
-    alignment = data.alignment or Alignment()
-    src = source.by_id()
-    by_source = {bead.source: i for i, bead in enumerate(alignment.beads) if bead.source}
-    by_added = {bead.target: i for i, bead in enumerate(alignment.beads) if not bead.source}
-    in_bead = {i for bead in alignment.beads for i in (*bead.source, *bead.target)}
-    target_ids = set(document.segment_ids())
+    index = _Index.of(source, document, data.alignment)
+    units: Iterable[FileUnit] = read.units
+    if index.fresh:
+        units = _keyed(list(units), source, path)
     seen: dict[str, int] = {}
     changes: list[_Change] = []
     count = 0
-    for unit in read.units:
+    for unit in units:
         count += 1
-        change = _change(unit, path, lang, src, by_source, by_added, in_bead, target_ids, alignment)
-        if change is None:
-            continue
+        change = _change(unit, path, lang, index)
         if change.key in seen:
             raise ToolkitError(
                 f"bead {change.key} is in the file twice (also line {seen[change.key]})",
                 where=Location(path, unit.line),
                 fix="keep one unit for each bead",
             )
-        seen[change.key] = unit.line
+        if change.key:
+            seen[change.key] = unit.line
         changes.append(change)
-    return _apply(work, lang, document, alignment, changes, options, path, count)
+    return _apply(work, lang, document, index.alignment, changes, options, path, count)
+
+
+def same_language(a: str, b: str) -> bool:
+    """Whether two tags name one language in one script (``zh-TW`` is ``zh-Hant-TW``; a
+    tag without a script matches any)."""
+    (la, sa), (lb, sb) = language_script(a), language_script(b)
+    return la.lower() == lb.lower() and (sa is None or sb is None or sa.lower() == sb.lower())
 
 
 def _check_languages(work: Work, read: FileRead, lang: str) -> None:
@@ -126,7 +159,7 @@ def _check_languages(work: Work, read: FileRead, lang: str) -> None:
         (read.source_lang, work.original.language, "original's"),
         (read.target_lang, lang, "translation's"),
     ):
-        if said is not None and said.lower() != wanted.lower():
+        if said is not None and not same_language(said, wanted):
             raise ToolkitError(
                 f"the file says the {side} language is {said}, but the work's is {wanted}",
                 where=Location(read.path, 1),
@@ -135,30 +168,63 @@ def _check_languages(work: Work, read: FileRead, lang: str) -> None:
             )
 
 
-def _change(
-    unit: FileUnit,
-    path: Path,
-    lang: str,
-    src: dict[str, Segment],
-    by_source: dict[tuple[str, ...], int],
-    by_added: dict[tuple[str, ...], int],
-    in_bead: set[str],
-    target_ids: set[str],
-    alignment: Alignment,
-) -> _Change | None:
+def _keyed(units: list[FileUnit], source: Document, path: Path) -> list[FileUnit]:
+    """A fresh translation's units, each named by the original's segments it renders.
+
+    A file this toolkit exported names them already. Another tool's bitext (whose
+    original was imported from the same file: ``toolkit import`` of each side) is matched
+    in order: each unit with text on the original's side takes as many of the original's
+    segments as it has lines, and must read as they do. Units with no original's side are
+    the translator's additions. The translation IDs a file names are not the work's:
+    its segments are numbered afresh.
+    """
+    ids = source.segment_ids()
+    known = set(ids)
+    ours = all(
+        (parsed := parse_key(u.key or "")) is not None and set(parsed[0]) <= known
+        for u in units
+        if u.source is not None and any(u.source.lines)
+    )
+    out: list[FileUnit] = []
+    at = 0
+    for unit in units:
+        lines = unit.source.lines if unit.source is not None else ()
+        if not any(lines):
+            out.append(replace(unit, key=None, target_ids=None))
+            continue
+        if ours:
+            out.append(replace(unit, target_ids=None))
+            continue
+        taken = ids[at : at + len(lines)]
+        at += len(lines)
+        if len(taken) < len(lines):
+            raise ToolkitError(
+                "the file has more of the original than the work: import the original from "
+                "this same file first",
+                where=Location(path, unit.line),
+                fix="toolkit import WORK FILE --lang <the original's language>, then this",
+            )
+        out.append(replace(unit, key=",".join(taken)))
+    return out
+
+
+def _change(unit: FileUnit, path: Path, lang: str, index: _Index) -> _Change:
     where = Location(path, unit.line)
-    if unit.lang is not None and unit.lang.lower() != lang.lower():
+    if unit.lang is not None and not same_language(unit.lang, lang):
         raise ToolkitError(
             f"the unit's translation is in {unit.lang}, not {lang}",
             where=where,
             fix=f"import it with --lang {unit.lang}, or leave that unit out",
         )
     if unit.key is None:
-        raise ToolkitError(
-            "the unit has no bead identifier (s3,s4 or +t7)",
-            where=where,
-            fix="keep the identifier the export wrote in each unit",
-        )
+        if unit.source is not None and any(unit.source.lines):
+            raise ToolkitError(
+                "the unit has no bead identifier (s3,s4 or +t7)",
+                where=where,
+                fix="keep the identifier the export wrote in each unit",
+            )
+        # a unit the translator added: its text becomes new segments after the last ones
+        return _Change(None, "", (), (), unit.target, unit.state, unit.line)
     parsed = parse_key(unit.key)
     if parsed is None:
         raise ToolkitError(
@@ -168,8 +234,8 @@ def _change(
             fix="keep the identifier the export wrote in each unit",
         )
     source_ids, added_ids = parsed
-    missing = [i for i in source_ids if i not in src] + [
-        i for i in added_ids if i not in target_ids
+    missing = [i for i in source_ids if i not in index.src] + [
+        i for i in added_ids if i not in index.target_ids
     ]
     if missing:
         raise ToolkitError(
@@ -177,14 +243,14 @@ def _change(
             where=where,
             fix="import a file exported from this work (toolkit export), or export it again",
         )
-    index = by_source.get(source_ids) if source_ids else by_added.get(added_ids)
-    if index is None and any(i in in_bead for i in (*source_ids, *added_ids)):
+    at = index.by_source.get(source_ids) if source_ids else index.by_added.get(added_ids)
+    if at is None and any(i in index.in_bead for i in (*source_ids, *added_ids)):
         raise ToolkitError(
             f"no bead is {unit.key} now: the work was aligned again since the export",
             where=where,
             fix="export the work again and redo the unit's translation there",
         )
-    bead = alignment.beads[index] if index is not None else None
+    bead = index.alignment.beads[at] if at is not None else None
     ids = bead.target if bead is not None else added_ids
     if unit.target_ids is not None and unit.target_ids != ids:
         named = ",".join(unit.target_ids) or "none"
@@ -195,8 +261,8 @@ def _change(
             fix="keep the unit's translation IDs as exported, or export the work again",
         )
     if unit.source is not None or source_ids:
-        _same_source(unit, path, source_ids, src)
-    return _Change(index, unit.key, source_ids, ids, unit.target, unit.state, unit.line)
+        _same_source(unit, path, source_ids, index.src)
+    return _Change(at, unit.key, source_ids, ids, unit.target, unit.state, unit.line)
 
 
 def _same_source(
@@ -251,6 +317,8 @@ def _apply(
     #: Beads a person marked whose state or text changes here: their fingerprints are new.
     refresh: set[tuple[tuple[str, ...], tuple[str, ...]]] = set()
     last_target: str | None = None
+    #: Where a bead added with no original goes: after the bead of the unit before it.
+    after = 0
     source_order = {ident: n for n, ident in enumerate((work.source or Document()).segment_ids())}
     source_blocks = _blocks_of(work.source or Document())
     for change in changes:
@@ -272,10 +340,17 @@ def _apply(
         bead = beads[change.bead] if change.bead is not None else None
         if bead is None:
             if new or (change.state not in (None, BeadState.AUTO) and change.source_ids):
-                made = Bead(change.source_ids, tuple(new), None, change.state or BeadState.AUTO)
+                wanted = change.state or BeadState.AUTO
+                if wanted is BeadState.OMITTED and new:
+                    wanted = BeadState.AUTO
+                made = Bead(change.source_ids, tuple(new), None, wanted)
                 refresh.add((made.source, made.target))
-                new_beads.append((_position(change, beads, source_order), made))
+                if change.source_ids:
+                    after = _position(change, beads, source_order)
+                new_beads.append((after, made))
             continue
+        assert change.bead is not None
+        after = change.bead + 1
         updated = replace(bead, target=all_ids) if new else bead
         wanted = change.state or bead.state
         if wanted is BeadState.OMITTED and updated.target:
@@ -286,7 +361,7 @@ def _apply(
             refresh.add((updated.source, updated.target))
             if wanted is not bead.state:
                 states.append(change.key)
-        beads[change.bead] = updated  # type: ignore[index]
+        beads[change.bead] = updated
     document = _placed(document, state)
     by_id = document.by_id()
     source = (work.source or Document()).by_id()
@@ -403,8 +478,10 @@ def _insert(
         return [*blocks[:at_block], replace(block, segments=segments), *blocks[at_block + 1 :]]
     if new_block is None:
         new_block = Block(BlockKind.PARAGRAPH, (segment,))
-    place = at_block + 1 if at_block is not None else 0
-    return [*blocks[:place], new_block, *blocks[place:]]
+    if at_block is None:  # the first block of the file: no blank line before it
+        rest = [replace(blocks[0], blank_before=max(1, blocks[0].blank_before))] if blocks else []
+        return [replace(new_block, blank_before=0), *rest, *blocks[1:]]
+    return [*blocks[: at_block + 1], new_block, *blocks[at_block + 1 :]]
 
 
 def _find(blocks: Iterable[Block], anchor: str | None) -> tuple[int | None, int]:

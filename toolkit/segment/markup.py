@@ -72,12 +72,23 @@ class Projection:
 #: that shares each inner scan's result instead of copying it: unclosed openers
 #: ('[[[[…') would otherwise cost quadratic time and memory.
 _Tree: TypeAlias = tuple[Union[Piece, "_Tree"], ...]
+#: The characters any inline construct starts or ends with: text without them is plain.
+_MARKUP = re.compile(r"[\\*\[\]`]")
+
 #: The tree, the index after it, and whether the closer was found.
 _Scan = tuple[_Tree, int, bool]
 
 
 def project(markup: str) -> Projection:
     """The projection of ``markup`` (one paragraph's text in the store's inline markup)."""
+    if not _MARKUP.search(markup):  # most text: every character stands for itself
+        n = len(markup)
+        return Projection(markup, tuple(range(n)), tuple(range(1, n + 1)), {}, ())
+    return scanned(markup)
+
+
+def scanned(markup: str) -> Projection:
+    """The projection, piece by piece (what ``project`` gives for any text)."""
     chars: list[str] = []
     starts: list[int] = []
     ends: list[int] = []

@@ -40,6 +40,9 @@ _NOTE_RE = re.compile(r"\[\^([A-Za-z0-9_-]+)\]")
 _URL_RE = re.compile(r"\(((?:[^\s()]|\([^\s()]*\))+)\)")
 #: A segment ID as it stands at the end of a segment line.
 _ID_MARK = re.compile(rf"\{{#{ID_PATTERN}\}}")
+#: The characters every inline construct (emphasis, link, code, footnote reference, escape)
+#: starts with.
+_CONSTRUCT = re.compile(r"[\\*\[`]")
 #: Characters that always need a backslash in running text.
 _ALWAYS = frozenset("\\*[]`")
 #: Deeper nesting of emphasis and links is read as text (it keeps the parser's stack small).
@@ -50,6 +53,13 @@ _Result = tuple[tuple[Inline, ...], int, bool, tuple[int, ...]]
 
 def parse_inline(markup: str) -> tuple[Inline, ...]:
     """Parse segment markup into inline nodes. Never fails: what is not markup is text."""
+    if not _CONSTRUCT.search(markup):  # most text: no construct can start in it
+        return (Text(markup),) if markup else ()
+    return parsed(markup)
+
+
+def parsed(markup: str) -> tuple[Inline, ...]:
+    """The nodes, by the full parse (what ``parse_inline`` gives for any markup)."""
     return _parse(markup, 0, "", {}, 0)[0]
 
 

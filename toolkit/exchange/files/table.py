@@ -25,6 +25,7 @@ from toolkit.exchange.entry import normalise_lang
 from toolkit.exchange.files.common import FileRead, state_named
 from toolkit.exchange.units import LINE, Exchange, ExportFormat, FileUnit, Text, Unit
 from toolkit.limits import Limits
+from toolkit.metadata import LANG_RE
 from toolkit.model import BeadState
 from toolkit.store.inline import escape, plain_text
 
@@ -119,15 +120,20 @@ def read(path: Path, fmt: ExportFormat) -> FileRead:
         raise ToolkitError("the file is empty", where=Location(path, 1), fix="export it again")
     number, head = first
     names = [c.strip().lower() for c in head]
-    if len(head) < 6 or tuple(names[:4]) != COLUMNS:
-        raise ToolkitError(
-            "the first row is not the header the toolkit writes",
-            where=Location(path, number),
-            fix="keep the header row: "
-            + ", ".join([*COLUMNS, "<language>", "<language>", "notes"]),
+    if len(head) >= 6 and tuple(names[:4]) == COLUMNS:
+        return FileRead(
+            path, normalise_lang(head[4]), normalise_lang(head[5]), _units(path, table), flat=True
         )
-    return FileRead(
-        path, normalise_lang(head[4]), normalise_lang(head[5]), _units(path, table), flat=True
+    tags = [c.strip() for c in head[:2]]
+    if len(tags) == 2 and all(LANG_RE.fullmatch(t) for t in tags):
+        return FileRead(path, tags[0], tags[1], _pairs(table), flat=True)
+    raise ToolkitError(
+        "the first row is not the header the toolkit writes, nor two languages",
+        where=Location(path, number),
+        fix="keep the header row: "
+        + ", ".join([*COLUMNS, "<language>", "<language>", "notes"])
+        + "; or, for another tool's aligned text, name the two columns by their languages "
+        "(zh-Hant-TW, en)",
     )
 
 
@@ -152,6 +158,15 @@ def _units(path: Path, table: Iterable[tuple[int, list[str]]]) -> Iterator[FileU
             state=BeadState(state) if state else None,
             line=number,
         )
+
+
+def _pairs(table: Iterable[tuple[int, list[str]]]) -> Iterator[FileUnit]:
+    """Another tool's aligned text: the original in the first column, the translation in
+    the second, a row each."""
+    for number, row in table:
+        cells = [*row, "", ""]
+        if cells[0].strip() or cells[1].strip():
+            yield FileUnit(None, None, _flat(cells[0]), _flat(cells[1]), None, number)
 
 
 def _flat(cell: str) -> Text | None:
