@@ -29,8 +29,25 @@ ELIDED = "…"
 Session = list[tuple[str, list[str]]]
 
 
+def fenced() -> list[tuple[str, str]]:
+    """The doc's fenced blocks: (the word after the opening fence, the content)."""
+    out: list[tuple[str, str]] = []
+    kind: str | None = None
+    lines: list[str] = []
+    for line in TEXT.splitlines():
+        fence = re.fullmatch(r" *```(\w*)", line)
+        if fence and kind is None:
+            kind, lines = fence.group(1), []
+        elif kind is not None and fence:
+            out.append((kind, "".join(f"{x}\n" for x in lines)))
+            kind = None
+        elif kind is not None:
+            lines.append(line)
+    return out
+
+
 def blocks(kind: str) -> list[str]:
-    return re.findall(rf"^ *```{kind}\n(.*?)^ *```$", TEXT, re.M | re.S)
+    return [content for info, content in fenced() if info == kind]
 
 
 def sessions() -> list[Session]:
@@ -68,14 +85,14 @@ SESSIONS = [s for s in sessions() if runnable(s)]
 def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """The sample work and the tests' rich work in a fresh repository that is also the
     current folder (the doc's paths are relative to it), with the files the doc's sessions
-    read: the sample's PO export, a TMX memory of the sample, and the files a translator
+    read: the sample's PO export, the doc's own aligned CSV, and the files a translator
     edited as the doc tells."""
     for part in ("source/sample", "translations/sample"):
         shutil.copytree(REPO / part, tmp_path / part)
     make_exchange_work(tmp_path)
     po = export_work(tmp_path, "sample", ExportOptions(ExportFormat.PO)).path.read_text("utf-8")
-    memory = export_work(tmp_path, "sample", ExportOptions(ExportFormat.TMX))
-    memory.path.rename(tmp_path / "memory.tmx")
+    (bitext,) = [b for b in blocks("") if b.startswith("zh-Hant-TW,en\n")]
+    (tmp_path / "aligned.csv").write_text(bitext, "utf-8")
     # reworded t7, s2 marked "Needs editing", the omitted s22 translated
     for old, new in (
         ("roasting tea needs most.", "roasting tea needs above all."),
@@ -148,3 +165,14 @@ def test_the_excerpts_are_what_the_export_writes(repo: Path) -> None:
     (xml,) = blocks("xml")
     for line in xml.splitlines():
         assert line in rich
+
+
+def test_the_bitext_example_aligns_as_the_doc_says(repo: Path) -> None:
+    (session,) = [s for s in SESSIONS if s[0][0].startswith("toolkit new tea")]
+    for command, _ in session:
+        CliRunner().invoke(cli, ["--root", str(repo), *shlex.split(command)[1:]])
+    align = (repo / "translations" / "tea" / "en.align").read_text("utf-8")
+    beads = [" ".join(line.split("\t")[:2]) for line in align.splitlines()[1:]]
+    said = re.search(r"the work's alignment is\s+(.*?); `s4`", TEXT, re.S)
+    assert said is not None
+    assert re.findall(r"`([^`]+)`", said.group(1)) == beads
