@@ -225,7 +225,7 @@ def test_states_set_in_a_cat_tool_come_back(rich: Path) -> None:
 
 def test_a_fuzzy_po_entry_sends_its_bead_back_to_auto(rich: Path) -> None:
     file = export(rich, ExportFormat.PO)
-    edit(file, '#. state: reviewed\nmsgctxt "s9"', '#. state: reviewed\n#, fuzzy\nmsgctxt "s9"')
+    edit(file, 'msgctxt "s9"', '#, fuzzy\nmsgctxt "s9"')
     assert bring_back(rich, file).states == ("s9",)  # type: ignore[attr-defined]
     assert bead(rich, ("s9",)).state is BeadState.AUTO
 
@@ -393,3 +393,67 @@ def test_beads_made_for_several_sentences_keep_the_originals_order(rich: Path) -
     bring_back(rich, file)
     beads = [line.split("\t")[:2] for line in align.read_text().splitlines() if line[:1] == "s"]
     assert beads[beads.index(["s6", "-"]) + 1 :][:3] == [["s7", "t12"], ["s8", "t13"], ["s9", "t9"]]
+
+
+@pytest.mark.parametrize(
+    ("typed", "stored"),
+    [
+        ("- not a list", "\\- not a list"),
+        ("# not a heading", "\\# not a heading"),
+        ("1. not a numbered item", "1\\. not a numbered item"),
+        ("> not a quote", "\\> not a quote"),
+    ],
+)
+def test_a_line_that_would_start_a_block_is_kept_as_text(
+    rich: Path, typed: str, stored: str
+) -> None:
+    file = export(rich, ExportFormat.PO)
+    edit(
+        file,
+        'msgstr "Dadaocheng lies west of Taipei, beside the “Tamsui River”, lined with tea shops."',
+        f'msgstr "{typed}"',
+    )
+    bring_back(rich, file)
+    assert segment(rich, "t2") == stored
+    assert load_work(rich, "rich").translations["en"].document.blocks[1].kind.value == "paragraph"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("typed", ["see {#t9}", "```python"])
+def test_an_id_or_a_fence_in_a_translation_is_refused_at_its_unit(rich: Path, typed: str) -> None:
+    file = export(rich, ExportFormat.PO)
+    edit(
+        file,
+        'msgstr "Dadaocheng lies west of Taipei, beside the “Tamsui River”, lined with tea shops."',
+        f'msgstr "{typed}"',
+    )
+    before = snapshot(rich)
+    with pytest.raises(ToolkitError, match="unit s2,s12: a line of its translation") as caught:
+        bring_back(rich, file)
+    assert caught.value.where is not None and caught.value.where.line > 1
+    assert snapshot(rich) == before
+
+
+def test_an_edit_in_the_store_after_the_export_is_never_overwritten(rich: Path) -> None:
+    file = export(rich, ExportFormat.XLIFF)
+    text_file = rich / "translations/rich/en.md"
+    text_file.write_text(text_file.read_text().replace("matters most!", "counts for most!"))
+    before = snapshot(rich)
+    report = bring_back(rich, file)  # the file still has the translation as exported
+    assert report.unchanged  # type: ignore[attr-defined]
+    assert snapshot(rich) == before
+    # the translator changed it too: neither is taken over the other
+    edit(file, "the owner says, matters most!", "the owner says, is what matters!")
+    with pytest.raises(ToolkitError, match="changed in the store since the export") as caught:
+        bring_back(rich, file)
+    assert caught.value.where is not None and caught.value.where.line > 1
+    assert snapshot(rich) == before
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_every_format_remembers_what_it_exported(rich: Path, fmt: ExportFormat) -> None:
+    file = export(rich, fmt)
+    text_file = rich / "translations/rich/en.md"
+    text_file.write_text(text_file.read_text().replace("awarded in 2023", "a winner in 2023"))
+    before = snapshot(rich)
+    assert bring_back(rich, file).unchanged  # type: ignore[attr-defined]
+    assert snapshot(rich) == before

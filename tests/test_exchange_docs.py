@@ -96,7 +96,7 @@ def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     # reworded t7, s2 marked "Needs editing", the omitted s22 translated
     for old, new in (
         ("roasting tea needs most.", "roasting tea needs above all."),
-        ('#. state: reviewed\nmsgctxt "s2"', '#. state: reviewed\n#, fuzzy\nmsgctxt "s2"'),
+        ('\nmsgctxt "s2"', '\n#, fuzzy\nmsgctxt "s2"'),
         ('人在草木間」。"\nmsgstr ""', '人在草木間」。"\nmsgstr "A person among grass and trees."'),
     ):
         assert old in po

@@ -134,3 +134,61 @@ def test_a_file_that_is_not_a_bead_table_is_refused(rich: Path) -> None:
         "state.tsv:2",
         "'done' is not a state",
     )
+
+
+def _workbook_with(root: Path, name: str, sheet_xml: bytes) -> Path:
+    """An exported workbook whose first sheet's XML is ``sheet_xml``."""
+    import zipfile
+
+    assert run(root, "export", "rich", "--to", "xlsx").exit_code == 0
+    source = root / "build/rich/rich.en.xlsx"
+    target = root / name
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(target, "w") as new:
+        for info in old.infolist():
+            data = old.read(info)
+            new.writestr(info, sheet_xml if info.filename.endswith("sheet1.xml") else data)
+    return target
+
+
+def test_a_workbook_with_entities_is_refused(rich: Path, tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP SECRET")
+    sheet = (
+        f'<?xml version="1.0"?><!DOCTYPE worksheet [<!ENTITY x SYSTEM "file://{secret}">]>'
+        '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        '<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&x;</t></is></c></row>'
+        "</sheetData></worksheet>"
+    ).encode()
+    file = _workbook_with(rich, "xxe.xlsx", sheet)
+    before = snapshot(rich)
+    result = run(rich, "import", "rich", str(file), "--lang", "en")
+    assert result.exit_code == 2, result.output
+    assert "xxe.xlsx" in result.output and "TOP SECRET" not in result.output
+    assert snapshot(rich) == before
+
+
+def test_a_workbook_that_unpacks_past_the_limit_is_refused(
+    rich: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sheet = b"<worksheet>" + b" " * 200_000 + b"</worksheet>"
+    file = _workbook_with(rich, "large.xlsx", sheet)
+    monkeypatch.setenv("TOOLKIT_MAX_FILE_BYTES", "100000")
+    before = snapshot(rich)
+    result = run(rich, "import", "rich", str(file), "--lang", "en")
+    assert result.exit_code == 2, result.output
+    assert "unpacks to" in result.output and "TOOLKIT_MAX_FILE_BYTES" in result.output
+    assert snapshot(rich) == before
+
+
+def test_a_workbook_whose_sheet_is_broken_is_refused(rich: Path) -> None:
+    sheet = (
+        b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        b'<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>bead</t></is></c></row>'
+        b'<row r="2"></roww></sheetData></worksheet>'
+    )
+    file = _workbook_with(rich, "broken.xlsx", sheet)
+    before = snapshot(rich)
+    result = run(rich, "import", "rich", str(file), "--lang", "en")
+    assert result.exit_code == 2, result.output
+    assert "broken.xlsx" in result.output and "mismatched tag" in result.output
+    assert snapshot(rich) == before

@@ -28,7 +28,7 @@ from pathlib import Path
 from toolkit.errors import Location, ToolkitError
 from toolkit.exchange.codes import same_text
 from toolkit.exchange.files.common import FileRead
-from toolkit.exchange.units import FileUnit, Text, bead_key, parse_key
+from toolkit.exchange.units import FileUnit, Text, base_of, bead_key, parse_key
 from toolkit.importing.ids import new_ids
 from toolkit.languages import language_script
 from toolkit.model import (
@@ -44,7 +44,9 @@ from toolkit.model import (
 )
 from toolkit.model import Text as TextNode
 from toolkit.store.alignfile import new_alignment
-from toolkit.store.inline import parse_inline, plain_text
+from toolkit.store.docwriter import looks_like_id
+from toolkit.store.grammar import starts_block
+from toolkit.store.inline import find_id, line_safe, parse_inline, plain_text
 from toolkit.store.work import Work
 
 
@@ -77,6 +79,8 @@ class _Change:
     text: Text | None
     state: BeadState | None
     line: int
+    #: What the translation read as when it was exported, if the file says.
+    base: str | None = None
 
 
 @dataclass
@@ -224,7 +228,7 @@ def _change(unit: FileUnit, path: Path, lang: str, index: _Index) -> _Change:
                 fix="keep the identifier the export wrote in each unit",
             )
         # a unit the translator added: its text becomes new segments after the last ones
-        return _Change(None, "", (), (), unit.target, unit.state, unit.line)
+        return _Change(None, "", (), (), unit.target, unit.state, unit.line, unit.base)
     parsed = parse_key(unit.key)
     if parsed is None:
         raise ToolkitError(
@@ -262,7 +266,7 @@ def _change(unit: FileUnit, path: Path, lang: str, index: _Index) -> _Change:
         )
     if unit.source is not None or source_ids:
         _same_source(unit, path, source_ids, index.src)
-    return _Change(at, unit.key, source_ids, ids, unit.target, unit.state, unit.line)
+    return _Change(at, unit.key, source_ids, ids, unit.target, unit.state, unit.line, unit.base)
 
 
 def _same_source(
@@ -407,6 +411,8 @@ def _texts(change: _Change, state: _State, options: MergeOptions, path: Path) ->
             fix="write a line for each segment (an empty line empties one), or merge the "
             "segments in the store first",
         )
+    if not _since_export(change, [state.texts[i] for i in ids], lines[: len(ids)], path):
+        lines = [state.texts[i] for i in ids] + lines[len(ids) :]
     for ident, line in zip(ids, lines, strict=False):
         current = state.texts[ident]
         if _reads_as(line, current, text.flat):
@@ -419,9 +425,50 @@ def _texts(change: _Change, state: _State, options: MergeOptions, path: Path) ->
                 fix="edit that segment in the store (or in an XLIFF, TMX or PO export), or "
                 "import with --accept-plain to replace it with the plain text",
             )
-        state.texts[ident] = line
+        state.texts[ident] = _segment_line(line, change, path)
         state.changed[ident] = None
-    return lines[len(ids) :]
+    return [_segment_line(line, change, path) for line in lines[len(ids) :]]
+
+
+def _since_export(change: _Change, store: list[str], file: list[str], path: Path) -> bool:
+    """Whether the file's translation of the bead is to be taken: yes unless the store
+    changed it since the export and the file did not (the store's is newer). When both
+    changed it, neither is taken over the other: an error at the unit."""
+    if change.base is None or not store:
+        return True  # another tool's file: it says nothing of what was exported
+    store_changed = base_of(store) != change.base
+    file_changed = base_of(file) != change.base
+    if (
+        store_changed
+        and file_changed
+        and any(not _reads_as(a, b, False) for a, b in zip(file, store, strict=False))
+    ):
+        raise ToolkitError(
+            f"unit {change.key}: the translation was changed in the store since the export, "
+            "and in this file too",
+            where=Location(path, change.line),
+            fix="export the work again and make the file's change there, or make it in the "
+            f"store ({', '.join(change.target_ids)})",
+        )
+    return not store_changed
+
+
+def _segment_line(line: str, change: _Change, path: Path) -> str:
+    """A unit's line as it can stand as a segment's line, reading the same: what would
+    start a block at the start of a line is escaped. A segment ID or a code fence in the
+    text is refused, at the unit."""
+    safe = line_safe(line)
+    if find_id(safe) >= 0 or looks_like_id(safe):
+        problem, fix = "holds what reads as a segment ID ({#…})", "write \\{# for a brace"
+    elif starts_block(safe):
+        problem, fix = "starts with a code fence (```)", "write \\` for a backtick"
+    else:
+        return safe
+    raise ToolkitError(
+        f"unit {change.key or '(added)'}: a line of its translation {problem}: {line!r}",
+        where=Location(path, change.line),
+        fix=f"{fix} in the file, then import again",
+    )
 
 
 def _blocks_of(source: Document) -> dict[str, Block]:

@@ -12,6 +12,8 @@ of several segments is one text, a line per segment.
 
 from __future__ import annotations
 
+import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -52,6 +54,16 @@ _SUFFIX = {
     ExportFormat.TSV: ".tsv",
     ExportFormat.XLSX: ".xlsx",
 }
+
+
+def base_of(lines: Sequence[str]) -> str:
+    """Twelve hex digits of what a side reads as (its plain text, a line per segment): the
+    translation as the export wrote it, so that an import can tell whether the store or
+    the file changed it since."""
+    from toolkit.store.inline import plain_text
+
+    text = LINE.join(plain_text(line) for line in lines)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
 
 
 def bead_key(source: tuple[str, ...], target: tuple[str, ...]) -> str:
@@ -97,6 +109,11 @@ class Unit:
     @property
     def key(self) -> str:
         return bead_key(self.source_ids, self.target_ids)
+
+    @property
+    def base(self) -> str:
+        """What the translation reads as now (``base_of``)."""
+        return base_of(self.target)
 
 
 @dataclass(frozen=True)
@@ -145,3 +162,5 @@ class FileUnit:
     line: int
     #: The translation's language as the unit gives it (a TMX variant's), if it does.
     lang: str | None = None
+    #: What the translation read as when it was exported (``base_of``), if the file says.
+    base: str | None = None

@@ -25,6 +25,7 @@ from toolkit.model import BeadState
 
 _IDS = "translation: "
 _STATE = "state: "
+_BASE = "base: "
 
 
 def write(exchange: Exchange, fmt: ExportFormat) -> bytes:
@@ -54,6 +55,7 @@ def write(exchange: Exchange, fmt: ExportFormat) -> bytes:
 def _entry(unit: Unit) -> polib.POEntry:
     comments = [f"{_IDS}{','.join(unit.target_ids)}"] if unit.target_ids else []
     comments.append(f"{_STATE}{unit.state}")
+    comments.append(f"{_BASE}{unit.base}")
     comments += [str(note) for note in unit.notes]
     return polib.POEntry(
         msgctxt=unit.key,
@@ -93,6 +95,7 @@ def _units(path: Path, po: polib.POFile) -> Iterator[FileUnit]:
         lines = entry.comment.splitlines()
         ids = next((line[len(_IDS) :] for line in lines if line.startswith(_IDS)), None)
         said = next((line[len(_STATE) :] for line in lines if line.startswith(_STATE)), None)
+        base = next((line[len(_BASE) :] for line in lines if line.startswith(_BASE)), None)
         state = state_named(said)
         if "fuzzy" in entry.flags:
             state = BeadState.AUTO
@@ -104,4 +107,5 @@ def _units(path: Path, po: polib.POFile) -> Iterator[FileUnit]:
             target=Text(tuple(entry.msgstr.split(LINE))) if entry.msgstr else None,
             state=state,
             line=entry.linenum,
+            base=base,
         )

@@ -1,7 +1,7 @@
 """Spreadsheets: CSV (UTF-8 with a byte-order mark, so that spreadsheet programs read
 Chinese as Chinese), TSV and XLSX (openpyxl). One bead a row, under a header row::
 
-    bead | source ids | translation ids | state | <original's language> | <translation's> | notes
+    bead | source ids | translation ids | state | <original's lang> | <translation's> | notes | base
 
 Texts are plain, as a reader sees them: emphasis, links and footnote references are
 flattened (the export says which beads), and a text read back is escaped into the
@@ -37,7 +37,7 @@ _TSV_IN = {"\\": "\\", "t": "\t", "n": "\n", "r": "\r"}
 
 def header(exchange: Exchange) -> list[str]:
     head = exchange.header
-    return [*COLUMNS, head.source_lang, head.target_lang, "notes"]
+    return [*COLUMNS, head.source_lang, head.target_lang, "notes", "base"]
 
 
 def rows(exchange: Exchange) -> Iterator[list[str]]:
@@ -54,6 +54,7 @@ def _row(unit: Unit) -> list[str]:
         LINE.join(plain_text(t) for t in unit.source),
         LINE.join(plain_text(t) for t in unit.target),
         LINE.join(str(n) for n in unit.notes),
+        unit.base,
     ]
 
 
@@ -131,7 +132,7 @@ def read(path: Path, fmt: ExportFormat) -> FileRead:
         "the first row is not the header the toolkit writes, nor two languages",
         where=Location(path, number),
         fix="keep the header row: "
-        + ", ".join([*COLUMNS, "<language>", "<language>", "notes"])
+        + ", ".join([*COLUMNS, "<language>", "<language>", "notes", "base"])
         + "; or, for another tool's aligned text, name the two columns by their languages "
         "(zh-Hant-TW, en)",
     )
@@ -139,7 +140,7 @@ def read(path: Path, fmt: ExportFormat) -> FileRead:
 
 def _units(path: Path, table: Iterable[tuple[int, list[str]]]) -> Iterator[FileUnit]:
     for number, row in table:
-        cells = [*row, *[""] * (6 - len(row))]
+        cells = [*row, *[""] * (8 - len(row))]
         key, source_ids, target_ids, state = (c.strip() for c in cells[:4])
         source, target = cells[4], cells[5]
         if not any(c.strip() for c in cells):
@@ -157,6 +158,7 @@ def _units(path: Path, table: Iterable[tuple[int, list[str]]]) -> Iterator[FileU
             target=_flat(target),
             state=BeadState(state) if state else None,
             line=number,
+            base=cells[7].strip() or None,
         )
 
 
@@ -252,7 +254,7 @@ def _xlsx_rows(path: Path) -> Iterator[tuple[int, list[str]]]:
             where=Location(path),
             fix="save it again from the spreadsheet as .xlsx",
         ) from None
-    try:
+    try:  # openpyxl has parsed the sheet by now: a broken one was refused above
         sheet = book.worksheets[0]
         for number, values in enumerate(sheet.iter_rows(values_only=True), 1):
             yield number, ["" if v is None else str(v) for v in values]

@@ -43,7 +43,11 @@ def write(exchange: Exchange, fmt: ExportFormat) -> bytes:
 
 
 def _unit(unit: Unit, source_lang: str, target_lang: str) -> str:
-    out = [f'  <tu tuid="{attr(unit.key)}">\n', f'   <prop type="x-state">{unit.state}</prop>\n']
+    out = [
+        f'  <tu tuid="{attr(unit.key)}">\n',
+        f'   <prop type="x-state">{unit.state}</prop>\n',
+        f'   <prop type="x-base">{unit.base}</prop>\n',
+    ]
     for note in unit.notes:
         out.append(f"   <note>{text(str(note))}</note>\n")
     codes = Codes()
@@ -90,6 +94,7 @@ def _units(
 
 def _file_unit(path: Path, unit: Element, source_lang: str | None) -> FileUnit:
     state: BeadState | None = None
+    base: str | None = None
     source = target = None
     target_ids: tuple[str, ...] | None = None
     target_lang: str | None = None
@@ -104,6 +109,8 @@ def _file_unit(path: Path, unit: Element, source_lang: str | None) -> FileUnit:
                     where=Location(path, child.sourceline or 0),
                     fix=f"write one of: {', '.join(s.value for s in BeadState)}",
                 ) from None
+        elif name == "prop" and child.get("type") == "x-base":
+            base = (child.text or "").strip() or None
         elif name == "tuv":
             lang = normalise_lang(xml_lang(child))
             seg = next((c for c in child if local(c.tag) == "seg"), None)
@@ -129,4 +136,5 @@ def _file_unit(path: Path, unit: Element, source_lang: str | None) -> FileUnit:
         state=state,
         line=unit.sourceline or 0,
         lang=target_lang,
+        base=base,
     )

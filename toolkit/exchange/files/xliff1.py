@@ -58,7 +58,7 @@ def _unit(unit: Unit) -> str:
     approved = ' approved="yes"' if unit.state in PERSON_STATES else ""
     out = [
         f'   <trans-unit id="{attr(unit.key)}"{approved}{extra} tk:state="{unit.state.value}" '
-        'xml:space="preserve">\n'
+        f'tk:base="{unit.base}" xml:space="preserve">\n'
     ]
     codes = Codes()
     out.append(f"    <source>{side(unit.source, Dialect.XLIFF1, codes, True)}</source>\n")
@@ -121,4 +121,5 @@ def _file_unit(path: Path, unit: Element) -> FileUnit:
         target=side_text(target, path),
         state=state,
         line=unit.sourceline or 0,
+        base=unit.get(f"{{{TK}}}base"),
     )

@@ -67,7 +67,8 @@ def _unit(unit: Unit) -> str:
     key = unit.key
     extra = f' tk:translation="{",".join(unit.target_ids)}"' if unit.target_ids else ""
     out = [
-        f'  <unit id="{unit_id(key)}" name="{attr(key)}"{extra} tk:state="{unit.state.value}">\n'
+        f'  <unit id="{unit_id(key)}" name="{attr(key)}"{extra} tk:state="{unit.state.value}" '
+        f'tk:base="{unit.base}">\n'
     ]
     if unit.notes:
         out.append("   <notes>\n")
@@ -154,6 +155,7 @@ def _file_unit(path: Path, unit: Element) -> FileUnit:
         target=_joined(path, targets, data),
         state=kept or FROM_STATE.get(state or ""),
         line=unit.sourceline or 0,
+        base=unit.get(f"{{{TK}}}base"),
     )
 
 
