@@ -9,6 +9,7 @@ import re
 import shlex
 import shutil
 import textwrap
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -176,3 +177,73 @@ def test_the_bitext_example_aligns_as_the_doc_says(repo: Path) -> None:
     said = re.search(r"the work's alignment is\s+(.*?); `s4`", TEXT, re.S)
     assert said is not None
     assert re.findall(r"`([^`]+)`", said.group(1)) == beads
+
+
+def _po_entry(po: str, ident: str) -> str:
+    """The whole PO entry of the bead whose translation starts at ``ident``."""
+    found = re.search(rf"#\. translation: {ident}\n.*?\n\n", po, re.S)
+    assert found is not None
+    return found.group()
+
+
+#: How each file of the doc's table of refusals was made from the sample's exports (the
+#: PO, the XLIFF 1.2), as the doc says: "the file …".
+HOSTILE: dict[str, Callable[[str, str], str]] = {
+    "broken.xlf": lambda po, xlf: xlf[:2000],
+    "xxe.xlf": lambda po, xlf: xlf.replace(
+        "<xliff ", '<!DOCTYPE xliff [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n<xliff ', 1
+    ),
+    "lang.po": lambda po, xlf: po.replace('"Language: en\\n"', '"Language: fr\\n"', 1),
+    "twice.po": lambda po, xlf: po.replace(
+        "#. translation: t2\n", _po_entry(po, "t1") + "#. translation: t2\n", 1
+    ),
+    "unknown.po": lambda po, xlf: po.replace('msgctxt "s1"', 'msgctxt "s99"', 1),
+    "realigned.po": lambda po, xlf: re.sub(
+        r'msgctxt "s6,s7"\nmsgid ""\n"(.*?)\\n"\n".*?"', r'msgctxt "s6"\nmsgid "\1"', po, count=1
+    ),
+    "ids.po": lambda po, xlf: po.replace("#. translation: t7,t8", "#. translation: t7", 1),
+    "original.po": lambda po, xlf: po.replace('msgid "老茶行"', 'msgid "老茶店"', 1),
+    "fewer.po": lambda po, xlf: po.replace(
+        '"Patience, he says, is what roasting tea needs most.\\n"\n', "", 1
+    ),
+    "both.po": lambda po, xlf: po.replace(
+        "Dadaocheng lies on the western", "Dadaocheng is on the western", 1
+    ),
+    "blocky.po": lambda po, xlf: po.replace(
+        "A few old tea shops still stand on its streets today.",
+        "A few old tea shops {#t99} still stand.",
+        1,
+    ),
+    "codes.xlf": lambda po, xlf: xlf.replace(
+        '"signed-off">The Old', '"signed-off"><bpt id="1" ctype="italic">*</bpt>The Old', 1
+    ),
+}
+
+
+def test_every_refusal_the_doc_shows_has_its_file_here() -> None:
+    shown = re.findall(r"`error: ([\w-]+\.\w+):\d", TEXT.split("It refuses, naming the file")[1])
+    assert shown and sorted(shown) == sorted(HOSTILE)
+
+
+def _files(folder: Path) -> list[tuple[Path, bytes]]:
+    return sorted((p, p.read_bytes()) for p in folder.rglob("*") if p.is_file())
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE))
+def test_a_refusal_reads_as_the_doc_shows(repo: Path, name: str) -> None:
+    po = export_work(repo, "sample", ExportOptions(ExportFormat.PO)).path.read_text("utf-8")
+    xlf = export_work(repo, "sample", ExportOptions(ExportFormat.XLIFF1)).path.read_text("utf-8")
+    made = HOSTILE[name](po, xlf)
+    assert made != (po if name.endswith(".po") else xlf), "the recipe changed nothing"
+    (repo / name).write_text(made, "utf-8")
+    if name == "both.po":  # the store's translation edited since the export, too
+        text = repo / "translations" / "sample" / "en.md"
+        text.write_text(text.read_text("utf-8").replace(" lies on the", " lies at the", 1), "utf-8")
+    store = _files(repo / "translations")
+    result = CliRunner().invoke(
+        cli, ["--root", str(repo), "import", "sample", name, "--lang", "en"]
+    )
+    assert result.exit_code == 2
+    first = result.output.splitlines()[0]
+    assert f"| `{first}` |" in TEXT
+    assert _files(repo / "translations") == store
