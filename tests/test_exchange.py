@@ -457,3 +457,32 @@ def test_every_format_remembers_what_it_exported(rich: Path, fmt: ExportFormat) 
     before = snapshot(rich)
     assert bring_back(rich, file).unchanged  # type: ignore[attr-defined]
     assert snapshot(rich) == before
+
+
+def test_comments_in_the_alignment_stay_above_their_beads(rich: Path) -> None:
+    align = rich / "translations/rich/en.align"
+    lines = [line for line in align.read_text().splitlines(True) if not line.startswith("s7\t")]
+    lines.insert(next(n for n, line in enumerate(lines) if line.startswith("s8\t")), "# a quote\n")
+    lines.insert(1, "# the work's first bead\n")
+    align.write_text("".join(lines))
+    file = export(rich, ExportFormat.PO)
+    edit(file, 'msgid "還沒翻譯的一句。"\nmsgstr ""', 'msgid "還沒翻譯的一句。"\nmsgstr "Not yet."')
+    bring_back(rich, file)
+    text = align.read_text()
+    assert "\ns7\tt12\t-\tauto\n# a quote\ns8\tt8\t" in text
+    assert text.startswith(
+        "# source\ttranslation\tscore\tstate\tfingerprint\n# the work's first bead\ns1\t"
+    )
+
+
+def test_a_bead_made_for_the_first_sentence_goes_below_the_files_header(rich: Path) -> None:
+    align = rich / "translations/rich/en.align"
+    align.write_text(
+        "".join(line for line in align.read_text().splitlines(True) if not line.startswith("s1\t"))
+    )
+    file = export(rich, ExportFormat.PO)
+    edit(file, 'msgid "第一章：茶與河"\nmsgstr ""', 'msgid "第一章：茶與河"\nmsgstr "Tea"')
+    bring_back(rich, file)
+    assert align.read_text().startswith(
+        "# source\ttranslation\tscore\tstate\tfingerprint\ns1\tt12\t"
+    )

@@ -371,8 +371,11 @@ def _apply(
     source = (work.source or Document()).by_id()
     # from the last place to the first, so that each place is still where it was; beads
     # for the same place go in their file order
+    comments = list(alignment.comments)
     for at, bead in reversed(sorted(new_beads, key=lambda pair: pair[0])):
         beads.insert(at, bead)
+        # a comment stays above the bead it was written above (the file's header, first)
+        comments = [(k + 1 if k > at or k == at > 0 else k, text) for k, text in comments]
     beads = [
         replace(b, fingerprint=fingerprint(b, source, by_id))
         if b.state in PERSON_STATES and (b.source, b.target) in refresh
@@ -381,7 +384,7 @@ def _apply(
     ]
     merged_alignment: Alignment | None
     if data.alignment is not None:
-        merged_alignment = replace(alignment, beads=tuple(beads))
+        merged_alignment = replace(alignment, beads=tuple(beads), comments=tuple(comments))
     elif beads:
         merged_alignment = new_alignment(beads)
     else:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, TypeAlias
+from typing import IO, Any, TypeAlias
 
 from lxml import etree
 
@@ -31,11 +31,21 @@ def local(tag: object) -> str:
     return etree.QName(tag).localname if isinstance(tag, str) else ""
 
 
-def events(path: Path) -> Iterator[tuple[str, Element]]:
-    """("start" | "end", element) for the file's elements, refusing declared entities."""
+def events(
+    path: Path,
+    source: IO[bytes] | None = None,
+    kinds: tuple[str, ...] = ("start", "end"),
+    tag: str | None = None,
+) -> Iterator[tuple[str, Element]]:
+    """("start" | "end", element) for the file's elements, refusing declared entities.
+
+    ``source``: the XML to read, when it is not the file ``path`` itself (a part of a
+    workbook); errors name ``path``. ``kinds`` and ``tag`` narrow what is reported (only
+    the ends of ``<row>``, say), which is much faster for a large file."""
     parser = etree.iterparse(
-        str(path),
-        events=("start", "end"),
+        source if source is not None else str(path),
+        events=kinds,
+        tag=tag,
         resolve_entities=False,
         no_network=True,
         load_dtd=False,

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import csv
 import io
-import zipfile
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
@@ -24,7 +23,6 @@ from toolkit.errors import Location, ToolkitError
 from toolkit.exchange.entry import normalise_lang
 from toolkit.exchange.files.common import FileRead, state_named
 from toolkit.exchange.units import LINE, Exchange, ExportFormat, FileUnit, Text, Unit
-from toolkit.limits import Limits
 from toolkit.metadata import LANG_RE
 from toolkit.model import BeadState
 from toolkit.store.inline import escape, plain_text
@@ -230,33 +228,6 @@ def tsv_unescape(path: Path, number: int, cell: str) -> str:
 
 
 def _xlsx_rows(path: Path) -> Iterator[tuple[int, list[str]]]:
-    limit = Limits.from_env().max_file_bytes
-    try:
-        with zipfile.ZipFile(path) as archive:
-            unpacked = sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, OSError) as err:
-        raise ToolkitError(
-            f"not an XLSX workbook ({err})", where=Location(path), fix="save it as .xlsx"
-        ) from None
-    if unpacked > limit:
-        raise ToolkitError(
-            f"the workbook unpacks to {unpacked:,} bytes, more than the limit of {limit:,}",
-            where=Location(path),
-            fix="split the work, or raise TOOLKIT_MAX_FILE_BYTES",
-        )
-    from openpyxl import load_workbook
+    from toolkit.exchange.files.workbook import sheet_rows
 
-    try:
-        book = load_workbook(path, read_only=True, data_only=True)
-    except Exception as err:  # openpyxl raises many kinds for a broken workbook
-        raise ToolkitError(
-            f"not an XLSX workbook openpyxl reads ({type(err).__name__}: {err})",
-            where=Location(path),
-            fix="save it again from the spreadsheet as .xlsx",
-        ) from None
-    try:  # openpyxl has parsed the sheet by now: a broken one was refused above
-        sheet = book.worksheets[0]
-        for number, values in enumerate(sheet.iter_rows(values_only=True), 1):
-            yield number, ["" if v is None else str(v) for v in values]
-    finally:
-        book.close()
+    return sheet_rows(path)
