@@ -51,14 +51,14 @@ ALIGN = """\
 # source\ttranslation\tscore\tstate\tfingerprint
 s1\tt1\t0.95\treviewed
 s2,s12\tt2\t0.9\tauto
-s3\tt3\t0.9\tlocked
+s3\tt3\t0.9\treviewed
 s4\tt4,t5\t0.8\tauto
 s5\tt6\t0.7\tauto
 -\tt7\t-\treviewed
 # s6 only makes sense to a Chinese reader
 s6\t-\t-\tomitted
 s7\t-\t-\tauto
-s8\tt8\t0.9\tauto
+s8\tt8\t0.9\tlocked
 s9\tt9\t0.9\treviewed
 s10\tt10\t0.9\tauto
 s11\tt11\t0.9\tauto

@@ -59,7 +59,7 @@ def test_an_edit_is_reported_and_written(tmp_path: Path) -> None:
     file.write_text(file.read_text().replace("beside the “Tamsui River”", "by the Tamsui"))
     result = run(root, "import", "rich", str(file), "--lang", "en")
     assert result.exit_code == 0, result.output
-    assert "1 segments changed, 0 new, 0 beads changed state" in result.output
+    assert "1 segment changed, 0 new, 0 beads changed state" in result.output
     assert "wrote translations/rich/en.md" in result.output
 
 

@@ -108,17 +108,19 @@ def test_an_edited_translation_comes_back_with_its_markup(rich: Path, fmt: Expor
     )
     after = snapshot(rich)
     changed = sorted(k for k in after if after[k] != before.get(k))
-    assert changed == ["translations/rich/en.align", "translations/rich/en.md"]
+    assert changed == ["translations/rich/en.md"]  # no state changed: the beads are as they were
     lines = after["translations/rich/en.md"].decode().splitlines()
     old = TRANSLATION.splitlines()
     assert [n for n, (a, b) in enumerate(zip(lines, old, strict=True)) if a != b] == [3, 6]
-    # t3's bead was locked: a person's state stays, with the text as it is now
-    locked = bead(rich, ("s3",))
-    assert locked.state is BeadState.LOCKED
+    # t3's bead was reviewed: it stays reviewed, but the review was of the old text, so it
+    # is stale until a person marks it again
+    reviewed = bead(rich, ("s3",))
+    assert reviewed.state is BeadState.REVIEWED
     work = load_work(rich, "rich")
     assert work.source is not None and work.translations["en"].document is not None
-    now = fingerprint(locked, work.source.by_id(), work.translations["en"].document.by_id())
-    assert locked.fingerprint == now
+    now = fingerprint(reviewed, work.source.by_id(), work.translations["en"].document.by_id())
+    assert reviewed.fingerprint is not None and reviewed.fingerprint != now
+    assert reviewed.fingerprint[:6] == now[:6]  # the original's side is as reviewed
     # t6's bead was auto: it stays auto, no fingerprint
     assert bead(rich, ("s5",)).state is BeadState.AUTO
     assert bead(rich, ("s5",)).fingerprint is None
@@ -210,7 +212,7 @@ def test_states_set_in_a_cat_tool_come_back(rich: Path) -> None:
     file = export(rich, ExportFormat.XLIFF)
     text = file.read_text()
     text = re.sub(r'(<unit id="s2:s12".*?<segment state=")translated', r"\1final", text, flags=re.S)
-    text = re.sub(r'(<unit id="s1".*?<segment state=")reviewed', r"\1translated", text, flags=re.S)
+    text = re.sub(r'(<unit id="s1".*?<segment state=")reviewed', r"\1initial", text, flags=re.S)
     file.write_text(text)
     report = bring_back(rich, file)
     assert report.states == ("s1", "s2,s12")  # type: ignore[attr-defined]
@@ -219,8 +221,45 @@ def test_states_set_in_a_cat_tool_come_back(rich: Path) -> None:
     assert bead(rich, ("s1",)).state is BeadState.AUTO
     assert bead(rich, ("s1",)).fingerprint is None
     # a locked bead exported as "final" comes back locked, not merely reviewed
-    assert bead(rich, ("s3",)).state is BeadState.LOCKED
+    assert bead(rich, ("s8",)).state is BeadState.LOCKED
     assert bead(rich, ("s6",)).state is BeadState.OMITTED
+
+
+@pytest.mark.parametrize("fmt", [ExportFormat.XLIFF, ExportFormat.XLIFF1])
+def test_a_tool_that_marks_every_unit_translated_undoes_no_review(
+    rich: Path, fmt: ExportFormat
+) -> None:
+    """OmegaT writes state="translated" on every unit it has a translation for."""
+    file = export(rich, fmt)
+    text = re.sub(r'state="(reviewed|final|signed-off)"', 'state="translated"', file.read_text())
+    file.write_text(text)
+    before = snapshot(rich)
+    assert bring_back(rich, file).unchanged  # type: ignore[attr-defined]
+    assert snapshot(rich) == before
+
+
+def test_approval_a_tool_gives_or_takes_away_comes_back(rich: Path) -> None:
+    file = export(rich, ExportFormat.XLIFF1)
+    text = file.read_text()
+    text = text.replace('<trans-unit id="s2,s12"', '<trans-unit id="s2,s12" approved="yes"')
+    text = text.replace('<trans-unit id="s9" approved="yes"', '<trans-unit id="s9"')
+    file.write_text(text)
+    assert bring_back(rich, file).states == ("s2,s12", "s9")  # type: ignore[attr-defined]
+    assert bead(rich, ("s2", "s12")).state is BeadState.REVIEWED
+    assert bead(rich, ("s9",)).state is BeadState.AUTO
+
+
+def test_a_locked_beads_translation_is_not_changed_and_every_fault_is_listed(rich: Path) -> None:
+    file = export(rich, ExportFormat.PO)
+    edit(file, "“Tea should be drunk slowly.”", "“Drink tea slowly.”")
+    edit(file, 'turns bitter.\\n"\n"Too little', "turns bitter; too little")
+    before = snapshot(rich)
+    with pytest.raises(ToolkitError) as caught:
+        bring_back(rich, file)
+    message = str(caught.value)
+    assert "unit s8: the bead is locked" in message and "--state reviewed t8" in message
+    assert "unit s4 has 1 line(s) of translation for its 2 segments" in message
+    assert snapshot(rich) == before
 
 
 def test_a_fuzzy_po_entry_sends_its_bead_back_to_auto(rich: Path) -> None:
@@ -329,7 +368,7 @@ def test_a_work_with_no_original_exports_its_translation_as_added_beads(tmp_path
 
 def test_the_store_fixture_is_what_the_tests_think() -> None:
     assert "s4\tt4,t5" in ALIGN and "[^1]" in SOURCE and "**" in TRANSLATION
-    assert fingerprinted(ALIGN, SOURCE, TRANSLATION).count("\treviewed\t") == 3
+    assert fingerprinted(ALIGN, SOURCE, TRANSLATION).count("\treviewed\t") == 4
 
 
 def test_a_sentence_no_bead_names_goes_out_in_its_place_and_comes_back_aligned(
@@ -486,3 +525,16 @@ def test_a_bead_made_for_the_first_sentence_goes_below_the_files_header(rich: Pa
     assert align.read_text().startswith(
         "# source\ttranslation\tscore\tstate\tfingerprint\ns1\tt12\t"
     )
+
+
+def test_an_xliff_1_2_unit_a_tool_says_needs_work_goes_back_to_auto(rich: Path) -> None:
+    file = export(rich, ExportFormat.XLIFF1)
+    text = re.sub(
+        r'(<trans-unit id="s9".*?<target state=")signed-off',
+        r"\1needs-review-translation",
+        file.read_text(),
+        flags=re.S,
+    )
+    file.write_text(text)
+    assert bring_back(rich, file).states == ("s9",)  # type: ignore[attr-defined]
+    assert bead(rich, ("s9",)).state is BeadState.AUTO

@@ -124,3 +124,5 @@ def test_toolkit_check_reads_our_exports(
     )
     assert result.exit_code == 0, result.output
     assert '"check": "number-extra"' in result.output
+    # the original is read as Chinese (a PO file says so in X-Source-Language): 二〇二三 is 2023
+    assert "'2023'" not in result.output

@@ -134,8 +134,13 @@ def _import_exchange(
         click.echo(f"{shown_path(file)}: {report.units} units, nothing new; nothing written")
         return
     click.echo(
-        f"{shown_path(file)}: {report.units} units; {len(report.changed)} segments changed, "
-        f"{len(report.added)} new, {len(report.states)} beads changed state"
+        f"{shown_path(file)}: {report.units} units; "
+        f"{_count(len(report.changed), 'segment')} changed, {len(report.added)} new, "
+        f"{_count(len(report.states), 'bead')} changed state"
     )
     for path in report.written:
         click.echo(f"wrote {shown_path(path)}")
+
+
+def _count(n: int, thing: str) -> str:
+    return f"{n} {thing}" + ("" if n == 1 else "s")

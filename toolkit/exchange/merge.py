@@ -25,7 +25,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from toolkit.errors import Location, ToolkitError
+from toolkit.errors import FormatError, Location, ToolkitError, raise_collected
 from toolkit.exchange.codes import same_text
 from toolkit.exchange.files.common import FileRead
 from toolkit.exchange.units import FileUnit, Text, base_of, bead_key, parse_key
@@ -136,18 +136,24 @@ def merge(work: Work, read: FileRead, options: MergeOptions) -> Merged:
     seen: dict[str, int] = {}
     changes: list[_Change] = []
     count = 0
+    errors: list[FormatError] = []
     for unit in units:
         count += 1
-        change = _change(unit, path, lang, index)
-        if change.key in seen:
-            raise ToolkitError(
-                f"bead {change.key} is in the file twice (also line {seen[change.key]})",
-                where=Location(path, unit.line),
-                fix="keep one unit for each bead",
-            )
+        try:
+            change = _change(unit, path, lang, index)
+            if change.key in seen:
+                raise FormatError(
+                    f"bead {change.key} is in the file twice (also line {seen[change.key]})",
+                    where=Location(path, unit.line),
+                    fix="keep one unit for each bead",
+                )
+        except FormatError as err:  # every unit at fault is reported, in one pass
+            errors.append(err)
+            continue
         if change.key:
             seen[change.key] = unit.line
         changes.append(change)
+    raise_collected(path, errors)
     return _apply(work, lang, document, index.alignment, changes, options, path, count)
 
 
@@ -202,7 +208,7 @@ def _keyed(units: list[FileUnit], source: Document, path: Path) -> list[FileUnit
         taken = ids[at : at + len(lines)]
         at += len(lines)
         if len(taken) < len(lines):
-            raise ToolkitError(
+            raise FormatError(
                 "the file has more of the original than the work: import the original from "
                 "this same file first",
                 where=Location(path, unit.line),
@@ -215,14 +221,14 @@ def _keyed(units: list[FileUnit], source: Document, path: Path) -> list[FileUnit
 def _change(unit: FileUnit, path: Path, lang: str, index: _Index) -> _Change:
     where = Location(path, unit.line)
     if unit.lang is not None and not same_language(unit.lang, lang):
-        raise ToolkitError(
+        raise FormatError(
             f"the unit's translation is in {unit.lang}, not {lang}",
             where=where,
             fix=f"import it with --lang {unit.lang}, or leave that unit out",
         )
     if unit.key is None:
         if unit.source is not None and any(unit.source.lines):
-            raise ToolkitError(
+            raise FormatError(
                 "the unit has no bead identifier (s3,s4 or +t7)",
                 where=where,
                 fix="keep the identifier the export wrote in each unit",
@@ -231,7 +237,7 @@ def _change(unit: FileUnit, path: Path, lang: str, index: _Index) -> _Change:
         return _Change(None, "", (), (), unit.target, unit.state, unit.line, unit.base)
     parsed = parse_key(unit.key)
     if parsed is None:
-        raise ToolkitError(
+        raise FormatError(
             f"{unit.key!r} is not a bead identifier (source IDs joined by commas, or + and "
             "translation IDs)",
             where=where,
@@ -242,14 +248,14 @@ def _change(unit: FileUnit, path: Path, lang: str, index: _Index) -> _Change:
         i for i in added_ids if i not in index.target_ids
     ]
     if missing:
-        raise ToolkitError(
+        raise FormatError(
             f"unit {unit.key} names segment {missing[0]}, which the work does not have",
             where=where,
             fix="import a file exported from this work (toolkit export), or export it again",
         )
     at = index.by_source.get(source_ids) if source_ids else index.by_added.get(added_ids)
     if at is None and any(i in index.in_bead for i in (*source_ids, *added_ids)):
-        raise ToolkitError(
+        raise FormatError(
             f"no bead is {unit.key} now: the work was aligned again since the export",
             where=where,
             fix="export the work again and redo the unit's translation there",
@@ -258,7 +264,7 @@ def _change(unit: FileUnit, path: Path, lang: str, index: _Index) -> _Change:
     ids = bead.target if bead is not None else added_ids
     if unit.target_ids is not None and unit.target_ids != ids:
         named = ",".join(unit.target_ids) or "none"
-        raise ToolkitError(
+        raise FormatError(
             f"unit {unit.key} names translation segments {named}, but its bead has "
             f"{','.join(ids) or 'none'}",
             where=where,
@@ -280,7 +286,7 @@ def _same_source(
         for line, i in zip(lines, source_ids, strict=False)
     )
     if not ok:
-        raise ToolkitError(
+        raise FormatError(
             f"unit {unit.key}: the original's text differs from the store's",
             where=Location(path, unit.line),
             fix="edit the original in the store, never in the exchange file; "
@@ -325,9 +331,14 @@ def _apply(
     after = 0
     source_order = {ident: n for n, ident in enumerate((work.source or Document()).segment_ids())}
     source_blocks = _blocks_of(work.source or Document())
+    errors: list[FormatError] = []
     for change in changes:
         ids = change.target_ids
-        extra = _texts(change, state, options, path)
+        try:
+            extra = _texts(change, state, options, path, beads)
+        except FormatError as err:
+            errors.append(err)
+            continue
         new: list[str] = []
         for line in extra:
             ident = fresh()
@@ -359,13 +370,14 @@ def _apply(
         wanted = change.state or bead.state
         if wanted is BeadState.OMITTED and updated.target:
             wanted = BeadState.AUTO
-        touched = bool(new) or any(i in state.changed for i in ids)
-        if wanted is not bead.state or (touched and wanted in PERSON_STATES):
+        # a person's state records the text anew only when it is set here; a translation
+        # changed under an unchanged state keeps the old record, so the review is stale
+        if wanted is not bead.state:
             updated = replace(updated, state=wanted, fingerprint=None)
             refresh.add((updated.source, updated.target))
-            if wanted is not bead.state:
-                states.append(change.key)
+            states.append(change.key)
         beads[change.bead] = updated
+    raise_collected(path, errors)
     document = _placed(document, state)
     by_id = document.by_id()
     source = (work.source or Document()).by_id()
@@ -399,15 +411,18 @@ def _apply(
     )
 
 
-def _texts(change: _Change, state: _State, options: MergeOptions, path: Path) -> list[str]:
-    """Update the bead's segments from the unit's lines; the lines left over."""
+def _texts(
+    change: _Change, state: _State, options: MergeOptions, path: Path, beads: list[Bead]
+) -> list[str]:
+    """Update the bead's segments from the unit's lines; the lines left over. A locked
+    bead's translation is not changed here (a person fixed it)."""
     text = change.text
     if text is None or not any(line.strip() for line in text.lines):
         return []
     ids = change.target_ids
     lines = list(text.lines)
     if len(lines) < len(ids):
-        raise ToolkitError(
+        raise FormatError(
             f"unit {change.key} has {len(lines)} line(s) of translation for its {len(ids)} "
             f"segments ({', '.join(ids)})",
             where=Location(path, change.line),
@@ -416,12 +431,27 @@ def _texts(change: _Change, state: _State, options: MergeOptions, path: Path) ->
         )
     if not _since_export(change, [state.texts[i] for i in ids], lines[: len(ids)], path):
         lines = [state.texts[i] for i in ids] + lines[len(ids) :]
+    bead = beads[change.bead] if change.bead is not None else None
+    if bead is not None and bead.state is BeadState.LOCKED:
+        changing = len(lines) > len(ids) or any(
+            not _reads_as(line, state.texts[i], text.flat)
+            for i, line in zip(ids, lines, strict=False)
+        )
+        if changing:
+            raise FormatError(
+                f"unit {change.key}: the bead is locked, so its translation is not changed by "
+                "an import",
+                where=Location(path, change.line),
+                fix=f"unlock it first (toolkit mark WORK --lang LANG --state reviewed "
+                f"{change.target_ids[0] if change.target_ids else change.key}), or leave the "
+                "unit as exported",
+            )
     for ident, line in zip(ids, lines, strict=False):
         current = state.texts[ident]
         if _reads_as(line, current, text.flat):
             continue
         if text.flat and _has_markup(current) and not options.accept_plain:
-            raise ToolkitError(
+            raise FormatError(
                 f"unit {change.key}: segment {ident} has emphasis, a link or a footnote "
                 "reference, which this file's plain text would lose",
                 where=Location(path, change.line),
@@ -446,7 +476,7 @@ def _since_export(change: _Change, store: list[str], file: list[str], path: Path
         and file_changed
         and any(not _reads_as(a, b, False) for a, b in zip(file, store, strict=False))
     ):
-        raise ToolkitError(
+        raise FormatError(
             f"unit {change.key}: the translation was changed in the store since the export, "
             "and in this file too",
             where=Location(path, change.line),
@@ -467,7 +497,7 @@ def _segment_line(line: str, change: _Change, path: Path) -> str:
         problem, fix = "starts with a code fence (```)", "write \\` for a backtick"
     else:
         return safe
-    raise ToolkitError(
+    raise FormatError(
         f"unit {change.key or '(added)'}: a line of its translation {problem}: {line!r}",
         where=Location(path, change.line),
         fix=f"{fix} in the file, then import again",

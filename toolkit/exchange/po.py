@@ -2,7 +2,8 @@
 
 Each message is an entry; a plural message gives one entry per form (``msgstr[0]``
 translates ``msgid``, the others ``msgid_plural``). The header's ``Language`` is the
-target language; PO sources are English unless the command line says otherwise.
+target language; the source is the language an ``X-Source-Language`` header names (as
+``toolkit export`` writes), else English unless the command line says otherwise.
 Obsolete messages (``#~``) are not entries.
 """
 
@@ -26,7 +27,10 @@ def read_po(path: Path) -> Bitext:
             where=Location(path, line_of(err)),
             fix="fix the line named (msgfmt --check FILE says more), or re-export the file",
         ) from err
-    languages = Languages(None, normalise_lang(po.metadata.get("Language")))
+    languages = Languages(
+        normalise_lang(po.metadata.get("X-Source-Language")),
+        normalise_lang(po.metadata.get("Language")),
+    )
     return Bitext(path, Format.PO, languages, _entries(po))
 
 

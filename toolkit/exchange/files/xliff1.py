@@ -97,6 +97,18 @@ def _units(path: Path, stream: Iterator[tuple[str, Element]]) -> Iterator[FileUn
             release(element)
 
 
+def _told(now: str | None) -> BeadState | None:
+    """The state a tool or a person set, when the file's state changed since the export:
+    signed-off or final (reviewed), new or needs-… (auto). ``translated`` says nothing of
+    a review (OmegaT writes it on every unit it has a translation for): the bead keeps
+    its state. (Approval given or taken away, ``approved``, is read before.)"""
+    if now in _PERSON:
+        return BeadState.REVIEWED
+    if now == "new" or (now or "").startswith("needs-"):
+        return BeadState.AUTO
+    return None
+
+
 def _file_unit(path: Path, unit: Element) -> FileUnit:
     source = target = None
     for child in unit:
@@ -109,10 +121,13 @@ def _file_unit(path: Path, unit: Element) -> FileUnit:
     exported = unit.get(f"{{{TK}}}state")
     known = state_named(exported)
     written = STATES[known] if known is not None else None
-    state = remembered(written, now, exported)
+    approved = unit.get("approved") == "yes"
+    if known is not None and approved != (known in PERSON_STATES):
+        state: BeadState | None = BeadState.REVIEWED if approved else BeadState.AUTO
+    else:
+        state = remembered(written, now, exported)
     if state is None and target is not None:
-        person = now in _PERSON or unit.get("approved") == "yes"
-        state = BeadState.REVIEWED if person else BeadState.AUTO
+        state = _told(now)
     ids = unit.get(f"{{{TK}}}translation")
     return FileUnit(
         key=unit.get("id"),

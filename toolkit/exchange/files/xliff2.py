@@ -31,10 +31,10 @@ STATES = {
     BeadState.LOCKED: "final",
     BeadState.OMITTED: "final",
 }
-#: XLIFF 2 states a tool set, as the store's.
+#: XLIFF 2 states a tool set, as the store's. ``translated`` says nothing of a review (a
+#: tool writes it on every unit it has a translation for): the bead keeps its state.
 FROM_STATE = {
     "initial": BeadState.AUTO,
-    "translated": BeadState.AUTO,
     "reviewed": BeadState.REVIEWED,
     "final": BeadState.REVIEWED,
 }
