@@ -23,6 +23,7 @@ from hypothesis import strategies as st
 from tests.conftest import examples
 from toolkit.model import Inline, Text
 from toolkit.segment import sentence_spans, split_sentences, uses_chinese_rules
+from toolkit.segment.chars import NOTE, OBJECT
 from toolkit.segment.markup import Kind, pieces, project, scanned, zones
 from toolkit.store.inline import merge_texts, parse_inline, plain_text
 
@@ -290,3 +291,26 @@ def test_the_projection_of_plain_text_is_taken_as_it_is(text: str) -> None:
     """``project`` skips the scan when no character could start a construct: what it gives
     then is what the scan gives."""
     assert project(text) == scanned(text)
+
+
+@settings(max_examples=examples(300))
+@given(paragraph)
+def test_the_projection_is_its_pieces_read_one_by_one(text: str) -> None:
+    """``scanned`` takes running text a stretch at a time: what it gives is what reading
+    the pieces one by one gives."""
+    chars, starts, ends, closing = [], [], [], {}
+    for piece in pieces(text):
+        if piece.kind is Kind.CLOSE:
+            closing[piece.start] = piece.end
+        elif piece.kind is not Kind.OPEN:
+            kind = piece.kind
+            chars.append(
+                OBJECT if kind is Kind.CODE else NOTE if kind is Kind.NOTE else text[piece.end - 1]
+            )
+            starts.append(piece.start)
+            ends.append(piece.end)
+    projection = scanned(text)
+    assert projection.text == "".join(chars)
+    assert (projection.starts, projection.ends) == (tuple(starts), tuple(ends))
+    assert projection.closing == closing
+    assert projection.zones == zones(text)

@@ -88,13 +88,22 @@ def project(markup: str) -> Projection:
 
 
 def scanned(markup: str) -> Projection:
-    """The projection, piece by piece (what ``project`` gives for any text)."""
+    """The projection, from the markup's constructs (what ``project`` gives for any text):
+    the running text between them is taken a stretch at a time, not a character at a
+    time."""
     chars: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
     closing: dict[int, int] = {}
-    for piece in pieces(markup):
-        if piece.kind is Kind.OPEN:
+    structure = _structure(markup)
+    at = 0
+    for piece in (*structure, Piece(len(markup), len(markup), Kind.CHAR)):
+        if at < piece.start:  # running text: each character stands for itself
+            chars.append(markup[at : piece.start])
+            starts.extend(range(at, piece.start))
+            ends.extend(range(at + 1, piece.start + 1))
+        at = piece.end
+        if piece.kind is Kind.OPEN or piece.kind is Kind.CHAR:
             continue
         if piece.kind is Kind.CLOSE:
             closing[piece.start] = piece.end
@@ -102,19 +111,24 @@ def scanned(markup: str) -> Projection:
         chars.append(_projected_char(markup, piece))
         starts.append(piece.start)
         ends.append(piece.end)
-    return Projection("".join(chars), tuple(starts), tuple(ends), closing, zones(markup))
+    return Projection("".join(chars), tuple(starts), tuple(ends), closing, _zones(structure))
 
 
 def pieces(markup: str) -> tuple[Piece, ...]:
     """The markup cut into pieces, in order, covering it exactly."""
     out: list[Piece] = []
     at = 0
-    for piece in _flatten(_scan(markup, 0, "", {}, 0)[0], []):
+    for piece in _structure(markup):
         out.extend(Piece(k, k + 1, Kind.CHAR) for k in range(at, piece.start))
         out.append(piece)
         at = piece.end
     out.extend(Piece(k, k + 1, Kind.CHAR) for k in range(at, len(markup)))
     return tuple(out)
+
+
+def _structure(markup: str) -> list[Piece]:
+    """The markup's constructs' pieces, in order (running text is what lies between)."""
+    return _flatten(_scan(markup, 0, "", {}, 0)[0], [])
 
 
 def _flatten(tree: _Tree, out: list[Piece]) -> list[Piece]:
@@ -130,10 +144,14 @@ def _flatten(tree: _Tree, out: list[Piece]) -> list[Piece]:
 def zones(markup: str) -> tuple[tuple[int, int], ...]:
     """The (start, end) offsets of each top-level construct: emphasis, strong emphasis,
     link, code span, footnote reference or backslash escape."""
+    return _zones(_structure(markup))
+
+
+def _zones(structure: list[Piece]) -> tuple[tuple[int, int], ...]:
     found: list[tuple[int, int]] = []
     depth = 0
     opened = 0
-    for piece in pieces(markup):
+    for piece in structure:
         if piece.kind is Kind.OPEN:
             if depth == 0:
                 opened = piece.start
