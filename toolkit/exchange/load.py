@@ -8,7 +8,6 @@ segment file and its alignment file, only those that change, each whole).
 from __future__ import annotations
 
 import logging
-import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,11 +15,10 @@ from toolkit.errors import Location, ToolkitError, shown_path
 from toolkit.exchange.bitext import original_from
 from toolkit.exchange.files import read_file
 from toolkit.exchange.merge import MergeOptions, merge
-from toolkit.limits import Limits
 from toolkit.model import Document
 from toolkit.store.alignfile import write_alignment
 from toolkit.store.docwriter import WriteError, write_document
-from toolkit.store.fileio import write_files
+from toolkit.store.fileio import input_file, write_files
 from toolkit.store.work import Work, load_work
 from toolkit.store.workfile import folders_of, present, read_work_file
 
@@ -58,7 +56,7 @@ def import_exchange(
     root: Path, work_id: str, file: Path, options: ExchangeImportOptions
 ) -> ExchangeImportReport:
     """Merge ``file`` (XLIFF, PO, TMX, CSV, TSV, XLSX) into ``work_id``'s translation."""
-    _check_file(file)
+    input_file(file, "save the exchange file to a file, and import that")
     work = load_work(root, work_id)
     lang = options.lang
     if lang == work.original.language:
@@ -138,19 +136,3 @@ def _written(document: Document, file: Path) -> str:
             fix="edit that text in the file (emphasis may not begin or end with a space; a "
             "line may not start with a code fence), then import again",
         ) from None
-
-
-def _check_file(file: Path) -> None:
-    try:
-        info = file.stat()
-    except OSError as err:
-        raise ToolkitError(
-            f"cannot be read: {err.strerror}", where=Location(file), fix="check the path"
-        ) from None
-    if not stat.S_ISREG(info.st_mode):
-        raise ToolkitError(
-            "this is not a regular file (a device, a pipe or a socket)",
-            where=Location(file),
-            fix="save the exchange file to a file, and import that",
-        )
-    Limits.from_env().check_file_size(file, info.st_size)

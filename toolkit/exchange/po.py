@@ -18,15 +18,20 @@ from toolkit.errors import Location, ToolkitError
 from toolkit.exchange.entry import Bitext, Entry, Format, Languages, normalise_lang
 
 
-def read_po(path: Path) -> Bitext:
+def open_po(path: Path) -> polib.POFile:
+    """The PO file, whole (polib reads one at once); an error at the line polib names."""
     try:
-        po = polib.pofile(str(path), wrapwidth=0)
+        return polib.pofile(str(path), wrapwidth=0)
     except (OSError, ValueError, UnicodeDecodeError) as err:
         raise ToolkitError(
             f"not a PO file polib can read: {err}",
             where=Location(path, line_of(err)),
-            fix="fix the line named (msgfmt --check FILE says more), or re-export the file",
+            fix="fix the line named (msgfmt --check FILE says more), or export the file again",
         ) from err
+
+
+def read_po(path: Path) -> Bitext:
+    po = open_po(path)
     languages = Languages(
         normalise_lang(po.metadata.get("X-Source-Language")),
         normalise_lang(po.metadata.get("Language")),

@@ -21,11 +21,16 @@ HEADER_PARTS = frozenset({"tmx", "header", "prop", "note", "ude", "map"})
 
 def read_tmx(path: Path) -> Bitext:
     stream = events(path)
+    source = header(path, stream)
+    return _with_target(path, source, _units(stream, source))
+
+
+def header(path: Path, stream: Iterator[tuple[str, Element]]) -> str | None:
+    """Read ``stream`` up to the end of the TMX header; the source language it names."""
     for event, element in stream:
         name = local(element.tag)
         if event == "end" and name == "header":
-            source = normalise_lang(element.get("srclang"))
-            return _with_target(path, source, _units(stream, source))
+            return normalise_lang(element.get("srclang"))
         if event == "start" and name not in HEADER_PARTS:
             raise ToolkitError(
                 f"a TMX file is <tmx> with a <header> first, this one has <{name}> before it",

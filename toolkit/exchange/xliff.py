@@ -62,17 +62,21 @@ def _units1(stream: Iterator[tuple[str, Element]]) -> Iterator[Entry]:
         release(element)
 
 
-def _unit1(unit: Element) -> Entry:
+def sides(unit: Element) -> tuple[Element | None, Element | None]:
+    """A trans-unit's ``<source>`` and ``<target>`` (None where it has none)."""
     source = target = None
-    notes: list[str] = []
     for child in unit:
         name = local(child.tag)
         if name == "source":
             source = child
         elif name == "target":
             target = child
-        elif name == "note" and child.text:
-            notes.append(child.text.strip())
+    return source, target
+
+
+def _unit1(unit: Element) -> Entry:
+    source, target = sides(unit)
+    notes = [c.text.strip() for c in unit if local(c.tag) == "note" and c.text]
     state = target.get("state") if target is not None else None
     text = plain(target)
     if state in _UNTRANSLATED_STATES:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import stat
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
@@ -29,7 +28,7 @@ from toolkit.model import Document
 from toolkit.segment.blocks import split_document
 from toolkit.store.decode import decode
 from toolkit.store.docwriter import WriteError, write_document
-from toolkit.store.fileio import write_files
+from toolkit.store.fileio import input_file, write_files
 from toolkit.store.importrecord import (
     ImportRecord,
     Part,
@@ -136,19 +135,7 @@ def import_file(paths_root: Path, work: str, file: Path, options: ImportOptions)
 def _read_imported(file: Path, limits: Limits) -> bytes:
     """The bytes of the file to import: a regular file, within the size limit (a device
     or a pipe could give bytes without end, and its size says nothing)."""
-    try:
-        info = file.stat()
-    except OSError as exc:
-        raise ToolkitError(
-            f"cannot be read: {exc.strerror}", where=Location(file), fix="check the path"
-        ) from None
-    if not stat.S_ISREG(info.st_mode):
-        raise ToolkitError(
-            "this is not a regular file (a device, a pipe or a socket)",
-            where=Location(file),
-            fix="save the text to a file, and import that",
-        )
-    limits.check_file_size(file, info.st_size)
+    info = input_file(file, "save the text to a file, and import that")
     with file.open("rb") as handle:
         data = handle.read(info.st_size + 1)
     limits.check_file_size(file, len(data))  # it grew while being read

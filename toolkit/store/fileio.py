@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import stat
 import tempfile
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -118,3 +119,26 @@ def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+def input_file(path: Path, fix: str) -> os.stat_result:
+    """The status of a file a person gives a command to read (not one of the store's): it
+    must be a regular file within the size limit, since a device or a pipe could give
+    bytes without end, and its size says nothing. ``fix`` says what to do with another
+    kind of file."""
+    from toolkit.limits import Limits
+
+    try:
+        info = path.stat()
+    except OSError as exc:
+        raise ToolkitError(
+            f"cannot be read: {exc.strerror}", where=Location(path), fix="check the path"
+        ) from None
+    if not stat.S_ISREG(info.st_mode):
+        raise ToolkitError(
+            "this is not a regular file (a device, a pipe or a socket)",
+            where=Location(path),
+            fix=fix,
+        )
+    Limits.from_env().check_file_size(path, info.st_size)
+    return info

@@ -19,7 +19,7 @@ import polib
 from toolkit.errors import Location, ToolkitError
 from toolkit.exchange.entry import normalise_lang
 from toolkit.exchange.files.common import FileRead, state_named
-from toolkit.exchange.po import line_of
+from toolkit.exchange.po import open_po
 from toolkit.exchange.units import LINE, Exchange, ExportFormat, FileUnit, Text, Unit
 from toolkit.model import BeadState
 
@@ -66,14 +66,7 @@ def _entry(unit: Unit) -> polib.POEntry:
 
 
 def read(path: Path, fmt: ExportFormat) -> FileRead:
-    try:
-        po = polib.pofile(str(path), wrapwidth=0)
-    except (OSError, ValueError, UnicodeDecodeError) as err:
-        raise ToolkitError(
-            f"not a PO file polib can read: {err}",
-            where=Location(path, line_of(err)),
-            fix="fix the line named (msgfmt --check FILE says more), or export the work again",
-        ) from err
+    po = open_po(path)
     return FileRead(
         path,
         normalise_lang(po.metadata.get("X-Source-Language")),

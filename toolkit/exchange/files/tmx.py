@@ -16,7 +16,7 @@ from toolkit.exchange.entry import normalise_lang
 from toolkit.exchange.files.common import FileRead
 from toolkit.exchange.files.xmlin import side_text
 from toolkit.exchange.files.xmlout import Codes, Dialect, attr, side, text
-from toolkit.exchange.tmx import HEADER_PARTS
+from toolkit.exchange.tmx import header
 from toolkit.exchange.units import Exchange, ExportFormat, FileUnit, Unit
 from toolkit.exchange.xml import Element, events, local, release, xml_lang
 from toolkit.model import BeadState
@@ -69,18 +69,8 @@ def _tuv(lang: str, ids: tuple[str, ...], seg: str) -> str:
 
 def read(path: Path, fmt: ExportFormat) -> FileRead:
     stream = events(path)
-    for event, element in stream:
-        name = local(element.tag)
-        if event == "end" and name == "header":
-            source = normalise_lang(element.get("srclang"))
-            return FileRead(path, source, None, _units(path, stream, source))
-        if event == "start" and name not in HEADER_PARTS:
-            raise ToolkitError(
-                f"a TMX file is <tmx> with a <header> first, this one has <{name}> before it",
-                where=Location(path, element.sourceline or 0),
-                fix="give a TMX 1.4 file (its <header srclang=…> names the source language)",
-            )
-    raise ToolkitError("the file has no <header>", where=Location(path), fix="give a TMX file")
+    source = header(path, stream)
+    return FileRead(path, source, None, _units(path, stream, source))
 
 
 def _units(

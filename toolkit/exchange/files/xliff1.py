@@ -16,6 +16,7 @@ from toolkit.exchange.files.common import FileRead, remembered, state_named
 from toolkit.exchange.files.xmlin import side_text
 from toolkit.exchange.files.xmlout import Codes, Dialect, attr, side, text
 from toolkit.exchange.units import Exchange, ExportFormat, FileUnit, Unit
+from toolkit.exchange.xliff import sides
 from toolkit.exchange.xml import Element, local, release
 from toolkit.model import PERSON_STATES, BeadState
 
@@ -110,13 +111,7 @@ def _told(now: str | None) -> BeadState | None:
 
 
 def _file_unit(path: Path, unit: Element) -> FileUnit:
-    source = target = None
-    for child in unit:
-        name = local(child.tag)
-        if name == "source":
-            source = child
-        elif name == "target":
-            target = child
+    source, target = sides(unit)
     now = target.get("state") if target is not None else None
     exported = unit.get(f"{{{TK}}}state")
     known = state_named(exported)
