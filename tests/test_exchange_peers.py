@@ -126,3 +126,28 @@ def test_toolkit_check_reads_our_exports(
     assert '"check": "number-extra"' in result.output
     # the original is read as Chinese (a PO file says so in X-Source-Language): 二〇二三 is 2023
     assert "'2023'" not in result.output
+
+
+@pytest.mark.parametrize("fmt", [ExportFormat.PO, ExportFormat.XLIFF1, ExportFormat.TMX])
+def test_pofilter_takes_our_files(
+    exports: dict[ExportFormat, Path], fmt: ExportFormat, tmp_path: Path
+) -> None:
+    import sys
+
+    pofilter = Path(sys.executable).parent / "pofilter"
+    out = tmp_path / f"failed{exports[fmt].suffix}"
+    done = subprocess.run(
+        [str(pofilter), "--progress=none", "-i", str(exports[fmt]), "-o", str(out)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr
+    if fmt is ExportFormat.PO:  # the units it flags keep our bead identifiers
+        from translate.storage import po
+
+        flagged = [u for u in po.pofile.parsefile(str(out)).units if not u.isheader()]
+        assert flagged and all(
+            re.fullmatch(r"\+?[st][0-9]+(,s[0-9]+)*", u.getcontext()) for u in flagged
+        )
