@@ -194,3 +194,12 @@ def test_a_workbook_whose_sheet_is_broken_is_refused(rich: Path) -> None:
     assert "broken.xlsx" in result.output and "xl/worksheets/sheet1.xml" in result.output
     assert "not well-formed XML" in result.output
     assert snapshot(rich) == before
+
+
+def test_a_files_text_in_an_error_is_shown_not_acted_on(rich: Path) -> None:
+    """A language a file names is quoted in the error: an escape sequence or a bidi
+    override in it is printed as its escape, never sent to the terminal."""
+    head = "bead,source ids,translation ids,state,zh-Hant-TW,fr\u202e\x1b]0;owned\x07,notes\r\n"
+    output = refused(rich, "evil.csv", "\ufeff" + head, "evil.csv:1")
+    assert "\u202e" not in output and "\x1b" not in output and "\x07" not in output
+    assert "fr\\u202e\\u001b]0;owned\\u0007" in output

@@ -2,9 +2,23 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+
+#: What a terminal would act on rather than show: control characters (an escape
+#: sequence could recolour, retitle or clear the terminal) and the bidirectional
+#: controls that reorder a line as it is shown.
+_UNSHOWABLE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def shown(text: object, keep: str = "") -> str:
+    """``text`` as a terminal may print it: each control character as its escape, but
+    those in ``keep`` (an error's own line breaks)."""
+    return _UNSHOWABLE.sub(
+        lambda m: m.group() if m.group() in keep else f"\\u{ord(m.group()):04x}", str(text)
+    )
 
 
 @dataclass(frozen=True)

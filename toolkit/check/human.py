@@ -8,7 +8,6 @@ can jump to it. Suppressed findings are counted, not listed.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Iterable
 
@@ -16,6 +15,7 @@ import click
 
 from toolkit.check.findings import Coverage, Finding, Report
 from toolkit.check.registry import Family, Severity
+from toolkit.errors import shown
 
 _COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
@@ -46,17 +46,6 @@ def _by_family(findings: Iterable[Finding]) -> list[str]:
         lines.append(click.style(f"  {family.value} ({len(found)})", underline=True))
         lines += [_finding(f) for f in found]
     return lines
-
-
-#: What a terminal would act on rather than show: control characters (an escape
-#: sequence could recolour, retitle or clear the terminal) and the bidirectional
-#: controls that reorder a line as it is shown.
-_UNSHOWABLE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-
-
-def shown(text: object) -> str:
-    """``text`` as a terminal may print it: each control character as its escape."""
-    return _UNSHOWABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", str(text))
 
 
 def _finding(f: Finding) -> str:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 import click
 
 from toolkit._version import __version__
-from toolkit.errors import ToolkitError
+from toolkit.errors import ToolkitError, shown
 
 if TYPE_CHECKING:
     from toolkit.store.work import Work
@@ -54,7 +54,8 @@ class _Group(click.Group):
         try:
             return super().invoke(ctx)
         except ToolkitError as exc:
-            click.echo(f"error: {exc}", err=True)
+            # the message may quote a file's text: shown, never acted on by the terminal
+            click.echo(f"error: {shown(exc, keep=chr(10))}", err=True)
             ctx.exit(EXIT_USAGE)
 
 
