@@ -117,6 +117,12 @@ def _paired(opened: str, native: str, children: tuple[Inline, ...]) -> Inline:
     raise CodeError(f"{opened!r} is closed by {native!r}")
 
 
+def has_markup(text: str) -> bool:
+    """Whether a segment's markup holds more than text (emphasis, a link, code, a
+    footnote reference): what plain text (a spreadsheet's) cannot carry."""
+    return any(not isinstance(node, Text) for node in parse_inline(text))
+
+
 def same_text(a: str, b: str) -> bool:
     """Whether two markups read the same (``2 * 3`` and ``2 \\* 3`` do)."""
     return a == b or _canon(parse_inline(a)) == _canon(parse_inline(b))

@@ -16,9 +16,9 @@ from typing import TYPE_CHECKING
 
 from toolkit._version import __version__
 from toolkit.errors import Location, ToolkitError, shown_path
+from toolkit.exchange.codes import has_markup
 from toolkit.exchange.units import Exchange, ExportFormat, Header, Note, Unit
-from toolkit.model import Alignment, Bead, BeadState, Document, Segment, Text
-from toolkit.store.inline import parse_inline
+from toolkit.model import Alignment, Bead, BeadState, Document, Segment
 from toolkit.store.work import Work, load_work
 
 if TYPE_CHECKING:
@@ -235,10 +235,7 @@ def _epoch(work: Work) -> int:
 
 
 def _has_markup(unit: Unit) -> bool:
-    return any(
-        any(not isinstance(node, Text) for node in parse_inline(text))
-        for text in (*unit.source, *unit.target)
-    )
+    return any(has_markup(text) for text in (*unit.source, *unit.target))
 
 
 __all__ = ["ExportOptions", "ExportReport", "exchange_of", "export_work", "translation_lang"]

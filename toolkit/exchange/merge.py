@@ -26,7 +26,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from toolkit.errors import FormatError, Location, ToolkitError, raise_collected
-from toolkit.exchange.codes import same_text
+from toolkit.exchange.codes import has_markup, same_text
 from toolkit.exchange.files.common import FileRead
 from toolkit.exchange.units import FileUnit, Text, base_of, bead_key, parse_key
 from toolkit.importing.ids import new_ids
@@ -42,11 +42,10 @@ from toolkit.model import (
     Segment,
     fingerprint,
 )
-from toolkit.model import Text as TextNode
 from toolkit.store.alignfile import new_alignment
 from toolkit.store.docwriter import looks_like_id
 from toolkit.store.grammar import starts_block
-from toolkit.store.inline import find_id, line_safe, parse_inline, plain_text
+from toolkit.store.inline import find_id, line_safe, plain_text
 from toolkit.store.work import Work
 
 
@@ -300,10 +299,6 @@ def _reads_as(line: str, current: str, flat: bool) -> bool:
     return same_text(line, current)
 
 
-def _has_markup(text: str) -> bool:
-    return any(not isinstance(node, TextNode) for node in parse_inline(text))
-
-
 def _apply(
     work: Work,
     lang: str,
@@ -450,7 +445,7 @@ def _texts(
         current = state.texts[ident]
         if _reads_as(line, current, text.flat):
             continue
-        if text.flat and _has_markup(current) and not options.accept_plain:
+        if text.flat and has_markup(current) and not options.accept_plain:
             raise FormatError(
                 f"unit {change.key}: segment {ident} has emphasis, a link or a footnote "
                 "reference, which this file's plain text would lose",

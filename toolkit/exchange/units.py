@@ -19,6 +19,7 @@ from datetime import datetime
 from enum import StrEnum
 
 from toolkit.model import ID_RE, BeadState
+from toolkit.store.inline import plain_text
 
 #: How the segments of one side of a unit are joined: a line each.
 LINE = "\n"
@@ -60,8 +61,6 @@ def base_of(lines: Sequence[str]) -> str:
     """Twelve hex digits of what a side reads as (its plain text, a line per segment): the
     translation as the export wrote it, so that an import can tell whether the store or
     the file changed it since."""
-    from toolkit.store.inline import plain_text
-
     text = LINE.join(plain_text(line) for line in lines)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
 
