@@ -48,7 +48,16 @@ def export(root: Path, fmt: ExportFormat, work: str = "rich") -> Path:
 
 
 def bring_back(root: Path, file: Path, work: str = "rich", plain: bool = False) -> object:
-    return import_exchange(root, work, file, ExchangeImportOptions("en", accept_plain=plain))
+    """Import ``file``; whatever it does, no segment of the translation is lost."""
+    before = _translation_ids(root, work)
+    report = import_exchange(root, work, file, ExchangeImportOptions("en", accept_plain=plain))
+    assert before <= _translation_ids(root, work)
+    return report
+
+
+def _translation_ids(root: Path, work: str) -> set[str]:
+    document = load_work(root, work).translations["en"].document
+    return set(document.segment_ids()) if document is not None else set()
 
 
 def edit(path: Path, old: str, new: str) -> None:
@@ -525,6 +534,9 @@ def test_a_bead_made_for_the_first_sentence_goes_below_the_files_header(rich: Pa
     assert align.read_text().startswith(
         "# source\ttranslation\tscore\tstate\tfingerprint\ns1\tt12\t"
     )
+    # the new heading opens the file, and the old first heading keeps a blank line above it
+    text = (rich / "translations/rich/en.md").read_text()
+    assert text.startswith("# Tea {#t12}\n\n# Chapter One: Tea and the River {#t1}\n\n")
 
 
 def test_an_xliff_1_2_unit_a_tool_says_needs_work_goes_back_to_auto(rich: Path) -> None:
