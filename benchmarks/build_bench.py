@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
 import sys
 import tempfile
 from dataclasses import asdict
@@ -36,7 +35,7 @@ from typing import Any
 
 from benchmarks.book import WORK, write_book
 from benchmarks.build_profile import growth
-from benchmarks.build_run import LAUNCHER
+from benchmarks.build_run import launched
 from toolkit.render.pandoc import pandoc_path
 
 BEADS = 10_000
@@ -115,17 +114,9 @@ def run() -> dict[str, object]:
 
 def _launch(command: list[str]) -> dict[str, float]:
     """Run ``command`` through the launcher: its wall and CPU seconds and peak memory."""
-    done = subprocess.run(
-        [sys.executable, "-c", LAUNCHER, *command],
-        env=_ENV,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        check=False,
-    )
-    lines = done.stderr.decode("utf-8", "replace").strip().splitlines()
-    if done.returncode != 0 or not lines:
-        raise RuntimeError(f"{command[:4]} failed: {done.stderr.decode()[-3000:]}")
-    figures: dict[str, float] = json.loads(lines[-1])
+    code, figures, errors = launched(command, _ENV)
+    if code != 0 or not figures:
+        raise RuntimeError(f"{command[:4]} failed: {chr(10).join(errors)[-3000:]}")
     return figures
 
 

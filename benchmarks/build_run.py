@@ -30,9 +30,10 @@ import cProfile
 import functools
 import json
 import resource
+import subprocess
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -52,6 +53,25 @@ print(json.dumps({"wall": wall, "cpu": use.ru_utime + use.ru_stime, "peak_kb": u
                   "returncode": done.returncode}), file=sys.stderr)
 sys.exit(done.returncode)
 """
+
+
+def launched(
+    command: list[str], env: Mapping[str, str] | None = None
+) -> tuple[int, dict[str, Any], list[str]]:
+    """Run ``command`` through :data:`LAUNCHER` in a process of its own: its exit status,
+    its figures (``wall``, ``cpu``, ``peak_kb``; empty when it printed none) and the lines
+    of its error output before them."""
+    done = subprocess.run(
+        [sys.executable, "-c", LAUNCHER, *command],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        check=False,
+    )
+    lines = done.stderr.decode("utf-8", "replace").strip().splitlines()
+    if lines and lines[-1].startswith("{"):
+        return done.returncode, json.loads(lines[-1]), lines[:-1]
+    return done.returncode, {}, lines
 
 
 def cpu_seconds() -> float:

@@ -3,16 +3,13 @@ of Python's allocations during one run, and a command in a process of its own.""
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
 import time
 import tracemalloc
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from benchmarks.build_run import LAUNCHER
+from benchmarks.build_run import launched
 
 REPEAT = 3
 T = TypeVar("T")
@@ -43,23 +40,15 @@ def launch(command: list[str], env: dict[str, str] | None = None) -> dict[str, A
     """Run ``command`` in a process of its own, through the build benchmark's launcher:
     wall and CPU seconds, peak memory (MB), exit status and the end of its error output
     when it failed."""
-    done = subprocess.run(
-        [sys.executable, "-c", LAUNCHER, *command],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        check=False,
-    )
-    lines = done.stderr.decode("utf-8", "replace").strip().splitlines()
-    figures: dict[str, Any] = json.loads(lines[-1]) if lines and lines[-1].startswith("{") else {}
+    code, figures, errors = launched(command, env)
     result: dict[str, Any] = {
         "wall": round(float(figures.get("wall", 0.0)), 3),
         "cpu": round(float(figures.get("cpu", 0.0)), 3),
         "peak_mb": round(int(figures.get("peak_kb", 0)) / 1024, 1),
-        "returncode": done.returncode,
+        "returncode": code,
     }
-    if done.returncode != 0:
-        result["error"] = "\n".join(lines[:-1] if figures else lines)[-1500:]
+    if code != 0:
+        result["error"] = "\n".join(errors)[-1500:]
     return result
 
 
