@@ -20,7 +20,7 @@ from toolkit.store.alignfile import write_alignment
 from toolkit.store.docwriter import WriteError, write_document
 from toolkit.store.fileio import input_file, write_files
 from toolkit.store.work import Work, load_work
-from toolkit.store.workfile import folders_of, present, read_work_file
+from toolkit.store.workfile import folders_of
 
 log = logging.getLogger("toolkit.exchange")
 
@@ -79,21 +79,14 @@ def import_exchange(
         len(merged.states),
     )
     paths = work.paths
+    # what changed is known from the merge: the files were read once, by load_work
     files: dict[Path, str | bytes] = {}
-    text = _written(merged.document, file)
+    if merged.changed or merged.added:
+        files[paths.translation_text(lang)] = _written(merged.document, file)
+    before = work.translations[lang].alignment
+    if merged.alignment is not None and (before is None or merged.alignment.beads != before.beads):
+        files[paths.alignment(lang)] = write_alignment(merged.alignment)
     folders = folders_of(root, work.id)
-    for path, content in (
-        (paths.translation_text(lang), text),
-        (
-            paths.alignment(lang),
-            write_alignment(merged.alignment) if merged.alignment is not None else None,
-        ),
-    ):
-        if content is None:
-            continue
-        now = read_work_file(path, folders=folders) if present(path) else None
-        if now != content.encode("utf-8"):
-            files[path] = content
     if files:
         write_files(files, within=folders)
     log.info("write: %s", ", ".join(p.name for p in files) or "unchanged")
