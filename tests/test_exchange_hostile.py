@@ -203,3 +203,22 @@ def test_a_files_text_in_an_error_is_shown_not_acted_on(rich: Path) -> None:
     output = refused(rich, "evil.csv", "\ufeff" + head, "evil.csv:1")
     assert "\u202e" not in output and "\x1b" not in output and "\x07" not in output
     assert "fr\\u202e\\u001b]0;owned\\u0007" in output
+
+
+@pytest.mark.parametrize("fmt", ["xliff", "xliff1", "tmx"])
+def test_a_character_xml_cannot_carry_is_an_error_naming_the_bead(rich: Path, fmt: str) -> None:
+    text = rich / "translations/rich/en.md"
+    text.write_text(text.read_text().replace("matters most!", "matters\x01 most!"))
+    built = {p: p.read_bytes() for p in (rich / "build").rglob("*") if p.is_file()}
+    result = run(rich, "export", "rich", "--to", fmt, "--no-findings")
+    assert result.exit_code == 2, result.output
+    assert "bead s3 holds U+0001, a character XML cannot carry" in result.output
+    assert {p: p.read_bytes() for p in (rich / "build").rglob("*") if p.is_file()} == built
+
+
+def test_a_character_xml_cannot_carry_in_the_metadata_is_an_error(rich: Path) -> None:
+    meta = rich / "translations/rich/en.yaml"
+    meta.write_text(meta.read_text().replace("title: A Work for Testing", 'title: "A Work\\x01"'))
+    result = run(rich, "export", "rich", "--to", "tmx", "--no-findings")
+    assert result.exit_code == 2, result.output
+    assert "the work's metadata holds U+0001" in result.output

@@ -34,8 +34,16 @@ IMPORT_SUFFIXES = {
 
 
 def write_file(exchange: Exchange, fmt: ExportFormat) -> bytes:
+    from toolkit.exchange.files.xmlout import NotXml
+
     module = importlib.import_module(f"toolkit.exchange.files.{_MODULES[fmt]}")
-    data: bytes = module.write(exchange, fmt)
+    try:
+        data: bytes = module.write(exchange, fmt)
+    except NotXml as err:  # a unit's text is named where it is written; this is the header
+        raise ToolkitError(
+            f"the work's metadata holds {err}, a character XML cannot carry",
+            fix="remove it from work.yaml or the translation's .yaml (toolkit check names it)",
+        ) from None
     return data
 
 

@@ -15,7 +15,7 @@ from toolkit.errors import Location, ToolkitError
 from toolkit.exchange.entry import normalise_lang
 from toolkit.exchange.files.common import FileRead
 from toolkit.exchange.files.xmlin import side_text
-from toolkit.exchange.files.xmlout import Codes, Dialect, attr, side, text
+from toolkit.exchange.files.xmlout import Codes, Dialect, attr, per_unit, side, text
 from toolkit.exchange.tmx import header
 from toolkit.exchange.units import Exchange, ExportFormat, FileUnit, Unit
 from toolkit.exchange.xml import Element, events, local, release, xml_lang
@@ -36,8 +36,7 @@ def write(exchange: Exchange, fmt: ExportFormat) -> bytes:
     for name, value in head.credits:
         out.append(f'  <prop type="x-{attr(name)}">{text(value)}</prop>\n')
     out.append(" </header>\n <body>\n")
-    for unit in exchange.units:
-        out.append(_unit(unit, head.source_lang, head.target_lang))
+    out.append(per_unit(exchange.units, lambda u: _unit(u, head.source_lang, head.target_lang)))
     out.append(" </body>\n</tmx>\n")
     return "".join(out).encode("utf-8")
 

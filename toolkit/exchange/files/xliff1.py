@@ -14,7 +14,7 @@ from pathlib import Path
 from toolkit.exchange.entry import normalise_lang
 from toolkit.exchange.files.common import FileRead, remembered, state_named
 from toolkit.exchange.files.xmlin import side_text
-from toolkit.exchange.files.xmlout import Codes, Dialect, attr, side, text
+from toolkit.exchange.files.xmlout import Codes, Dialect, attr, per_unit, side, text
 from toolkit.exchange.units import Exchange, ExportFormat, FileUnit, Unit
 from toolkit.exchange.xliff import sides
 from toolkit.exchange.xml import Element, local, release
@@ -48,8 +48,7 @@ def write(exchange: Exchange, fmt: ExportFormat) -> bytes:
     for name, value in head.credits:
         out.append(f'   <note from="{attr(name)}">{text(value)}</note>\n')
     out.append("  </header>\n  <body>\n")
-    for unit in exchange.units:
-        out.append(_unit(unit))
+    out.append(per_unit(exchange.units, _unit))
     out.append("  </body>\n </file>\n</xliff>\n")
     return "".join(out).encode("utf-8")
 

@@ -16,7 +16,7 @@ from toolkit.errors import Location, ToolkitError
 from toolkit.exchange.entry import normalise_lang
 from toolkit.exchange.files.common import FileRead, remembered, state_named
 from toolkit.exchange.files.xmlin import side_text
-from toolkit.exchange.files.xmlout import Codes, Dialect, attr, side, text
+from toolkit.exchange.files.xmlout import Codes, Dialect, attr, per_unit, side, text
 from toolkit.exchange.units import Exchange, ExportFormat, FileUnit, Text, Unit
 from toolkit.exchange.xml import Element, events, local, release
 from toolkit.model import BeadState
@@ -57,8 +57,7 @@ def write(exchange: Exchange, fmt: ExportFormat) -> bytes:
         for name, value in head.credits:
             out.append(f'   <note category="{attr(name)}">{text(value)}</note>\n')
         out.append("  </notes>\n")
-    for unit in exchange.units:
-        out.append(_unit(unit))
+    out.append(per_unit(exchange.units, _unit))
     out.append(" </file>\n</xliff>\n")
     return "".join(out).encode("utf-8")
 

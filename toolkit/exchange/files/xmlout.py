@@ -4,11 +4,13 @@ inline codes of XLIFF 1.2, XLIFF 2 and TMX."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 
+from toolkit.errors import ToolkitError
 from toolkit.exchange.codes import Close, Open, Point, Token, tokens
+from toolkit.exchange.units import Unit
 
 #: Characters XML 1.0 cannot hold, even as references.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
@@ -28,6 +30,22 @@ _ATTR = str.maketrans(
 
 class NotXml(ValueError):
     """Text holding a character XML cannot carry."""
+
+
+def per_unit(units: Iterable[Unit], write: Callable[[Unit], str]) -> str:
+    """The units' XML, one after another; a unit whose text holds a character XML cannot
+    carry is an error naming its bead."""
+    out: list[str] = []
+    for unit in units:
+        try:
+            out.append(write(unit))
+        except NotXml as err:
+            raise ToolkitError(
+                f"bead {unit.key} holds {err}, a character XML cannot carry",
+                fix="remove it from the segment (toolkit check names it: invalid-character), "
+                "or export to CSV, TSV or PO",
+            ) from None
+    return "".join(out)
 
 
 def text(value: str) -> str:
