@@ -69,3 +69,48 @@ def test_what_a_person_set_is_kept_exactly(
 
 def _key(bead: Bead) -> tuple[str, ...]:
     return (*bead.source, "|", *bead.target)
+
+
+def _doc(*blocks: tuple[str, ...]) -> Document:
+    """A paragraph per tuple of segment IDs; each segment's text is the test encoder's
+    meaning, the ID's digits."""
+    return Document(
+        tuple(
+            Block(BlockKind.PARAGRAPH, tuple(Segment(i, f"{i[1:]} {int(i[1:]) * 7}") for i in b))
+            for b in blocks
+        )
+    )
+
+
+def test_a_comment_stays_above_its_bead_when_beads_are_added_before_it() -> None:
+    """Found on the guide: new text early in a work moved the reason for an omission to
+    the bead above it."""
+    reviewed = dict(state=BeadState.REVIEWED, fingerprint="0123456789ab")
+    existing = Alignment(
+        (
+            Bead(("s1",), ("t1",), **reviewed),
+            Bead(("s2",), ("t2",), **reviewed),
+            Bead(("s3",), (), state=BeadState.OMITTED, fingerprint="0123456789ab"),
+        ),
+        comments=((0, "# the header"), (2, "# s3 is a pun: left out"), (3, "# the end")),
+    )
+    source = _doc(("s8", "s9"), ("s1", "s2", "s3"))  # a new first paragraph
+    target = _doc(("t8", "t9"), ("t1", "t2"))
+    again = align_document(source, target, ("zh-Hant", "en"), existing, encoder=FAKE)
+    above = {text: again.beads[k] if k < len(again.beads) else None for k, text in again.comments}
+    assert above["# s3 is a pun: left out"] == existing.beads[2]
+    assert above["# the end"] is None
+    assert [k for k, _ in again.comments][0] == 0 and again.comments[0][1] == "# the header"
+    assert [b.source for b in again.beads[:2]] == [("s8",), ("s9",)]
+
+
+def test_a_comment_above_a_bead_aligned_afresh_goes_above_the_bead_holding_its_segment() -> None:
+    existing = Alignment(
+        (Bead(("s1",), ("t1",)), Bead(("s2",), ("t2",)), Bead(("s3",), ("t3",))),
+        comments=((0, "# the header"), (2, "# about s3")),
+    )
+    source = _doc(("s7",), ("s1", "s2", "s3"))
+    target = _doc(("t7",), ("t1", "t2", "t3"))
+    again = align_document(source, target, ("zh-Hant", "en"), existing, encoder=FAKE)
+    (k,) = [k for k, text in again.comments if text == "# about s3"]
+    assert "s3" in again.beads[k].source
