@@ -45,6 +45,12 @@ CASES = [
     (H, "人口2,345萬", E, "a population of 23 million", []),  # rounded, two digits kept
     (H, "人口2,345萬", E, "a population of 2 million", MISMATCH),
     (S, "贸易额达2400亿美元。", E, "Trade reached US$240 billion.", []),
+    # Digit by digit with 〇 before a scale (found writing the guide's first draft).
+    (H, "貿易額達二四〇〇億美元。", E, "Trade reached US$240 billion.", []),
+    (H, "貿易額達二四〇〇億美元。", E, "Trade reached US$24 billion.", MISMATCH),
+    (H, "一〇〇萬人", E, "a million people", []),
+    (S, "三〇五万人", E, "3.05 million people", []),
+    (H, "三四萬人", E, "340,000 people", EXTRA),  # 三四萬 is thirty or forty thousand
     (S, "两万名志愿者", E, "twenty thousand volunteers", []),
     (S, "人民币500元", E, "500 yuan", []),
     (S, "人民币500元", E, "US$500", CURRENCY),
@@ -260,3 +266,21 @@ def test_a_long_run_of_digits_is_read_once(chinese: bool) -> None:
     digits = "1" + "0" * 199
     found = quantities(f"{digits}.5 (decimal)", chinese)
     assert [q.value for q in found] == [Fraction(int(digits)) + Fraction(1, 2)]
+
+
+@pytest.mark.parametrize(
+    ("run", "value"),
+    [
+        ("二四〇〇億", Fraction(240_000_000_000)),
+        ("一〇〇萬", Fraction(1_000_000)),
+        ("三〇五万", Fraction(3_050_000)),
+        ("二〇二二", Fraction(2022)),  # digit by digit, no scale
+        ("一百零五", Fraction(105)),  # 零 in the usual notation
+        ("三四萬", None),  # thirty or forty thousand: a range, not 340,000
+        ("二〇〇3", None),  # not one number
+    ],
+)
+def test_a_chinese_run_of_numerals_is_read_as_one_value(run: str, value: Fraction | None) -> None:
+    from toolkit.check.qa.numerals import _zh_value
+
+    assert _zh_value(run) == value

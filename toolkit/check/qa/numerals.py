@@ -246,12 +246,17 @@ _ZH_TOKEN = re.compile(rf"{_AR}|[點点][{_ZD}]+|.")
 
 def _zh_value(run: str) -> Fraction | None:
     """The value of a run of numerals: 2400億, 1.5萬, 三千五百, 兩萬五 (25,000), 一百零五,
-    3億5000萬, 二〇二二 (digit by digit), 三點五億; None if it is not one number (三四十)."""
+    3億5000萬, 二〇二二 and 二四〇〇億 (digit by digit), 三點五億; None if it is not one number
+    (三四十)."""
     tokens = _ZH_TOKEN.findall(run)
     if len(tokens) > 1 and all(t in _ZD for t in tokens):
         if len(tokens) == 2 and not set(run) & set("〇零"):
             return None  # 三四 (three or four), 九一 (a name)
         return Fraction("".join(str(_ZV[t]) for t in tokens))
+    digits, scale = tokens[:-1], tokens[-1]
+    if len(digits) > 1 and all(t in _ZD for t in digits) and set(digits) & set("〇零"):
+        if scale in _ZU:  # 二四〇〇億 (2400億), 一〇〇萬: digit by digit, then a scale
+            return Fraction("".join(str(_ZV[t]) for t in digits)) * _ZV[scale]
     total, section, largest, num, prev = Fraction(0), Fraction(0), 0, None, ""
     for t in tokens:
         if t[0] in "點点":
