@@ -298,3 +298,63 @@ def _figure_bounds(pdf: Path) -> list[tuple[tuple[float, float, float, float], f
     finally:
         document.close()
     return found
+
+
+def test_the_readme_shows_the_picture_and_make_figures_draws_it() -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    tour = readme[readme.index("## A tour") :]
+    assert tour.split("\n\n")[1].startswith(f'<img src="{PARALLEL_PNG.as_posix()}"')
+    assert "`make figures`" in tour.split("\n\n")[2]
+    makefile = (REPO / "Makefile").read_text(encoding="utf-8")
+    target = makefile[makefile.index("\nfigures:") :].split("\n\n")[0]
+    assert "$(BIN)/python -m tools.figures" in target
+    assert "# make figures:" in makefile.split("\n\n")[0]  # the header says what it does
+    lint = makefile[makefile.index("\nlint:") :].split("\n\n")[0]
+    assert lint.count(" tools") == 2  # ruff check and ruff format see the tool
+
+
+TALL_CAPTION = "這張圖的說明很長，" * 24
+TALL_SOURCE = f"""\
+# 流程 {{#s1}}
+
+![{TALL_CAPTION}](tall.png "圖：王小明") {{#s2}}
+
+圖後的文字。 {{#s3}}
+"""
+
+
+@pytest.mark.slow
+def test_a_figure_and_its_caption_stay_on_one_page(tmp_path: Path) -> None:
+    # The image (116 × 106 mm once fitted to the text) fits below the heading on the
+    # first page of text; with its long caption (about 35 mm) the figure does not, and
+    # moves to the next page whole, rather than leave its caption's end behind.
+    from toolkit import BuildOptions, Format, build_work, load_work
+    from toolkit.render.edition import EditionKind
+
+    write_tree(
+        tmp_path,
+        {"source/tall/work.yaml": ORIGINAL_YAML, "source/tall/text.md": TALL_SOURCE},
+    )
+    Image.new("RGB", (1200, 1100), (40, 90, 160)).save(tmp_path / "source/tall/tall.png")
+    options = BuildOptions(
+        out_dir=tmp_path / "build", formats=(Format.PDF,), editions=(EditionKind.ORIGINAL,)
+    )
+    build_work(load_work(tmp_path, "tall"), options)
+    document = pypdfium2.PdfDocument(str(tmp_path / "build/tall/tall.zh-Hant-TW.pdf"))
+    try:
+        with_image, text = [], []
+        for index in range(1, len(document)):  # after the cover
+            page = document[index]
+            if list(page.get_objects(filter=[pypdfium2.raw.FPDF_PAGEOBJ_IMAGE])):
+                with_image.append(index - 1)
+            textpage = page.get_textpage()
+            text.append(str(textpage.get_text_range()))
+            textpage.close()
+            page.close()
+    finally:
+        document.close()
+    assert len(with_image) == 1
+    [page] = with_image
+    caption_on = [n for n, t in enumerate(text) if "這張圖的說明很長" in t]
+    assert caption_on == [page], "the caption is not all on its image's page"
+    assert "圖：王小明" in text[page] and "流程" not in text[page]
