@@ -3,13 +3,16 @@
 # make test-fast: the same without the slow tests that build real editions
 # make fuzz:  the property tests with twenty times the examples (not part of make test)
 # make bench: run the benchmarks; figures are printed and written to build/bench/
+# make figures: draw the committed pictures again (python -m tools.figures): the guide's
+#   pipeline diagram (docs/examples/guide/pipeline.png) and the README's page of the guide's
+#   parallel PDF (docs/images/guide-parallel.png), building the guide first if it changed
 
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: build test test-fast fuzz lint bench check clean
+.PHONY: build test test-fast fuzz lint bench check figures clean
 
 build: $(STAMP)
 	$(BIN)/toolkit build
@@ -30,12 +33,18 @@ fuzz: $(STAMP)
 		tests/test_import_formats.py tests/test_safety.py
 
 lint: $(STAMP)
-	$(BIN)/ruff check toolkit tests benchmarks
-	$(BIN)/ruff format --check toolkit tests benchmarks
+	$(BIN)/ruff check toolkit tests benchmarks tools
+	$(BIN)/ruff format --check toolkit tests benchmarks tools
 	$(BIN)/mypy
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks
+
+# PDFium (pypdfium2, in the test extra) draws the pages; installed here too should the
+# venv lack it (one set up by hand, without the extra).
+figures: $(STAMP)
+	$(BIN)/python -c "import pypdfium2" 2>/dev/null || $(BIN)/python -m pip install --quiet 'pypdfium2>=4'
+	$(BIN)/python -m tools.figures
 
 # The venv is rebuilt when pyproject.toml changes.
 $(STAMP): pyproject.toml

@@ -85,12 +85,12 @@ def _doc(*blocks: tuple[str, ...]) -> Document:
 def test_a_comment_stays_above_its_bead_when_beads_are_added_before_it() -> None:
     """Found on the guide: new text early in a work moved the reason for an omission to
     the bead above it."""
-    reviewed = dict(state=BeadState.REVIEWED, fingerprint="0123456789ab")
+    mark = "0123456789ab"
     existing = Alignment(
         (
-            Bead(("s1",), ("t1",), **reviewed),
-            Bead(("s2",), ("t2",), **reviewed),
-            Bead(("s3",), (), state=BeadState.OMITTED, fingerprint="0123456789ab"),
+            Bead(("s1",), ("t1",), state=BeadState.REVIEWED, fingerprint=mark),
+            Bead(("s2",), ("t2",), state=BeadState.REVIEWED, fingerprint=mark),
+            Bead(("s3",), (), state=BeadState.OMITTED, fingerprint=mark),
         ),
         comments=((0, "# the header"), (2, "# s3 is a pun: left out"), (3, "# the end")),
     )
@@ -100,7 +100,7 @@ def test_a_comment_stays_above_its_bead_when_beads_are_added_before_it() -> None
     above = {text: again.beads[k] if k < len(again.beads) else None for k, text in again.comments}
     assert above["# s3 is a pun: left out"] == existing.beads[2]
     assert above["# the end"] is None
-    assert [k for k, _ in again.comments][0] == 0 and again.comments[0][1] == "# the header"
+    assert again.comments[0] == (0, "# the header")
     assert [b.source for b in again.beads[:2]] == [("s8",), ("s9",)]
 
 

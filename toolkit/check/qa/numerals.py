@@ -253,10 +253,11 @@ def _zh_value(run: str) -> Fraction | None:
         if len(tokens) == 2 and not set(run) & set("〇零"):
             return None  # 三四 (three or four), 九一 (a name)
         return Fraction("".join(str(_ZV[t]) for t in tokens))
+    # 二四〇〇億 (2400億), 一〇〇萬: digit by digit with 〇, then a scale
     digits, scale = tokens[:-1], tokens[-1]
-    if len(digits) > 1 and all(t in _ZD for t in digits) and set(digits) & set("〇零"):
-        if scale in _ZU:  # 二四〇〇億 (2400億), 一〇〇萬: digit by digit, then a scale
-            return Fraction("".join(str(_ZV[t]) for t in digits)) * _ZV[scale]
+    by_digit = len(digits) > 1 and set(digits) & set("〇零") and all(t in _ZD for t in digits)
+    if by_digit and scale in _ZU:
+        return Fraction("".join(str(_ZV[t]) for t in digits)) * _ZV[scale]
     total, section, largest, num, prev = Fraction(0), Fraction(0), 0, None, ""
     for t in tokens:
         if t[0] in "點点":
