@@ -21,10 +21,10 @@ check: $(STAMP)
 	$(BIN)/toolkit check
 
 test: $(STAMP) lint
-	$(BIN)/python -m pytest -n 2 --dist loadgroup -q
+	$(BIN)/python -m pytest -n 2 -q
 
 test-fast: $(STAMP) lint
-	$(BIN)/python -m pytest -n 2 --dist loadgroup -q -m "not slow"
+	$(BIN)/python -m pytest -n 2 -q -m "not slow"
 
 fuzz: $(STAMP)
 	TOOLKIT_FUZZ=20 $(BIN)/python -m pytest -n 2 -q -m "not slow" \

@@ -155,15 +155,39 @@ def trial_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_trial(tmp_path_factory.mktemp("trial"))
 
 
-@pytest.fixture(scope="session")
-def sample_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Every edition of the repository's sample work, built once per test process from the
-    work as committed (read only), a process per edition as the command builds them."""
+def repository_build(factory: pytest.TempPathFactory, work: str) -> Path:
+    """Every edition of one of the repository's works, built from the work as committed
+    (read only, by every test), a process per edition as the command builds them.
+
+    Built once per test run: under pytest-xdist the first worker that needs it builds it
+    into the run's shared folder, holding a lock, and the others wait for it and read it,
+    rather than each worker building the same editions on the same two cores."""
+    import fcntl
+
     from toolkit import BuildOptions, build_work, load_work
 
-    out = tmp_path_factory.mktemp("sample")
-    build_work(load_work(REPO, "sample"), BuildOptions(out_dir=out, jobs=2))
-    return out / "sample"
+    shared = factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        shared = shared.parent  # the run's folder, above each worker's own
+    out, done = shared / f"repository-{work}", shared / f"repository-{work}.done"
+    with (shared / f"repository-{work}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not done.exists():
+            build_work(load_work(REPO, work), BuildOptions(out_dir=out, jobs=2))
+            done.touch()
+    return out / work
+
+
+@pytest.fixture(scope="session")
+def sample_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Every edition of the repository's sample work (``repository_build``)."""
+    return repository_build(tmp_path_factory, "sample")
+
+
+@pytest.fixture(scope="session")
+def guide_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Every edition of the guide (``repository_build``)."""
+    return repository_build(tmp_path_factory, "guide")
 
 
 def unavailable(reason: str) -> NoReturn:

