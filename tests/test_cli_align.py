@@ -141,6 +141,20 @@ def test_the_least_sure_beads_show_the_text_as_written(
     assert "A [bold]translation[/bold] [zh]" in shown
 
 
+def test_the_least_sure_beads_never_let_the_terminal_act_on_the_text(
+    make_repo: MakeRepo, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An escape sequence or a bidi override in a segment is shown as its escape."""
+    root = make_repo(source="原文\u202e {#s1}\n", text="A \x1b]0;owned x {#t1}\n", align=None)
+    work = load_work(root, "trial")
+    bead = Bead(("s1",), ("t1",), 0.1)
+    report = AlignReport("en", root / "en.align", Alignment((bead,)), 0, [bead], True)
+    _show_low(work, report)
+    shown = capsys.readouterr().out
+    assert "\x1b" not in shown and "\u202e" not in shown
+    assert "原文\\u202e" in shown and "A \\u001b]0;owned x" in shown
+
+
 def test_with_no_translation_yet_every_sentence_is_listed_with_no_score(
     make_repo: MakeRepo,
 ) -> None:

@@ -674,3 +674,19 @@ def test_an_import_writes_through_a_link_in_the_work_and_never_out_of_it(
     assert result.exit_code == 2
     assert "images" in result.stderr
     assert list(elsewhere.iterdir()) == []
+
+
+def test_a_files_text_in_the_report_is_shown_not_acted_on(
+    make_repo: MakeRepo, tmp_path: Path
+) -> None:
+    """A key of a Markdown file's metadata is quoted where the report says it was set
+    aside: an escape sequence in it (here an OSC that would retitle the terminal, written
+    as YAML's escapes) is printed as its escape."""
+    root = make_repo(text=None)
+    source = tmp_path / "evil.md"
+    source.write_text('---\n"k\\e]0;owned\\a\\u202e": x\n---\n\nOne. Two.\n', "utf-8")
+    result = run(root, "import", "trial", str(source), "--lang", "en")
+    assert result.exit_code == 0, result.output
+    assert "\x1b" not in result.output and "\x07" not in result.output
+    assert "\u202e" not in result.output
+    assert "metadata: k\\u001b]0;owned\\u0007\\u202e" in result.output

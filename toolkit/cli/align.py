@@ -12,7 +12,7 @@ from rich.table import Table
 from toolkit.align.apply import AlignReport, align_work, mark_work
 from toolkit.align.review import MarkRequest, bead_name
 from toolkit.cli.base import cli, root_of
-from toolkit.errors import ToolkitError, shown_path
+from toolkit.errors import ToolkitError, shown, shown_path
 from toolkit.model import BeadState
 from toolkit.store.inline import plain_text
 from toolkit.store.work import Work, load_work
@@ -72,6 +72,12 @@ def align(
             _show_low(loaded, report)
 
 
+def _cell(text: str) -> str:
+    """A segment's text in the table: never read as markup ('[...]'), never acted on by
+    the terminal (an escape sequence, a bidi override)."""
+    return escape(shown(text)) or "—"
+
+
 def _show_low(work: Work, report: AlignReport) -> None:
     """The least sure beads, the two texts side by side."""
     assert work.source is not None
@@ -89,8 +95,8 @@ def _show_low(work: Work, report: AlignReport) -> None:
         table.add_row(
             escape(bead_name(bead)),
             f"{bead.score:.2f}" if bead.score is not None else "-",
-            escape(" ".join(plain_text(source[i].text) for i in bead.source if i in source)) or "—",
-            escape(" ".join(plain_text(target[i].text) for i in bead.target if i in target)) or "—",
+            _cell(" ".join(plain_text(source[i].text) for i in bead.source if i in source)),
+            _cell(" ".join(plain_text(target[i].text) for i in bead.target if i in target)),
         )
     Console(width=120, soft_wrap=False, highlight=False).print(table)
     if len(report.low) > LISTED:

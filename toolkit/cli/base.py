@@ -41,6 +41,13 @@ COMMANDS = {
 }
 
 
+def say(text: str, *, err: bool = False) -> None:
+    """Print a line of a command's report. Reports quote files' text (a metadata key, a
+    title, a segment): each control character or bidi override in it is printed as its
+    escape (``toolkit.errors.shown``), never acted on by the terminal; line breaks stay."""
+    click.echo(shown(text, keep="\n"), err=err)
+
+
 class _Group(click.Group):
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(set(super().list_commands(ctx)) | set(COMMANDS))
@@ -55,7 +62,7 @@ class _Group(click.Group):
             return super().invoke(ctx)
         except ToolkitError as exc:
             # the message may quote a file's text: shown, never acted on by the terminal
-            click.echo(f"error: {shown(exc, keep=chr(10))}", err=True)
+            say(f"error: {exc}", err=True)
             ctx.exit(EXIT_USAGE)
 
 
@@ -88,7 +95,7 @@ class _Terminal(logging.Handler):
                 text = f"{record.levelname.lower()}: {record.getMessage()}"
             else:
                 text = f"{record.name}: {record.getMessage()}"
-            click.echo(text, err=True)
+            say(text, err=True)
         except Exception:
             self.handleError(record)
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import click
 
-from toolkit.cli.base import cli, root_of
+from toolkit.cli.base import cli, root_of, say
 from toolkit.errors import shown_path
 from toolkit.render import BuildOptions, Format, build_work, check_out_dir, preflight
 from toolkit.render.build import up_to_date
@@ -97,7 +97,7 @@ def build(
         for work in loaded:
             result = build_work(work, replace(options, progress=progress), checked=True)
             for note in result.notes:
-                click.echo(f"note: {note}")
+                say(f"note: {note}")
             for path in result.outputs if not quiet else ():
                 click.echo(f"wrote {shown_path(path)}")
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from toolkit.cli.base import cli, root_of
+from toolkit.cli.base import cli, root_of, say
 from toolkit.errors import shown_path
 from toolkit.exchange.files import IMPORT_SUFFIXES
 from toolkit.exchange.load import ExchangeImportOptions, import_exchange
@@ -121,9 +121,9 @@ def import_(
     )
     report = import_file(root_of(ctx), work, file, options)
     for line in import_lines(report):
-        click.echo(line)
+        say(line)
     for warning in report.warnings + bead_warnings(report):
-        click.echo(f"warning: {warning}", err=True)
+        say(f"warning: {warning}", err=True)
 
 
 def _import_exchange(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from toolkit.cli.base import cli, root_of
+from toolkit.cli.base import cli, root_of, say
 from toolkit.errors import shown_path
 from toolkit.segment.work import segment_work
 from toolkit.store.work import load_work
@@ -33,7 +33,7 @@ def segment(ctx: click.Context, work: str, langs: tuple[str, ...]) -> None:
         )
         if report.beads:
             line += f"; {report.beads} bead(s) now name all the sentences"
-        click.echo(line)
+        say(line)
         if report.kept_together:
             click.echo(
                 f"note: {report.kept_together} sentence boundary(ies) left on one line: the "
