@@ -234,3 +234,51 @@ def test_a_note_is_the_translators_only_if_every_segment_of_it_is() -> None:
     own = TranslatorNotes.of(align, "Translator’s note: ")
     blocks = document_blocks(parse_document(target), "en", None, own)
     assert "Translator’s note" not in text(blocks)
+
+
+def _table(side: str, words: str, columns: int) -> str:
+    """A table in the store's format: a header row and one row, ``columns`` wide, its
+    cells numbered from 2."""
+    lines = [f"| {words}{n} {{#{side}{n + 2}}}" for n in range(columns)]
+    lines.append("|===")
+    lines += [f"| {words}{n}x {{#{side}{n + 2 + columns}}}" for n in range(columns)]
+    return "\n".join(lines)
+
+
+def _tables(columns: int) -> list[Json]:
+    """The parallel edition's blocks of a paragraph, a table ``columns`` wide, and a
+    paragraph, each cell its own bead."""
+    source = f"開頭。 {{#s1}}\n\n{_table('s', '甲', columns)}\n\n結尾。 {{#s99}}\n"
+    target = f"Start. {{#t1}}\n\n{_table('t', 'A', columns)}\n\nEnd. {{#t99}}\n"
+    cells = "".join(f"s{n} t{n}\n" for n in range(2, 2 + 2 * columns))
+    align = parse_alignment(f"s1 t1\n{cells}s99 t99\n")
+    texts = Bilingual(
+        parse_document(source),
+        "zh-Hant-TW",
+        parse_document(target),
+        "en",
+        align,
+        Layout.PARALLEL,
+    )
+    return bilingual_blocks(texts, Images({}, {}))
+
+
+def test_a_wide_table_is_set_the_pages_width_the_original_above_the_translation() -> None:
+    blocks = _tables(3)
+    assert [b["t"] for b in blocks] == ["Div", "Div", "Div"]
+    before, table, after = blocks
+    assert classes(before) == ["parallel"] and classes(after) == ["parallel"]
+    assert classes(table)[:2] == ["pair", "stacked"] and "whole" in classes(table)
+    original, translation = table["c"][1]
+    assert classes(original) == ["side", "original"] and "甲0甲1甲2" in "".join(
+        text(original).split()
+    )
+    assert classes(translation) == ["side", "translation"] and "A0A1A2" in "".join(
+        text(translation).split()
+    )
+
+
+def test_a_narrow_table_stays_beside_its_translation() -> None:
+    (run,) = _tables(2)
+    assert classes(run) == ["parallel"]
+    assert all("stacked" not in classes(pair) for pair in run["c"][1])

