@@ -79,10 +79,10 @@ class Interleaved(_Settings):
 
 
 DEFAULT_PARALLEL = Parallel()
+DEFAULT_INTERLEAVED = Interleaved()
 #: A table of this many columns or more is set full width in the parallel edition, the
 #: original's above the translation's: in half a page its columns would be a word wide.
 WIDE_TABLE = 3
-DEFAULT_INTERLEAVED = Interleaved()
 
 
 class Layout(StrEnum):
