@@ -62,6 +62,26 @@ def _kill_after(root: Path, args: list[str], seconds: float) -> None:
     process.wait(timeout=60)
 
 
+def _processes_of(root: Path) -> list[int]:
+    """The processes whose command line names ``root`` (Linux's /proc)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        try:
+            if entry.name.isdigit() and str(root).encode() in (entry / "cmdline").read_bytes():
+                found.append(int(entry.name))
+        except OSError:
+            continue  # it ended while we looked
+    return found
+
+
+def _no_process_is_left(root: Path) -> None:
+    """A killed command's workers end with it (toolkit.workers), within a few seconds."""
+    deadline = time.monotonic() + 10
+    while _processes_of(root) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert _processes_of(root) == [], "a killed command left processes behind"
+
+
 def _store_is_old_or_new(root: Path, before: dict[str, bytes], after: dict[str, bytes]) -> None:
     now = _files(root)
     for name, data in now.items():
@@ -86,6 +106,7 @@ def _killed(
         copy = tmp_path / f"killed-{n}"
         shutil.copytree(template, copy)
         _kill_after(copy, args, seconds * moment)
+        _no_process_is_left(copy)
         _store_is_old_or_new(copy, before, after)
         if check is not None:
             check(copy)

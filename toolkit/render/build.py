@@ -29,7 +29,7 @@ import logging
 import multiprocessing
 import os
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import as_completed
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
@@ -59,6 +59,7 @@ from toolkit.store.epoch import edition_epoch
 from toolkit.store.fileio import write_files
 from toolkit.store.scratch import scratch_space
 from toolkit.store.work import Work, WorkPaths, find_image, relative
+from toolkit.workers import forked_pool
 
 log = logging.getLogger("toolkit.render")
 
@@ -282,8 +283,7 @@ def _build_all(tasks: list[_Task], options: BuildOptions) -> list[dict[str, byte
         for index, task in enumerate(tasks):
             finished(index, _build_edition(*task))
     else:
-        context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        with forked_pool(workers) as pool:
             futures = {pool.submit(_build_edition, *task): i for i, task in enumerate(tasks)}
             try:
                 for future in as_completed(futures):

@@ -15,7 +15,6 @@ from __future__ import annotations
 import multiprocessing
 import re
 from collections.abc import Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from itertools import chain, repeat
 from pathlib import Path
@@ -28,6 +27,7 @@ from toolkit.check.suppress import apply, from_comments
 from toolkit.errors import Location, ToolkitError, shown_path
 from toolkit.exchange import Entry, open_bitext
 from toolkit.exchange.entry import CODE, Format
+from toolkit.workers import forked_pool
 
 #: reST inline literals and interpreted text with a role: ``x``, :func:`x`, :py:meth:`~x`.
 _REST_CODE = re.compile(r"``(?!\s)[^`]*?``|(?<![\w`]):[\w.+-]+(?::[\w.+-]+)?:`[^`]+`")
@@ -87,8 +87,7 @@ def check_files(
             check_file(path, options, report)
         return report
     keep = report.units is not None
-    context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+    with forked_pool(workers) as pool:
         parts = pool.map(_check_one, paths, repeat(options), repeat(keep))
         for path, part in zip(paths, parts, strict=True):
             if part is None:
