@@ -17,6 +17,7 @@ from toolkit.cli import cli
 from toolkit.importing import reassemble
 from toolkit.metadata import Credit
 from toolkit.model import BlockKind
+from toolkit.store.alignfile import read_alignment
 from toolkit.store.document import read_document
 from toolkit.store.importrecord import load_record
 from toolkit.store.inline import plain_text
@@ -525,7 +526,33 @@ def test_a_revised_file_keeps_the_ids_of_unchanged_text_and_names_the_beads_it_b
     ]
     assert "IDs: 3 kept (unchanged text), 2 new, 1 gone: t3" in forced.stdout
     assert "warning: en.align:3: s3 → t3,t4 (auto) names t3, whose text changed" in forced.stderr
+    assert "fix: read those beads again, then: toolkit align trial\n" in forced.stderr
     assert (folder / "en.align").read_text() == align  # the alignment is the user's to redo
+
+
+def test_a_revised_file_says_how_to_hand_back_a_bead_a_person_reviewed(
+    make_repo: MakeRepo, tmp_path: Path
+) -> None:
+    """Found writing the guide: align keeps a reviewed bead naming a changed segment as it
+    is, and nothing said what to do. The report gives the commands."""
+    root = make_repo(text=None, align=None)
+    article = tmp_path / "a.txt"
+    article.write_text(FIRST)
+    assert run(root, "import", "trial", str(article), "--lang", "en").exit_code == 0
+    folder = root / "translations/trial"
+    (folder / "en.align").write_text(
+        "s1\tt1\t1\treviewed\ns2\tt2\t1\tlocked\ns3\tt3,t4\t0.9\treviewed\n"
+    )
+    article.write_text(REVISED)
+    forced = run(root, "import", "trial", str(article), "--lang", "en", "--force")
+    assert forced.exit_code == 0, forced.output
+    fix = "toolkit mark trial --lang en --state auto s3; toolkit align trial\n"
+    assert f"fix: read those beads again, then: {fix}" in forced.stderr
+    for command in fix.strip().split("; "):  # and they do it
+        assert run(root, *command.split()[1:]).exit_code == 0
+    beads = read_alignment(folder / "en.align").beads
+    named = [i for bead in beads for i in bead.target]
+    assert sorted(named) == ["t1", "t2", "t4", "t5", "t6"]  # the new text, and no t3
 
 
 def test_import_help_says_what_must_exist_first() -> None:

@@ -11,7 +11,7 @@ from toolkit.errors import shown_path
 from toolkit.exchange.files import IMPORT_SUFFIXES
 from toolkit.exchange.load import ExchangeImportOptions, import_exchange
 from toolkit.importing import ImportOptions, import_file
-from toolkit.importing.report import bead_warnings, import_lines
+from toolkit.importing.report import bead_fixes, bead_warnings, import_lines
 from toolkit.store.create import NewWork, create_work
 from toolkit.store.importrecord import SourceFormat
 
@@ -124,6 +124,9 @@ def import_(
         say(line)
     for warning in report.warnings + bead_warnings(report):
         say(f"warning: {warning}", err=True)
+    fixes = bead_fixes(report, work)
+    if fixes:
+        say(f"  fix: read those beads again, then: {'; '.join(fixes)}", err=True)
 
 
 def _import_exchange(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from toolkit.errors import shown_path
 from toolkit.importing.apply import ImportReport
 from toolkit.importing.imported import Role
-from toolkit.model import bead_name
+from toolkit.model import PERSON_STATES, bead_name
 
 
 def import_lines(report: ImportReport) -> list[str]:
@@ -57,3 +57,21 @@ def bead_warnings(report: ImportReport) -> list[str]:
         "or is gone"
         for touched in report.beads
     ]
+
+
+def bead_fixes(report: ImportReport, work: str) -> list[str]:
+    """What to do about the beads the import touched: ``toolkit align`` redoes those the
+    aligner made, but keeps a person's (reviewed, locked, omitted) as they are, so each
+    such bead is first handed back, by the command given here, once someone has read it."""
+    held: dict[str, list[str]] = {}
+    for touched in report.beads:
+        if touched.bead.state in PERSON_STATES:
+            first = (*touched.bead.source, *touched.bead.target)[0]
+            held.setdefault(touched.path.stem, []).append(first)
+    fixes = [
+        f"toolkit mark {work} --lang {lang} --state auto {' '.join(ids)}"
+        for lang, ids in held.items()
+    ]
+    if report.beads:
+        fixes.append(f"toolkit align {work}")
+    return fixes
