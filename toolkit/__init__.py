@@ -10,9 +10,9 @@ does not load Pandoc, WeasyPrint or font tools.
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from toolkit._lazy import lazy_names
 from toolkit._version import __version__
 
 if TYPE_CHECKING:
@@ -59,7 +59,6 @@ _EXPORTS = {
         "write_document",
     ),
 }
-_MODULE_OF = {name: module for module, names in _EXPORTS.items() for name in names}
 
 __all__ = [
     "Alignment",
@@ -99,11 +98,4 @@ __all__ = [
     "write_document",
 ]
 
-
-def __getattr__(name: str) -> Any:
-    module = _MODULE_OF.get(name)
-    if module is None:
-        raise AttributeError(f"module 'toolkit' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_names(__name__, _EXPORTS)

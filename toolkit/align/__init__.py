@@ -6,8 +6,9 @@ encoder, which a command that only reads alignments (``check``) should not pay f
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from toolkit._lazy import lazy_names
 
 if TYPE_CHECKING:
     from toolkit.align.core import (
@@ -28,8 +29,4 @@ __all__ = [
     "default_encoder",
 ]
 
-
-def __getattr__(name: str) -> Any:
-    if name in __all__:
-        return getattr(importlib.import_module("toolkit.align.core"), name)
-    raise AttributeError(f"module 'toolkit.align' has no attribute {name!r}")
+__getattr__ = lazy_names(__name__, {"toolkit.align.core": __all__})

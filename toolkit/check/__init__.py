@@ -9,8 +9,9 @@ checking a work needs.
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from toolkit._lazy import lazy_names
 
 if TYPE_CHECKING:
     from toolkit.check.findings import Coverage, Finding, Report, Severity
@@ -22,7 +23,6 @@ _EXPORTS = {
     "toolkit.check.preflight": ("STRUCTURAL", "structural_errors"),
     "toolkit.check.work": ("check_work",),
 }
-_WHERE = {name: module for module, names in _EXPORTS.items() for name in names}
 
 __all__ = [
     "STRUCTURAL",
@@ -34,8 +34,4 @@ __all__ = [
     "structural_errors",
 ]
 
-
-def __getattr__(name: str) -> Any:
-    if name in _WHERE:
-        return getattr(importlib.import_module(_WHERE[name]), name)
-    raise AttributeError(f"module 'toolkit.check' has no attribute {name!r}")
+__getattr__ = lazy_names(__name__, _EXPORTS)

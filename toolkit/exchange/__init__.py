@@ -7,8 +7,9 @@ translation file entry by entry for the checks. Names load on first use.
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from toolkit._lazy import lazy_names
 
 if TYPE_CHECKING:
     from toolkit.exchange.entry import (
@@ -40,7 +41,6 @@ _EXPORTS = {
     ),
     "toolkit.exchange.units": ("ExportFormat",),
 }
-_WHERE = {name: module for module, names in _EXPORTS.items() for name in names}
 
 __all__ = [
     "BITEXT_SUFFIXES",
@@ -58,8 +58,4 @@ __all__ = [
     "open_bitext",
 ]
 
-
-def __getattr__(name: str) -> Any:
-    if name in _WHERE:
-        return getattr(importlib.import_module(_WHERE[name]), name)
-    raise AttributeError(f"module 'toolkit.exchange' has no attribute {name!r}")
+__getattr__ = lazy_names(__name__, _EXPORTS)

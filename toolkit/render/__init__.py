@@ -6,8 +6,9 @@ attribution model, say) does not load Pandoc's and WeasyPrint's side of it.
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from toolkit._lazy import lazy_names
 
 if TYPE_CHECKING:
     from toolkit.render.build import (
@@ -33,7 +34,6 @@ _EXPORTS = {
     ),
     "toolkit.render.edition": ("Edition", "EditionKind", "editions_for"),
 }
-_WHERE = {name: module for module, names in _EXPORTS.items() for name in names}
 
 __all__ = [
     "BuildOptions",
@@ -48,8 +48,4 @@ __all__ = [
     "preflight",
 ]
 
-
-def __getattr__(name: str) -> Any:
-    if name in _WHERE:
-        return getattr(importlib.import_module(_WHERE[name]), name)
-    raise AttributeError(f"module 'toolkit.render' has no attribute {name!r}")
+__getattr__ = lazy_names(__name__, _EXPORTS)

@@ -6,8 +6,9 @@ reader, say) does not load the metadata schema.
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from toolkit._lazy import lazy_names
 
 if TYPE_CHECKING:
     from toolkit.store.alignfile import parse_alignment, read_alignment, write_alignment
@@ -19,7 +20,6 @@ _EXPORTS = {
     "toolkit.store.document": ("parse_document", "read_document", "write_document"),
     "toolkit.store.work": ("Work", "WorkPaths", "find_root", "list_works", "load_work"),
 }
-_WHERE = {name: module for module, names in _EXPORTS.items() for name in names}
 
 __all__ = [
     "Work",
@@ -35,8 +35,4 @@ __all__ = [
     "write_document",
 ]
 
-
-def __getattr__(name: str) -> Any:
-    if name in _WHERE:
-        return getattr(importlib.import_module(_WHERE[name]), name)
-    raise AttributeError(f"module 'toolkit.store' has no attribute {name!r}")
+__getattr__ = lazy_names(__name__, _EXPORTS)
