@@ -98,3 +98,24 @@ def test_not_a_zip_is_refused(tmp_path: Path) -> None:
     path.write_text("bead,source ids\n")
     with pytest.raises(ToolkitError, match="not an XLSX workbook"):
         list(sheet_rows(path))
+
+
+def test_a_cell_past_the_last_column_a_worksheet_has_is_refused(tmp_path: Path) -> None:
+    """Found in review: a forged reference (ZZZZZZZZZZ1) made a gap of 26¹⁰ empty cells
+    in memory; a worksheet ends at column XFD."""
+    book = workbook(tmp_path / "b.xlsx", {"s": '<row r="1"><c r="ZZZZZZZZZZ1"><v>1</v></c></row>'})
+    with pytest.raises(ToolkitError, match="past column XFD") as caught:
+        list(sheet_rows(book))
+    assert caught.value.where is not None and caught.value.where.line == 1
+    first_past = workbook(tmp_path / "d.xlsx", {"s": '<row r="1"><c r="XFE1"><v>1</v></c></row>'})
+    with pytest.raises(ToolkitError, match="past column XFD"):
+        list(sheet_rows(first_past))
+    last = workbook(tmp_path / "c.xlsx", {"s": '<row r="1"><c r="XFD1"><v>1</v></c></row>'})
+    (row,) = list(sheet_rows(last))
+    assert row[1][-1] == "1" and len(row[1]) == 16384
+
+
+def test_a_row_numbered_with_anything_but_a_number_is_refused(tmp_path: Path) -> None:
+    book = workbook(tmp_path / "b.xlsx", {"s": '<row r="one"><c r="A1"><v>1</v></c></row>'})
+    with pytest.raises(ToolkitError, match="numbered 'one', not a number"):
+        list(sheet_rows(book))

@@ -22,6 +22,9 @@ from toolkit.limits import Limits
 _REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _COLUMN = re.compile(r"([A-Z]+)")
+#: Columns a worksheet can have (A to XFD): a cell named past them is a forged file, whose
+#: gap of empty cells would otherwise be made in memory.
+MAX_COLUMNS = 16384
 
 
 def sheet_rows(path: Path) -> Iterator[tuple[int, list[str]]]:
@@ -32,7 +35,14 @@ def sheet_rows(path: Path) -> Iterator[tuple[int, list[str]]]:
         part = _first_sheet(path, archive)
         with archive.open(part) as source:
             for _, element in _read(path, part, source, f"{_MAIN}row"):
-                yield int(element.get("r") or 0), _cells(element, strings)
+                number = element.get("r") or "0"
+                if not number.isdigit():
+                    raise ToolkitError(
+                        f"a row of {part} is numbered {number!r}, not a number",
+                        where=Location(path),
+                        fix="save the workbook again from the spreadsheet",
+                    )
+                yield int(number), _cells(Location(path, int(number)), element, strings)
                 release(element)
 
 
@@ -137,13 +147,19 @@ def _text(element: Element) -> str:
     return "".join(parts)
 
 
-def _cells(row: Element, strings: list[str]) -> list[str]:
+def _cells(where: Location, row: Element, strings: list[str]) -> list[str]:
     cells: list[str] = []
     for cell in row:
         if local(cell.tag) != "c":
             continue
         found = _COLUMN.match(cell.get("r") or "")
         column = _column(found.group(1)) if found else len(cells)
+        if column >= MAX_COLUMNS:
+            raise ToolkitError(
+                f"cell {cell.get('r')} is past column XFD, the last a worksheet has",
+                where=where,
+                fix="save the workbook again from the spreadsheet",
+            )
         cells.extend([""] * (column - len(cells)))
         kind = cell.get("t")
         if kind == "inlineStr":
