@@ -172,3 +172,14 @@ def test_a_row_added_in_a_spreadsheet_becomes_the_translators_addition_in_place(
     assert keys[keys.index((("s3",), ("t3",))) + 1] == ((), ("t12",))
     text = (tmp_path / "translations/rich/en.md").read_text()
     assert "matters most! {#t3}\nA sentence the translator adds. {#t12}\n" in text
+
+
+def test_another_tools_text_starting_with_an_apostrophe_keeps_it(tmp_path: Path) -> None:
+    """Found in review: the formula guard came off every CSV cell, another tool's too,
+    whose cells were never guarded: 'Tis lost its apostrophe."""
+    new_work(tmp_path, "pair")
+    csv = tmp_path / "pairs.csv"
+    csv.write_text("zh-TW,en\r\n一。,'Tis one.\r\n", "utf-8-sig")
+    both_sides(tmp_path, "pair", csv)
+    text = (tmp_path / "translations/pair/en.md").read_text()
+    assert text.startswith("'Tis one. {#t1}")

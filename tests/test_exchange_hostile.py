@@ -222,3 +222,63 @@ def test_a_character_xml_cannot_carry_in_the_metadata_is_an_error(rich: Path) ->
     result = run(rich, "export", "rich", "--to", "tmx", "--no-findings")
     assert result.exit_code == 2, result.output
     assert "the work's metadata holds U+0001" in result.output
+
+
+def test_the_workbooks_credits_are_text_never_formulas(rich: Path) -> None:
+    """Found in review: the 'about' sheet wrote the work's credits with openpyxl's
+    guessing, so a title starting with '=' became a formula."""
+    from openpyxl import load_workbook
+
+    meta = rich / "translations/rich/en.yaml"
+    meta.write_text(
+        meta.read_text().replace("title: A Work for Testing", "title: '=HYPERLINK(\"x\")'")
+    )
+    assert run(rich, "export", "rich", "--to", "xlsx", "--no-findings").exit_code == 0
+    about = load_workbook(rich / "build/rich/rich.en.xlsx")["about"]
+    cells = [c for row in about.iter_rows() for c in row if c.value == '=HYPERLINK("x")']
+    assert cells and all(c.data_type == "s" for c in cells)
+
+
+def test_a_control_character_in_the_credits_is_an_error_naming_them(rich: Path) -> None:
+    meta = rich / "translations/rich/en.yaml"
+    meta.write_text(meta.read_text().replace("title: A Work for Testing", 'title: "A\\x02"'))
+    result = run(rich, "export", "rich", "--to", "xlsx", "--no-findings")
+    assert result.exit_code == 2, result.output
+    assert "the work's metadata" in result.output and "control character" in result.output
+
+
+def test_a_tsv_row_ends_at_a_line_feed_only(rich: Path) -> None:
+    """Found in review: rows were split at every line boundary Python knows, so a segment
+    holding U+2028 (or a form feed) broke its row in two."""
+    text = rich / "translations/rich/en.md"
+    text.write_text(text.read_text().replace("matters most!", "matters\u2028most!"))
+    assert run(rich, "export", "rich", "--to", "tsv", "--no-findings").exit_code == 0
+    before = snapshot(rich)
+    result = run(rich, "import", "rich", str(rich / "build/rich/rich.en.tsv"), "--lang", "en")
+    assert result.exit_code == 0, result.output
+    assert "nothing new; nothing written" in result.output
+    assert snapshot(rich) == before
+
+
+def test_a_file_name_in_the_report_is_shown_not_acted_on(rich: Path) -> None:
+    """Found in review: the exchange import and the export printed the file's name raw,
+    so an escape sequence in it reached the terminal."""
+    name = "evil\x1b]0;owned\x07.po"
+    exported = run(rich, "export", "rich", "--to", "po", "-o", str(rich / name))
+    assert exported.exit_code == 0, exported.output
+    imported = run(rich, "import", "rich", str(rich / name), "--lang", "en")
+    assert imported.exit_code == 0, imported.output
+    for output in (exported.output, imported.output):
+        assert "\x1b" not in output and "\x07" not in output
+        assert "evil\\u001b]0;owned\\u0007.po" in output
+
+
+def test_a_control_character_in_a_segment_is_an_error_naming_the_bead_in_a_workbook(
+    rich: Path,
+) -> None:
+    text = rich / "translations/rich/en.md"
+    text.write_text(text.read_text().replace("matters most!", "matters\x01 most!"))
+    result = run(rich, "export", "rich", "--to", "xlsx", "--no-findings")
+    assert result.exit_code == 2, result.output
+    assert "bead s3 holds a control character a workbook cannot carry" in result.output
+    assert not (rich / "build/rich/rich.en.xlsx").exists()

@@ -18,6 +18,7 @@ import csv
 import io
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from toolkit.errors import Location, ToolkitError
 from toolkit.exchange.entry import normalise_lang
@@ -26,6 +27,10 @@ from toolkit.exchange.units import LINE, Exchange, ExportFormat, FileUnit, Text,
 from toolkit.metadata import LANG_RE
 from toolkit.model import BeadState
 from toolkit.store.inline import escape, plain_text
+
+if TYPE_CHECKING:
+    from openpyxl.cell.cell import Cell
+    from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 COLUMNS = ("bead", "source ids", "translation ids", "state")
 _FORMULA = ("=", "+", "-", "@", "\t", "\r", "'")
@@ -80,33 +85,47 @@ def write(exchange: Exchange, fmt: ExportFormat) -> bytes:
 
 def _xlsx(exchange: Exchange, table: Sequence[Sequence[str]]) -> bytes:
     from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.utils.exceptions import IllegalCharacterError
 
+    # every text is looked at before the workbook is begun: an error in the middle of a
+    # write-only sheet leaves openpyxl's writer half-way
+    for row in table:
+        _holds_only_what_a_cell_can(row, f"bead {row[0]}")
+    for name, value in exchange.header.credits:
+        _holds_only_what_a_cell_can((value,), f"the work's metadata ({name})")
     book = Workbook(write_only=True)
     book.properties.creator = exchange.header.tool
     book.properties.created = book.properties.modified = exchange.header.date.replace(tzinfo=None)
     sheet = book.create_sheet(exchange.header.work[:31])
     about = book.create_sheet("about")
     for row in table:
-        cells = []
-        for value in row:
-            cell = WriteOnlyCell(sheet)
-            try:
-                cell.value = value
-            except IllegalCharacterError:
-                raise ToolkitError(
-                    f"bead {row[0]} holds a control character a workbook cannot carry",
-                    fix="remove it from the segment, or export as CSV",
-                ) from None
-            cell.data_type = "s"  # text, never a formula
-            cells.append(cell)
-        sheet.append(cells)
+        sheet.append(_text_cells(sheet, row))
     for name, value in exchange.header.credits:
-        about.append([name, value])
+        about.append(_text_cells(about, (name, value)))
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
+
+
+def _holds_only_what_a_cell_can(texts: Sequence[str], owner: str) -> None:
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    if any(ILLEGAL_CHARACTERS_RE.search(text) for text in texts):
+        raise ToolkitError(
+            f"{owner} holds a control character a workbook cannot carry",
+            fix="remove it, or export as CSV",
+        )
+
+
+def _text_cells(sheet: WriteOnlyWorksheet, row: Sequence[str]) -> list[Cell]:
+    """A row of cells typed as text, never a formula, whatever they start with."""
+    from openpyxl.cell import WriteOnlyCell
+
+    cells = []
+    for value in row:
+        cell = WriteOnlyCell(sheet, value)
+        cell.data_type = "s"
+        cells.append(cell)
+    return cells
 
 
 # --- reading ---
@@ -120,9 +139,8 @@ def read(path: Path, fmt: ExportFormat) -> FileRead:
     number, head = first
     names = [c.strip().lower() for c in head]
     if len(head) >= 6 and tuple(names[:4]) == COLUMNS:
-        return FileRead(
-            path, normalise_lang(head[4]), normalise_lang(head[5]), _units(path, table), flat=True
-        )
+        units = _units(path, table, guarded=fmt is not ExportFormat.XLSX)
+        return FileRead(path, normalise_lang(head[4]), normalise_lang(head[5]), units, flat=True)
     tags = [c.strip() for c in head[:2]]
     if len(tags) == 2 and all(LANG_RE.fullmatch(t) for t in tags):
         return FileRead(path, tags[0], tags[1], _pairs(table), flat=True)
@@ -136,8 +154,12 @@ def read(path: Path, fmt: ExportFormat) -> FileRead:
     )
 
 
-def _units(path: Path, table: Iterable[tuple[int, list[str]]]) -> Iterator[FileUnit]:
+def _units(path: Path, table: Iterable[tuple[int, list[str]]], guarded: bool) -> Iterator[FileUnit]:
+    """The units of a file the toolkit wrote; ``guarded``: its text cells carry the
+    formula guard (CSV, TSV), which comes off here, never from another tool's cells."""
     for number, row in table:
+        if guarded:
+            row = [unguard(c) for c in row]
         cells = [*row, *[""] * (8 - len(row))]
         key, source_ids, target_ids, state = (c.strip() for c in cells[:4])
         source, target = cells[4], cells[5]
@@ -185,14 +207,19 @@ def _text_rows(path: Path, fmt: ExportFormat) -> Iterator[tuple[int, list[str]]]
             fix="save it as UTF-8 (in a spreadsheet: CSV UTF-8)",
         ) from None
     if fmt is ExportFormat.TSV:
-        for number, text in enumerate(decoded.splitlines(), 1):
-            yield number, [unguard(tsv_unescape(path, number, c)) for c in text.split("\t")]
+        # rows end at a line feed only: a U+2028 or a form feed in a cell is its text
+        lines = decoded.split("\n")
+        if lines[-1] == "":
+            lines.pop()
+        for number, text in enumerate(lines, 1):
+            cells = text.removesuffix("\r").split("\t")
+            yield number, [tsv_unescape(path, number, c) for c in cells]
         return
     reader = csv.reader(io.StringIO(decoded, newline=""))
     start = 1
     try:
         for row in reader:
-            yield start, [unguard(c) for c in row]
+            yield start, row
             start = reader.line_num + 1
     except csv.Error as err:
         raise ToolkitError(
