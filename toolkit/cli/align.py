@@ -11,7 +11,7 @@ from rich.table import Table
 
 from toolkit.align.apply import AlignReport, align_work, mark_work
 from toolkit.align.review import MarkRequest, bead_name
-from toolkit.cli.base import cli, root_of
+from toolkit.cli.base import cli, root_of, say
 from toolkit.errors import ToolkitError, shown, shown_path
 from toolkit.model import BeadState
 from toolkit.store.inline import plain_text
@@ -60,11 +60,11 @@ def align(
     loaded = load_work(root_of(ctx), work)
     reports = align_work(loaded, langs)
     if not reports:
-        click.echo(f"{work}: no translation has text yet; nothing to align")
+        say(f"{work}: no translation has text yet; nothing to align")
     for report in reports:
         beads = report.alignment.beads
         status = "written" if report.changed else "unchanged"
-        click.echo(
+        say(
             f"{work} [{report.lang}]: {len(beads)} beads ({report.kept} kept as a person set "
             f"them), {len(report.low)} to look at first; {shown_path(report.path)} {status}"
         )
@@ -100,7 +100,7 @@ def _show_low(work: Work, report: AlignReport) -> None:
         )
     Console(width=120, soft_wrap=False, highlight=False).print(table)
     if len(report.low) > LISTED:
-        click.echo(f"… and {len(report.low) - LISTED} more in {shown_path(report.path)}")
+        say(f"… and {len(report.low) - LISTED} more in {shown_path(report.path)}")
 
 
 @cli.command()
@@ -133,5 +133,5 @@ def mark(
     request = MarkRequest(BeadState(state), ids, above)
     path, marked = mark_work(load_work(root_of(ctx), work), lang, request)
     for bead in marked:
-        click.echo(f"{state}: {bead_name(bead)}")
-    click.echo(f"{len(marked)} bead(s) marked in {shown_path(path)}")
+        say(f"{state}: {bead_name(bead)}")
+    say(f"{len(marked)} bead(s) marked in {shown_path(path)}")

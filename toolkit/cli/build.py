@@ -90,7 +90,7 @@ def build(
     for name in names:
         if name in fresh and not quiet:
             shown = shown_path(options.out_dir / name)
-            click.echo(f"up to date: {shown} (nothing changed since it was built)")
+            say(f"up to date: {shown} (nothing changed since it was built)")
     loaded = [load_work(root, name) for name in names if name not in fresh]
     preflight(loaded)  # all of them before any is built
     with _progress(quiet) as progress:
@@ -99,7 +99,7 @@ def build(
             for note in result.notes:
                 say(f"note: {note}")
             for path in result.outputs if not quiet else ():
-                click.echo(f"wrote {shown_path(path)}")
+                say(f"wrote {shown_path(path)}")
 
 
 @contextmanager

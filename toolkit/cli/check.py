@@ -13,7 +13,7 @@ from toolkit.check.human import render_human
 from toolkit.check.junit import render_junit
 from toolkit.check.qa.files import FileOptions, check_files
 from toolkit.check.sarif import render_sarif
-from toolkit.cli.base import EXIT_FINDINGS, cli, root_of, works_of
+from toolkit.cli.base import EXIT_FINDINGS, cli, root_of, say, works_of
 from toolkit.errors import Location, ToolkitError, shown_path
 from toolkit.exchange import BITEXT_SUFFIXES, is_bitext
 
@@ -130,4 +130,4 @@ def _write_review(path: Path, report: Report) -> None:
             where=Location(path),
             fix="choose a file in a folder you can write to",
         ) from None
-    click.echo(f"review page: {shown_path(path)}", err=True)
+    say(f"review page: {shown_path(path)}", err=True)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from toolkit.cli.base import cli, root_of
+from toolkit.cli.base import cli, root_of, say
 from toolkit.errors import shown_path
 from toolkit.exchange import ExportFormat, ExportOptions, export_work
 
@@ -47,10 +47,10 @@ def export(
     """
     options = ExportOptions(ExportFormat(fmt), lang, output, findings=not no_findings)
     report = export_work(root_of(ctx), work, options)
-    click.echo(f"wrote {shown_path(report.path)}: {report.units} units, {report.notes} findings")
+    say(f"wrote {shown_path(report.path)}: {report.units} units, {report.notes} findings")
     if report.flattened:
         shown = ", ".join(report.flattened[:5]) + (" …" if len(report.flattened) > 5 else "")
-        click.echo(
+        say(
             f"warning: {len(report.flattened)} beads have emphasis, links or footnote "
             f"references, written as plain text ({shown}); import will not let plain text "
             "replace them unless --accept-plain",

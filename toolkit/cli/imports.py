@@ -48,7 +48,7 @@ def new(
         wanted[tag.strip()] = name.strip() or None
     spec = NewWork(work, lang, title, authors, wanted)
     for path in create_work(root_of(ctx, allow_empty=True), spec):
-        click.echo(f"wrote {shown_path(path)}")
+        say(f"wrote {shown_path(path)}")
 
 
 @cli.command(name="import")
@@ -134,15 +134,15 @@ def _import_exchange(
 ) -> None:
     report = import_exchange(root_of(ctx), work, file, options)
     if report.unchanged:
-        click.echo(f"{shown_path(file)}: {report.units} units, nothing new; nothing written")
+        say(f"{shown_path(file)}: {report.units} units, nothing new; nothing written")
         return
-    click.echo(
+    say(
         f"{shown_path(file)}: {report.units} units; "
         f"{_count(len(report.changed), 'segment')} changed, {len(report.added)} new, "
         f"{_count(len(report.states), 'bead')} changed state"
     )
     for path in report.written:
-        click.echo(f"wrote {shown_path(path)}")
+        say(f"wrote {shown_path(path)}")
 
 
 def _count(n: int, thing: str) -> str:

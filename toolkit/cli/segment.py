@@ -35,7 +35,7 @@ def segment(ctx: click.Context, work: str, langs: tuple[str, ...]) -> None:
             line += f"; {report.beads} bead(s) now name all the sentences"
         say(line)
         if report.kept_together:
-            click.echo(
+            say(
                 f"note: {report.kept_together} sentence boundary(ies) left on one line: the "
                 "white space there is not a single separator and no import record can keep it"
             )
