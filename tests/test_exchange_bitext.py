@@ -46,10 +46,17 @@ def both_sides(root: Path, work: str, file: Path) -> None:
         assert result.exit_code == 0, result.output
 
 
-def test_another_tools_tmx_starts_a_work(tmp_path: Path) -> None:
+@pytest.mark.parametrize("variant", ["zh-TW", "zh-Hant-TW"])
+def test_another_tools_tmx_starts_a_work(tmp_path: Path, variant: str) -> None:
+    """The original's variants are those in the header's language, however the tag is
+    written (found in review: zh-Hant-TW under srclang zh-TW was taken for the translation)."""
     new_work(tmp_path, "walk")
     tmx = tmp_path / "memory.tmx"
-    tmx.write_text(OTHER_TOOLS_TMX.replace("BOLD", "三隻"))
+    tmx.write_text(
+        OTHER_TOOLS_TMX.replace("BOLD", "三隻").replace(
+            '<tuv xml:lang="zh-TW">', f'<tuv xml:lang="{variant}">'
+        )
+    )
     both_sides(tmp_path, "walk", tmx)
     work = load_work(tmp_path, "walk")
     assert work.source is not None

@@ -22,6 +22,13 @@ def language_script(tag: str) -> tuple[str, str | None]:
     return language, script
 
 
+def same_language(a: str, b: str) -> bool:
+    """Whether two tags name one language in one script (``zh-TW`` is ``zh-Hant-TW``; a
+    tag without a script matches any)."""
+    (la, sa), (lb, sb) = language_script(a), language_script(b)
+    return la.lower() == lb.lower() and (sa is None or sb is None or sa.lower() == sb.lower())
+
+
 @cache
 def sentence_separator(lang: str) -> str:
     """What stands between two sentences of a paragraph: nothing in Chinese or Japanese,

@@ -15,12 +15,12 @@ from collections.abc import Iterable
 from toolkit.errors import Location, ToolkitError
 from toolkit.exchange.files.common import FileRead
 from toolkit.exchange.units import FileUnit, parse_key
+from toolkit.languages import same_language
 from toolkit.model import Block, BlockKind, Document, Segment
 
 
 def original_from(read: FileRead, language: str) -> Document:
     """The original's text from the units' original side."""
-    from toolkit.exchange.merge import same_language
 
     if read.source_lang is not None and not same_language(read.source_lang, language):
         raise ToolkitError(

@@ -31,7 +31,7 @@ from toolkit.exchange.codes import has_markup, same_text
 from toolkit.exchange.files.common import FileRead
 from toolkit.exchange.units import FileUnit, Text, base_of, bead_key, parse_key
 from toolkit.importing.ids import new_ids
-from toolkit.languages import language_script
+from toolkit.languages import same_language
 from toolkit.model import (
     PERSON_STATES,
     Alignment,
@@ -155,13 +155,6 @@ def merge(work: Work, read: FileRead, options: MergeOptions) -> Merged:
         changes.append(change)
     raise_collected(path, errors)
     return _apply(work, lang, document, index.alignment, changes, options, path, count)
-
-
-def same_language(a: str, b: str) -> bool:
-    """Whether two tags name one language in one script (``zh-TW`` is ``zh-Hant-TW``; a
-    tag without a script matches any)."""
-    (la, sa), (lb, sb) = language_script(a), language_script(b)
-    return la.lower() == lb.lower() and (sa is None or sb is None or sa.lower() == sb.lower())
 
 
 def _check_languages(work: Work, read: FileRead, lang: str) -> None:

@@ -19,6 +19,7 @@ from toolkit.exchange.files.xmlout import Codes, Dialect, attr, per_unit, side, 
 from toolkit.exchange.tmx import header
 from toolkit.exchange.units import Exchange, ExportFormat, FileUnit, Unit
 from toolkit.exchange.xml import Element, events, local, release, xml_lang
+from toolkit.languages import same_language
 from toolkit.model import BeadState
 
 
@@ -111,7 +112,7 @@ def _file_unit(path: Path, unit: Element, source_lang: str | None) -> FileUnit:
                 ),
                 None,
             )
-            if lang is not None and source_lang is not None and lang.lower() == source_lang.lower():
+            if lang is not None and source_lang is not None and same_language(lang, source_lang):
                 source = side_text(seg, path)
             elif target is None:
                 target = side_text(seg, path)
