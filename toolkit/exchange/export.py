@@ -19,6 +19,7 @@ from toolkit.errors import Location, ToolkitError, shown_path
 from toolkit.exchange.codes import has_markup
 from toolkit.exchange.units import Exchange, ExportFormat, Header, Note, Unit
 from toolkit.model import Alignment, Bead, BeadState, Document, Segment
+from toolkit.store.epoch import edition_epoch
 from toolkit.store.work import Work, load_work
 
 if TYPE_CHECKING:
@@ -120,7 +121,7 @@ def exchange_of(work: Work, lang: str, findings: Iterable[Finding] = ()) -> Exch
     header = Header(
         tool=TOOL,
         version=__version__,
-        date=datetime.fromtimestamp(_epoch(work), UTC),
+        date=datetime.fromtimestamp(edition_epoch(work), UTC),
         work=work.id,
         source_lang=original.language,
         target_lang=lang,
@@ -226,12 +227,6 @@ def _credits(work: Work, lang: str) -> tuple[tuple[str, str], ...]:
     }
     pairs += [(name, value) for name, value in optional.items() if value]
     return tuple(pairs)
-
-
-def _epoch(work: Work) -> int:
-    from toolkit.store.epoch import edition_epoch
-
-    return edition_epoch(work)
 
 
 def _has_markup(unit: Unit) -> bool:

@@ -29,7 +29,7 @@ from pathlib import Path
 from toolkit.errors import FormatError, Location, ToolkitError, raise_collected
 from toolkit.exchange.codes import has_markup, same_text
 from toolkit.exchange.files.common import FileRead
-from toolkit.exchange.units import FileUnit, Text, base_of, bead_key, parse_key
+from toolkit.exchange.units import FileUnit, Text, base_of, parse_key
 from toolkit.importing.ids import new_ids
 from toolkit.languages import same_language
 from toolkit.model import (
@@ -592,4 +592,4 @@ def _block_like(like: Block, segment: Segment) -> Block | None:
     return None
 
 
-__all__ = ["MergeOptions", "Merged", "bead_key", "merge"]
+__all__ = ["MergeOptions", "Merged", "merge"]

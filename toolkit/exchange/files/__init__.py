@@ -53,7 +53,7 @@ def read_file(path: Path) -> FileRead:
         raise ToolkitError(
             "not an exchange file this toolkit reads",
             where=Location(path),
-            fix="give a .xlf, .xliff, .po, .tmx, .csv, .tsv or .xlsx file",
+            fix=f"give a file whose name ends in one of: {', '.join(IMPORT_SUFFIXES)}",
         )
     module = importlib.import_module(f"toolkit.exchange.files.{_MODULES[fmt]}")
     read: FileRead = module.read(path, fmt)

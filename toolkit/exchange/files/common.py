@@ -19,8 +19,6 @@ class FileRead:
     source_lang: str | None
     target_lang: str | None
     units: Iterator[FileUnit]
-    #: The format carries no inline markup: its texts are plain.
-    flat: bool = False
 
 
 def state_named(value: str | None) -> BeadState | None:

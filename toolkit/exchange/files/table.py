@@ -140,10 +140,10 @@ def read(path: Path, fmt: ExportFormat) -> FileRead:
     names = [c.strip().lower() for c in head]
     if len(head) >= 6 and tuple(names[:4]) == COLUMNS:
         units = _units(path, table, guarded=fmt is not ExportFormat.XLSX)
-        return FileRead(path, normalise_lang(head[4]), normalise_lang(head[5]), units, flat=True)
+        return FileRead(path, normalise_lang(head[4]), normalise_lang(head[5]), units)
     tags = [c.strip() for c in head[:2]]
     if len(tags) == 2 and all(LANG_RE.fullmatch(t) for t in tags):
-        return FileRead(path, tags[0], tags[1], _pairs(table), flat=True)
+        return FileRead(path, tags[0], tags[1], _pairs(table))
     raise ToolkitError(
         "the first row is not the header the toolkit writes, nor two languages",
         where=Location(path, number),

@@ -71,12 +71,6 @@ def _unit(unit: Unit) -> str:
     return "".join(out)
 
 
-def read(path: Path, fmt: ExportFormat) -> FileRead:
-    from toolkit.exchange.files.xliff2 import read as read_any
-
-    return read_any(path, fmt)  # tells the versions apart by the root's own
-
-
 def read_after_root(path: Path, stream: Iterator[tuple[str, Element]]) -> FileRead:
     """An XLIFF 1.2 file, once its root has been read: the first ``<file>``'s languages."""
     for event, element in stream:
