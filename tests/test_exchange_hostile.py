@@ -282,3 +282,17 @@ def test_a_control_character_in_a_segment_is_an_error_naming_the_bead_in_a_workb
     assert result.exit_code == 2, result.output
     assert "bead s3 holds a control character a workbook cannot carry" in result.output
     assert not (rich / "build/rich/rich.en.xlsx").exists()
+
+
+def test_a_line_break_in_a_name_adds_no_key_to_the_po_header(rich: Path) -> None:
+    """Found in review: the translator's name is a PO header value, one line long; a
+    line break in it started a header key of its own."""
+    import polib
+
+    meta = rich / "translations/rich/en.yaml"
+    evil = '{en: "Jane Doe\\nLanguage: fr"}'
+    meta.write_text(meta.read_text().replace("{en: Jane Doe}", evil))
+    assert run(rich, "export", "rich", "--to", "po", "--no-findings").exit_code == 0
+    po = polib.pofile(str(rich / "build/rich/rich.en.po"))
+    assert po.metadata["Language"] == "en"
+    assert po.metadata["Last-Translator"] == "Jane Doe Language: fr"

@@ -32,7 +32,8 @@ def write(exchange: Exchange, fmt: ExportFormat) -> bytes:
     head = exchange.header
     po = polib.POFile(wrapwidth=0)
     po.header = "\n".join(f"{name}: {value}" for name, value in head.credits)
-    translators = [value for name, value in head.credits if name == "translator"]
+    # a header value is one line: a line break in a name would start a header key of its own
+    translators = [" ".join(value.split()) for name, value in head.credits if name == "translator"]
     stamp = head.date.strftime("%Y-%m-%d %H:%M+0000")
     po.metadata = {
         "Project-Id-Version": f"{head.work} {head.version}",
