@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -89,3 +90,12 @@ def test_a_cell_comes_back_as_written(text: str) -> None:
 @given(st.text(st.characters(exclude_categories=["Cs"], exclude_characters="\n\r"), max_size=40))
 def test_plain_text_escaped_reads_as_itself(text: str) -> None:
     assert plain_text(parse_inline(escape(text))) == text
+
+
+@pytest.mark.parametrize("key", ["s3", "s3,s4", "s4,s3", "+t7", "+t7,t8"])
+def test_an_xliff2_unit_id_reads_back_as_its_bead_key(key: str) -> None:
+    """A unit whose name a tool dropped is still known by its id (found in review: +t7
+    came back as ,t7)."""
+    from toolkit.exchange.files.xliff2 import key_of, unit_id
+
+    assert key_of(unit_id(key)) == key

@@ -41,7 +41,16 @@ FROM_STATE = {
 
 
 def unit_id(key: str) -> str:
+    """A bead key as an XLIFF 2 unit id, an NMTOKEN: ``s3,s4`` → ``s3:s4``, ``+t7`` →
+    ``:t7``."""
     return key.replace(",", ":").replace("+", ":")
+
+
+def key_of(ident: str) -> str:
+    """The bead key a unit id stands for (``unit_id`` read back), for a unit that lost its
+    ``name``."""
+    added = ident.startswith(":")
+    return ("+" if added else "") + ident.removeprefix(":").replace(":", ",")
 
 
 def write(exchange: Exchange, fmt: ExportFormat) -> bytes:
@@ -141,7 +150,7 @@ def _file_unit(path: Path, unit: Element) -> FileUnit:
                     sources.append(part)
                 elif local(part.tag) == "target":
                     targets.append(part)
-    key = unit.get("name") or (unit.get("id") or "").replace(":", ",") or None
+    key = unit.get("name") or key_of(unit.get("id") or "") or None
     exported = unit.get(f"{{{TK}}}state")
     known = state_named(exported)
     written = STATES[known] if known is not None else None
