@@ -154,7 +154,12 @@ def merge(work: Work, read: FileRead, options: MergeOptions) -> Merged:
             seen[change.key] = unit.line
         changes.append(change)
     raise_collected(path, errors)
-    return _apply(work, lang, document, index.alignment, changes, options, path, count)
+    return _apply(work, lang, source, document, index, changes, options, path, count)
+
+
+def _kept_omitted(state: BeadState, translated: bool) -> BeadState:
+    """A bead left out that now has a translation is no longer left out: ``auto``."""
+    return BeadState.AUTO if state is BeadState.OMITTED and translated else state
 
 
 def _check_languages(work: Work, read: FileRead, lang: str) -> None:
@@ -296,14 +301,16 @@ def _reads_as(line: str, current: str, flat: bool) -> bool:
 def _apply(
     work: Work,
     lang: str,
+    source: Document,
     document: Document,
-    alignment: Alignment,
+    index: _Index,
     changes: list[_Change],
     options: MergeOptions,
     path: Path,
     count: int,
 ) -> Merged:
     data = work.translations[lang]
+    alignment = index.alignment
     texts = {s.id: s.text for s in document.segments() if s.id is not None}
     reserved = set(texts) | {i for b in alignment.beads for i in b.target}
     if data.record is not None and data.record.last_id:
@@ -318,10 +325,10 @@ def _apply(
     last_target: str | None = None
     #: Where a bead added with no original goes: after the bead of the unit before it.
     after = 0
-    source_order = {ident: n for n, ident in enumerate((work.source or Document()).segment_ids())}
+    source_order = {ident: n for n, ident in enumerate(source.segment_ids())}
     # an existing bead's original never changes here: where new beads go is known at once
     reach = _reach(beads, source_order)
-    source_blocks = _blocks_of(work.source or Document())
+    source_blocks = _blocks_of(source)
     errors: list[FormatError] = []
     for change in changes:
         ids = change.target_ids
@@ -346,9 +353,7 @@ def _apply(
         bead = beads[change.bead] if change.bead is not None else None
         if bead is None:
             if new or (change.state not in (None, BeadState.AUTO) and change.source_ids):
-                wanted = change.state or BeadState.AUTO
-                if wanted is BeadState.OMITTED and new:
-                    wanted = BeadState.AUTO
+                wanted = _kept_omitted(change.state or BeadState.AUTO, bool(new))
                 made = Bead(change.source_ids, tuple(new), None, wanted)
                 refresh.add((made.source, made.target))
                 if change.source_ids:
@@ -358,9 +363,7 @@ def _apply(
         assert change.bead is not None
         after = change.bead + 1
         updated = replace(bead, target=all_ids) if new else bead
-        wanted = change.state or bead.state
-        if wanted is BeadState.OMITTED and updated.target:
-            wanted = BeadState.AUTO
+        wanted = _kept_omitted(change.state or bead.state, bool(updated.target))
         # a person's state records the text anew only when it is set here; a translation
         # changed under an unchanged state keeps the old record, so the review is stale
         if wanted is not bead.state:
@@ -371,7 +374,6 @@ def _apply(
     raise_collected(path, errors)
     document = _placed(document, state)
     by_id = document.by_id()
-    source = (work.source or Document()).by_id()
     # from the last place to the first, so that each place is still where it was; beads
     # for the same place go in their file order
     comments = list(alignment.comments)
@@ -380,7 +382,7 @@ def _apply(
         # a comment stays above the bead it was written above (the file's header, first)
         comments = [(k + 1 if k > at or k == at > 0 else k, text) for k, text in comments]
     beads = [
-        replace(b, fingerprint=fingerprint(b, source, by_id))
+        replace(b, fingerprint=fingerprint(b, index.src, by_id))
         if b.state in PERSON_STATES and (b.source, b.target) in refresh
         else b
         for b in beads
