@@ -83,18 +83,18 @@ def _read(
         ) from None
 
 
-def _member(path: Path, archive: zipfile.ZipFile, name: str) -> str | None:
+def _member(archive: zipfile.ZipFile, name: str) -> bool:
     try:
         archive.getinfo(name)
     except KeyError:
-        return None
-    return name
+        return False
+    return True
 
 
 def _first_sheet(path: Path, archive: zipfile.ZipFile) -> str:
     """The part of the workbook's first sheet, as its relationships name it."""
     first: str | None = None
-    if _member(path, archive, "xl/workbook.xml"):
+    if _member(archive, "xl/workbook.xml"):
         with archive.open("xl/workbook.xml") as source:
             for event, element in _read(path, "xl/workbook.xml", source):
                 if event == "end" and local(element.tag) == "sheet":
@@ -102,7 +102,7 @@ def _first_sheet(path: Path, archive: zipfile.ZipFile) -> str:
                     break
     target: str | None = None
     rels = "xl/_rels/workbook.xml.rels"
-    if first is not None and _member(path, archive, rels):
+    if first is not None and _member(archive, rels):
         with archive.open(rels) as source:
             for event, element in _read(path, rels, source):
                 if event == "end" and element.get("Id") == first:
@@ -114,7 +114,7 @@ def _first_sheet(path: Path, archive: zipfile.ZipFile) -> str:
         )
     part = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
     part = str(PurePosixPath(part))
-    if ".." in part.split("/") or not _member(path, archive, part):
+    if ".." in part.split("/") or not _member(archive, part):
         raise ToolkitError(
             f"the workbook's first sheet ({target}) is not in it",
             where=Location(path),
@@ -125,7 +125,7 @@ def _first_sheet(path: Path, archive: zipfile.ZipFile) -> str:
 
 def _shared_strings(path: Path, archive: zipfile.ZipFile) -> list[str]:
     name = "xl/sharedStrings.xml"
-    if not _member(path, archive, name):
+    if not _member(archive, name):
         return []
     out: list[str] = []
     with archive.open(name) as source:
