@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -204,6 +204,34 @@ class Alignment:
     beads: tuple[Bead, ...] = ()
     comments: tuple[tuple[int, str], ...] = field(default=(), compare=False)
     layout: Layout = field(default_factory=Layout, compare=False)
+
+    def comments_for(self, beads: Sequence[Bead]) -> tuple[tuple[int, str], ...]:
+        """This alignment's comments placed among ``beads`` (its beads, some changed,
+        moved or aligned afresh, and new ones): each stays above the bead it was written
+        above, so that the reason for an omission stays with the omission. One above a
+        bead no longer there goes above the bead now holding that bead's first segment,
+        or the next one's; the file's header stays first, a comment after the last bead
+        stays last."""
+        holding: dict[tuple[int, str], int] = {}  # (side, segment ID) → its bead's index
+        for n, bead in enumerate(beads):
+            for key in _sided(bead):
+                holding.setdefault(key, n)
+
+        def now(k: int) -> int:
+            if k == 0:
+                return 0
+            later = (key for bead in self.beads[k:] for key in _sided(bead))
+            return next((holding[key] for key in later if key in holding), len(beads))
+
+        placed = [(now(k), n, text) for n, (k, text) in enumerate(self.comments)]
+        return tuple((k, text) for k, _, text in sorted(placed))
+
+
+def _sided(bead: Bead) -> Iterator[tuple[int, str]]:
+    """The bead's segment IDs, each with its side (0 the original, 1 the translation)."""
+    for side, idents in enumerate((bead.source, bead.target)):
+        for ident in idents:
+            yield side, ident
 
 
 # Inline content: what a segment's markup parses to.

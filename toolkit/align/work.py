@@ -109,36 +109,9 @@ def align_document(
         new += _align_gap(gap_src, gap_tgt, options, encoder)
     beads = _in_source_order([*fixed, *new], src_order, tgt_order)
     log.info("beads: %d (%d kept, %d new)", len(beads), len(fixed), len(new))
-    comments = _comments_kept(existing, beads) if existing else ((0, HEADER),)
+    comments = existing.comments_for(beads) if existing else ((0, HEADER),)
     layout = existing.layout if existing else Alignment().layout
     return Alignment(tuple(beads), comments, layout)
-
-
-def _comments_kept(existing: Alignment, beads: Sequence[Bead]) -> tuple[tuple[int, str], ...]:
-    """The file's comments, each above the bead it was written above, wherever the new
-    beads put that bead (a reason for an omission stays with the omission). Comments at the
-    top (the file's header) stay at the top, those after the last bead at the end. A comment
-    whose bead was aligned afresh goes above the bead now holding its first segment, or the
-    next one that still exists."""
-    holding: dict[tuple[int, str], int] = {}  # (side, segment ID) → index of its new bead
-    for n, bead in enumerate(beads):
-        for side, idents in enumerate((bead.source, bead.target)):
-            for ident in idents:
-                holding.setdefault((side, ident), n)
-    old = existing.beads
-
-    def now(k: int) -> int:
-        if k == 0:
-            return 0
-        for bead in old[k:]:
-            for side, idents in enumerate((bead.source, bead.target)):
-                for ident in idents:
-                    if (side, ident) in holding:
-                        return holding[side, ident]
-        return len(beads)
-
-    placed = [(now(k), n, text) for n, (k, text) in enumerate(existing.comments)]
-    return tuple((k, text) for k, _, text in sorted(placed))
 
 
 def _between(order: dict[str, int], low: int, high: int) -> Callable[[str], bool]:

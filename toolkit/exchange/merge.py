@@ -376,11 +376,9 @@ def _apply(
     by_id = document.by_id()
     # from the last place to the first, so that each place is still where it was; beads
     # for the same place go in their file order
-    comments = list(alignment.comments)
     for at, bead in reversed(sorted(new_beads, key=lambda pair: pair[0])):
         beads.insert(at, bead)
-        # a comment stays above the bead it was written above (the file's header, first)
-        comments = [(k + 1 if k > at or k == at > 0 else k, text) for k, text in comments]
+    comments = alignment.comments_for(beads)  # each above its bead; the header first
     beads = [
         replace(b, fingerprint=fingerprint(b, index.src, by_id))
         if b.state in PERSON_STATES and (b.source, b.target) in refresh
