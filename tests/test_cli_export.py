@@ -90,3 +90,18 @@ def test_the_original_is_not_updated_from_an_exchange_file(tmp_path: Path) -> No
     )
     assert result.exit_code == 2
     assert "is the original's language" in result.output
+
+
+@pytest.mark.parametrize("command", ["export", "import"])
+def test_a_language_the_work_has_no_translation_in_is_refused_with_a_fix_that_works(
+    tmp_path: Path, command: str
+) -> None:
+    """Found in review: export's fix said 'toolkit new WORK … --translation fr', which
+    refuses a work that exists; export and import now say the same, and it is right."""
+    root = make_exchange_work(tmp_path / "repo")
+    assert run(root, "export", "rich", "--to", "po").exit_code == 0
+    args = ["--to", "po"] if command == "export" else [str(root / "build/rich/rich.en.po")]
+    result = run(root, command, "rich", *args, "--lang", "fr")
+    assert result.exit_code == 2, result.output
+    assert "work rich has no translation 'fr' (it has: en)" in result.output
+    assert "translations/rich/fr.yaml with the translation's metadata" in result.output

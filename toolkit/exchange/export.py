@@ -81,7 +81,9 @@ def export_work(root: Path, work_id: str, options: ExportOptions) -> ExportRepor
 
 
 def translation_lang(work: Work, lang: str | None) -> str:
-    """The translation an exchange is of: ``lang``, or the work's only one."""
+    """The translation an exchange is of: ``lang``, or the work's only one. A work has a
+    translation once its metadata file is there (``toolkit new`` writes it only for a new
+    work: for one that exists the fix is to write the file)."""
     langs = sorted(work.translations)
     if lang is None:
         if len(langs) == 1:
@@ -92,14 +94,16 @@ def translation_lang(work: Work, lang: str | None) -> str:
             where=Location(work.paths.translations_dir),
             fix="name the translation with --lang"
             if langs
-            else f"start one: toolkit new {work.id} … --translation en, then toolkit import",
+            else f"write {shown_path(work.paths.translation_meta('en'))} (for English) with "
+            "the translation's metadata (docs/metadata.md), then toolkit import its text",
         )
     if lang not in work.translations:
+        meta = work.paths.translation_meta(lang)
         raise ToolkitError(
             f"work {work.id} has no translation {lang!r} (it has: {', '.join(langs) or 'none'})",
-            where=Location(work.paths.translation_meta(lang)),
-            fix=f"give one of its languages, or start it: toolkit new {work.id} … "
-            f"--translation {lang}",
+            where=Location(meta),
+            fix=f"give one of its languages, or write {shown_path(meta)} with the "
+            "translation's metadata (docs/metadata.md)",
         )
     return lang
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from toolkit.errors import Location, ToolkitError, shown_path
 from toolkit.exchange.bitext import original_from
+from toolkit.exchange.export import translation_lang
 from toolkit.exchange.files import read_file
 from toolkit.exchange.merge import MergeOptions, merge
 from toolkit.model import Document
@@ -61,13 +62,7 @@ def import_exchange(
     lang = options.lang
     if lang == work.original.language:
         return _start_original(work, file, options)
-    if lang not in work.translations:
-        raise ToolkitError(
-            f"work {work.id} has no translation {lang!r}",
-            where=Location(work.paths.translation_meta(lang)),
-            fix=f"write {shown_path(work.paths.translation_meta(lang))} with the translation's "
-            "metadata (docs/metadata.md), then import again",
-        )
+    translation_lang(work, lang)  # refuses a language the work has no translation in
     log.info("read: %s", file.name)
     read = read_file(file)
     merged = merge(work, read, MergeOptions(lang, options.accept_plain))
