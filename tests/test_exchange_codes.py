@@ -99,3 +99,18 @@ def test_an_xliff2_unit_id_reads_back_as_its_bead_key(key: str) -> None:
     from toolkit.exchange.files.xliff2 import key_of, unit_id
 
     assert key_of(unit_id(key)) == key
+
+
+def test_a_units_tk_marks_say_no_translation_only_when_the_export_wrote_them() -> None:
+    """An XLIFF unit the toolkit wrote for a bead with no translation has a state but no
+    IDs: it says 'none' (an import refuses it if the store has some since); another
+    tool's unit says nothing."""
+    from lxml import etree
+
+    from toolkit.exchange.files.tk import TK, TkMarks
+
+    ours = etree.fromstring(f'<unit xmlns:tk="{TK}" tk:state="auto" tk:base="ab"/>')
+    assert TkMarks.of(ours) == TkMarks("auto", (), "ab")
+    named = etree.fromstring(f'<unit xmlns:tk="{TK}" tk:state="reviewed" tk:translation="t1,t2"/>')
+    assert TkMarks.of(named).target_ids == ("t1", "t2")
+    assert TkMarks.of(etree.fromstring("<unit/>")) == TkMarks(None, None, None)

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from toolkit.exchange.entry import normalise_lang
 from toolkit.exchange.files.common import FileRead, remembered, state_named
+from toolkit.exchange.files.tk import TK, TkMarks, tk_attributes
 from toolkit.exchange.files.xmlin import side_text
 from toolkit.exchange.files.xmlout import Codes, Dialect, attr, per_unit, side, text
 from toolkit.exchange.units import Exchange, ExportFormat, FileUnit, Unit
@@ -21,7 +22,6 @@ from toolkit.exchange.xml import Element, local, release
 from toolkit.model import PERSON_STATES, BeadState
 
 NS = "urn:oasis:names:tc:xliff:document:1.2"
-TK = "urn:bilingual-toolkit:exchange"
 
 #: The store's states as XLIFF 1.2 target states.
 STATES = {
@@ -54,11 +54,10 @@ def write(exchange: Exchange, fmt: ExportFormat) -> bytes:
 
 
 def _unit(unit: Unit) -> str:
-    extra = f' tk:translation="{",".join(unit.target_ids)}"' if unit.target_ids else ""
     approved = ' approved="yes"' if unit.state in PERSON_STATES else ""
     out = [
-        f'   <trans-unit id="{attr(unit.key)}"{approved}{extra} tk:state="{unit.state.value}" '
-        f'tk:base="{unit.base}" xml:space="preserve">\n'
+        f'   <trans-unit id="{attr(unit.key)}"{approved}{tk_attributes(unit)} '
+        'xml:space="preserve">\n'
     ]
     codes = Codes()
     out.append(f"    <source>{side(unit.source, Dialect.XLIFF1, codes, True)}</source>\n")
@@ -106,7 +105,8 @@ def _told(now: str | None) -> BeadState | None:
 def _file_unit(path: Path, unit: Element) -> FileUnit:
     source, target = sides(unit)
     now = target.get("state") if target is not None else None
-    exported = unit.get(f"{{{TK}}}state")
+    marks = TkMarks.of(unit)
+    exported = marks.exported
     known = state_named(exported)
     written = STATES[known] if known is not None else None
     approved = unit.get("approved") == "yes"
@@ -116,13 +116,12 @@ def _file_unit(path: Path, unit: Element) -> FileUnit:
         state = remembered(written, now, exported)
     if state is None and target is not None:
         state = _told(now)
-    ids = unit.get(f"{{{TK}}}translation")
     return FileUnit(
         key=unit.get("id"),
-        target_ids=tuple(ids.split(",")) if ids else (() if exported is not None else None),
+        target_ids=marks.target_ids,
         source=side_text(source, path),
         target=side_text(target, path),
         state=state,
         line=unit.sourceline or 0,
-        base=unit.get(f"{{{TK}}}base"),
+        base=marks.base,
     )

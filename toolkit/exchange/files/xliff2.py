@@ -15,6 +15,7 @@ from pathlib import Path
 from toolkit.errors import Location, ToolkitError
 from toolkit.exchange.entry import normalise_lang
 from toolkit.exchange.files.common import FileRead, remembered, state_named
+from toolkit.exchange.files.tk import TK, TkMarks, tk_attributes
 from toolkit.exchange.files.xmlin import side_text
 from toolkit.exchange.files.xmlout import Codes, Dialect, attr, per_unit, side, text
 from toolkit.exchange.units import Exchange, ExportFormat, FileUnit, Text, Unit
@@ -22,7 +23,6 @@ from toolkit.exchange.xml import Element, events, local, release
 from toolkit.model import BeadState
 
 NS = "urn:oasis:names:tc:xliff:document:2.0"
-TK = "urn:bilingual-toolkit:exchange"
 
 #: The store's states as XLIFF 2 segment states (a 1-0 bead not yet translated: initial).
 STATES = {
@@ -73,11 +73,7 @@ def write(exchange: Exchange, fmt: ExportFormat) -> bytes:
 
 def _unit(unit: Unit) -> str:
     key = unit.key
-    extra = f' tk:translation="{",".join(unit.target_ids)}"' if unit.target_ids else ""
-    out = [
-        f'  <unit id="{unit_id(key)}" name="{attr(key)}"{extra} tk:state="{unit.state.value}" '
-        f'tk:base="{unit.base}">\n'
-    ]
+    out = [f'  <unit id="{unit_id(key)}" name="{attr(key)}"{tk_attributes(unit)}>\n']
     if unit.notes:
         out.append("   <notes>\n")
         for note in unit.notes:
@@ -151,19 +147,18 @@ def _file_unit(path: Path, unit: Element) -> FileUnit:
                 elif local(part.tag) == "target":
                     targets.append(part)
     key = unit.get("name") or key_of(unit.get("id") or "") or None
-    exported = unit.get(f"{{{TK}}}state")
-    known = state_named(exported)
+    marks = TkMarks.of(unit)
+    known = state_named(marks.exported)
     written = STATES[known] if known is not None else None
-    kept = remembered(written, state, exported)
-    ids = unit.get(f"{{{TK}}}translation")
+    kept = remembered(written, state, marks.exported)
     return FileUnit(
         key=key,
-        target_ids=tuple(ids.split(",")) if ids else (() if exported is not None else None),
+        target_ids=marks.target_ids,
         source=_joined(path, sources, data),
         target=_joined(path, targets, data),
         state=kept or FROM_STATE.get(state or ""),
         line=unit.sourceline or 0,
-        base=unit.get(f"{{{TK}}}base"),
+        base=marks.base,
     )
 
 
